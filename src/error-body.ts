@@ -1,0 +1,136 @@
+/**
+ * Reads an error response in any of the three shapes of Azion APIs, or in none (a proxy's HTML,
+ * an empty body), and builds the matching error class.
+ */
+import {
+  ApiError,
+  type ApiErrorInit,
+  AuthenticationError,
+  ConflictError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ReauthenticationRequiredError,
+  ServerError,
+} from './errors.js';
+import { parseChecks } from './parse.js';
+import type { Check } from './parse.js';
+
+const MAX_DETAIL = 500;
+
+interface ReadBody {
+  detail?: string | undefined;
+  code?: string | undefined;
+  pointer?: string | undefined;
+  meta?: unknown;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, MAX_DETAIL) : undefined;
+}
+
+/** Shape 3, JSON:API: `{"errors": [{"code", "title", "detail", "source": {"pointer"}, "meta"}]}`. */
+function readJsonApi(body: Record<string, unknown>): ReadBody | undefined {
+  const errors = body['errors'];
+  if (!Array.isArray(errors) || !isObject(errors[0])) return undefined;
+  const first = errors[0];
+  const source = isObject(first['source']) ? first['source'] : {};
+  return {
+    detail: text(first['detail']) ?? text(first['title']),
+    code: text(first['code']),
+    pointer: text(source['pointer']),
+    meta: first['meta'],
+  };
+}
+
+/** Shape 2, field errors: `{"field_name": ["message", ...]}`. */
+function readFieldErrors(body: Record<string, unknown>): ReadBody | undefined {
+  const sentences: string[] = [];
+  let pointer: string | undefined;
+  for (const [field, messages] of Object.entries(body)) {
+    if (!Array.isArray(messages)) continue;
+    const said = messages.map(text).filter((m): m is string => m !== undefined);
+    if (said.length === 0) continue;
+    pointer ??= `/${field}`;
+    sentences.push(field === 'non_field_errors' || field === 'detail' ? said.join(' ') : `${field.replace(/_/g, ' ')}: ${said.join(' ')}`);
+  }
+  return sentences.length ? { detail: sentences.join(' ').slice(0, MAX_DETAIL), pointer } : undefined;
+}
+
+function readBody(body: unknown): ReadBody {
+  if (!isObject(body)) return {};
+  // Shape 1, v3 detail: `{"detail": "..."}`.
+  const detail = text(body['detail']);
+  return readJsonApi(body) ?? (detail ? { detail } : undefined) ?? readFieldErrors(body) ?? {};
+}
+
+/** The plain sentence for an answer that had no readable message (HTML from a proxy, an empty body). */
+export function statusSentence(status: number): string {
+  if (status >= 500) return `The server could not complete the request (status ${status}).`;
+  if (status === 429) return 'Too many requests were made (status 429).';
+  return `The server refused the request (status ${status}).`;
+}
+
+/** Seconds to wait, from a `Retry-After` header in seconds or as an HTTP date. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function parseBodyText(raw: string, contentType: string): unknown {
+  if (raw.trim() === '') return undefined;
+  if (/json/i.test(contentType) || /^\s*[[{]/.test(raw)) {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      // Not JSON after all: keep the text as the raw body, never as the message.
+    }
+  }
+  return raw;
+}
+
+function conflictChecks(meta: unknown): readonly Check[] | undefined {
+  if (!isObject(meta) || meta['checks'] === undefined) return undefined;
+  try {
+    return parseChecks(meta['checks'], '/errors/0/meta/checks');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the error for a non-2xx response. Reads the body; never throws. */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  let raw = '';
+  try {
+    raw = await response.text();
+  } catch {
+    // The body broke off: the status alone still tells what happened.
+  }
+  const body = parseBodyText(raw, response.headers.get('content-type') ?? '');
+  const read = readBody(body);
+  const status = response.status;
+  const init: ApiErrorInit = {
+    status,
+    code: read.code,
+    detail: read.detail ?? statusSentence(status),
+    requestId: response.headers.get('x-request-id') ?? undefined,
+    body,
+    pointer: read.pointer,
+  };
+  if (status === 401) {
+    return read.code === 'reauthentication_required' ? new ReauthenticationRequiredError(init) : new AuthenticationError(init);
+  }
+  if (status === 403) return new PermissionDeniedError(init);
+  if (status === 404) return new NotFoundError(init);
+  if (status === 409) return new ConflictError({ ...init, checks: conflictChecks(read.meta) });
+  if (status === 429) return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get('retry-after')) });
+  if (status >= 500) return new ServerError(init);
+  return new ApiError(init);
+}

@@ -1,0 +1,144 @@
+/**
+ * Turns unknown JSON from the API into typed, frozen values, or throws InvalidResponseError.
+ * The public types are derived from these functions, so a type cannot claim more than was checked.
+ * It fails closed: nothing here ever returns a partly filled object or a `deletable` the body did not earn.
+ */
+import { InvalidResponseError } from './errors.js';
+import { safeHttpUrl } from './url.js';
+
+type Json = Record<string, unknown>;
+
+function fail(pointer: string, expected: string): never {
+  throw new InvalidResponseError(`The server's answer could not be read: ${pointer || 'the body'} should be ${expected}.`, {
+    pointer,
+  });
+}
+
+function object(value: unknown, pointer: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(pointer, 'an object');
+  return value as Json;
+}
+
+function string(value: unknown, pointer: string): string {
+  if (typeof value !== 'string') fail(pointer, 'a string');
+  return value;
+}
+
+function nonEmptyString(value: unknown, pointer: string): string {
+  if (string(value, pointer).trim() === '') fail(pointer, 'a non-empty string');
+  return value as string;
+}
+
+function integer(value: unknown, pointer: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    fail(pointer, `a whole number of at least ${min}`);
+  }
+  return value;
+}
+
+function list(value: unknown, pointer: string, max = Infinity): unknown[] {
+  if (!Array.isArray(value)) fail(pointer, 'a list');
+  if (value.length > max) fail(pointer, `a list of at most ${max} entries`);
+  return value;
+}
+
+/** An optional field: absent and `null` both mean "not given". */
+function optional<T>(body: Json, key: string, pointer: string, read: (value: unknown, pointer: string) => T): T | undefined {
+  const value = body[key];
+  return value === undefined || value === null ? undefined : read(value, `${pointer}/${key}`);
+}
+
+const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
+const CURRENCY = /^[A-Z]{3}$/;
+
+function parseAmount(value: unknown, pointer: string) {
+  const body = object(value, pointer);
+  const amount = string(body['value'], `${pointer}/value`);
+  if (!DECIMAL.test(amount)) fail(`${pointer}/value`, 'a decimal number written as a string');
+  const currency = string(body['currency'], `${pointer}/currency`);
+  if (!CURRENCY.test(currency)) fail(`${pointer}/currency`, 'a three-letter currency code');
+  return { value: amount, currency };
+}
+
+function parseItem(value: unknown, pointer: string) {
+  const body = object(value, pointer);
+  const id = body['id'];
+  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isSafeInteger(id))) {
+    fail(`${pointer}/id`, 'a whole number or a string');
+  }
+  return Object.freeze({ id, name: string(body['name'], `${pointer}/name`) });
+}
+
+/** Reads one check. Unknown types and statuses are kept; only status `passed` counts as resolved. */
+export function parseCheck(value: unknown, pointer: string) {
+  const body = object(value, pointer);
+  const items = Object.freeze(
+    (optional(body, 'items', pointer, (v, p) => list(v, p, 50)) ?? []).map((item, i) => parseItem(item, `${pointer}/items/${i}`)),
+  );
+  const resolveUrl = optional(body, 'resolve_url', pointer, string);
+  return Object.freeze({
+    /** `dns_zones`, `edge_applications`, `debts`, or a type this kit does not know. */
+    type: nonEmptyString(body['type'], `${pointer}/type`),
+    /** `passed` or `blocking`; any other value blocks too. */
+    status: nonEmptyString(body['status'], `${pointer}/status`),
+    /** How many resources block in all (the server's total, or the number listed when it gave none). */
+    count: optional(body, 'count', pointer, (v, p) => integer(v, p, 0)) ?? items.length,
+    /** Up to 50 of the blocking resources. */
+    items,
+    /** For debts: the total due. */
+    amount: optional(body, 'amount', pointer, parseAmount),
+    /** Where the user resolves the check: only http(s) URLs and paths are kept. */
+    resolveUrl: resolveUrl === undefined ? undefined : safeHttpUrl(resolveUrl),
+    /** The server's label, for types the kit does not know. */
+    title: optional(body, 'title', pointer, string),
+    /** The server's explanation, for types the kit does not know. */
+    message: optional(body, 'message', pointer, string),
+  });
+}
+
+/** Reads a list of checks, as found in the precondition body and in a 409's `errors[0].meta.checks`. */
+export function parseChecks(value: unknown, pointer: string) {
+  return Object.freeze(list(value, pointer).map((check, i) => parseCheck(check, `${pointer}/${i}`)));
+}
+
+function parseAccount(value: unknown, pointer: string) {
+  const body = object(value, pointer);
+  return Object.freeze({
+    id: integer(body['id'], `${pointer}/id`, 1),
+    name: nonEmptyString(body['name'], `${pointer}/name`),
+    /** `client`, `reseller`, `brand` or `group`: informative only. */
+    kind: optional(body, 'kind', pointer, string),
+  });
+}
+
+/** True when a check no longer blocks deletion. */
+export function isResolved(check: Check): boolean {
+  return check.status === 'passed';
+}
+
+/** Reads the body of `GET /v4/account/deletion/preconditions`. */
+export function parsePreconditions(value: unknown) {
+  const data = object(object(value, '')['data'], '/data');
+  const serverSaysDeletable = data['deletable'];
+  if (typeof serverSaysDeletable !== 'boolean') fail('/data/deletable', 'true or false');
+  const checks = parseChecks(data['checks'], '/data/checks');
+  return Object.freeze({
+    account: parseAccount(data['account'], '/data/account'),
+    /** True only when the server said so and every check passed. */
+    deletable: serverSaysDeletable && checks.every(isResolved),
+    checks,
+    /** When the server evaluated the checks (ISO 8601), when it said. */
+    checkedAt: optional(data, 'checked_at', '/data', string),
+  });
+}
+
+/** The account and every deletion check, as read from the server. */
+export type Preconditions = ReturnType<typeof parsePreconditions>;
+/** The account that would be deleted. */
+export type Account = Preconditions['account'];
+/** One condition for deletion. */
+export type Check = ReturnType<typeof parseCheck>;
+/** One blocking resource of a check, such as a DNS zone. */
+export type CheckItem = Check['items'][number];
+/** An amount due, as a decimal string and a currency code. */
+export type Amount = NonNullable<Check['amount']>;

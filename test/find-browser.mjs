@@ -1,0 +1,34 @@
+// Finds the Chrome or Chromium that tests, end-to-end runs and benchmarks drive.
+// npm tools cannot download a browser on every machine, so the kit uses the one installed.
+import { existsSync } from 'node:fs';
+
+const candidates = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export const INSTALL_HINT =
+  'No Chrome or Chromium was found: install one (on Debian or Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to its executable.';
+
+/** The browser's path, or undefined. */
+export function findBrowser() {
+  return candidates.find((path) => path && existsSync(path));
+}
+
+/** Flags for a headless run on a machine with no network but localhost, possibly as root. */
+export const chromiumArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

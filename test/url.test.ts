@@ -1,0 +1,20 @@
+import { expect } from '@open-wc/testing';
+import { safeHttpUrl } from '../src/url.js';
+
+describe('safeHttpUrl', () => {
+  it('keeps absolute http and https URLs, normalized', () => {
+    expect(safeHttpUrl('https://console.azion.com/billing')).to.equal('https://console.azion.com/billing');
+    expect(safeHttpUrl('HTTP://Example.com')).to.equal('http://example.com/');
+  });
+
+  it('keeps paths as given, for the browser to resolve against the page', () => {
+    expect(safeHttpUrl('/billing')).to.equal('/billing');
+    expect(safeHttpUrl('goodbye.html?x=1')).to.equal('goodbye.html?x=1');
+  });
+
+  it('drops script, data and other schemes however they are disguised', () => {
+    for (const raw of ['javascript:alert(1)', ' JavaScript:alert(1)', '\u0001javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'mailto:a@b.c', 'ftp://x', '', '   ', 'http://[::1', 'https://']) {
+      expect(safeHttpUrl(raw), JSON.stringify(raw)).to.equal(undefined);
+    }
+  });
+});
