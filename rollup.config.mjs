@@ -4,13 +4,26 @@ import terser from '@rollup/plugin-terser';
 
 // The modules a frontend team imports. Their folders are kept in dist/ (dist/src, dist/components, …)
 // so each .d.ts sits beside its .js.
-const entries = ['src/index.ts'];
+const entries = [
+  'src/index.ts',
+  'components/account-delete-panel/account-delete-panel.ts',
+  'components/account-delete-panel/account-delete-panel.component.ts',
+  'demo/backend/index.ts',
+];
 
 const library = {
   input: entries,
-  output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: '.', sourcemap: true },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: '.',
+    sourcemap: true,
+    // TypeScript's decorator helper (tslib) is bundled; npm never packs a folder named node_modules.
+    entryFileNames: (chunk) => `${chunk.name.replace(/node_modules/g, 'vendor')}.js`,
+  },
   // Dependencies stay external: the team's bundler shares them with the rest of the page.
-  external: (id) => /^(lit|@lit\/|ky)(\/|$)/.test(id) || id.startsWith('node:'),
+  external: (id) => /^(lit|@lit\/[^/]+|ky)(\/|$)/.test(id) || id.startsWith('node:'),
   plugins: [
     typescript({
       tsconfig: './tsconfig.json',
@@ -21,4 +34,19 @@ const library = {
   ],
 };
 
-export default [library];
+// One file with every dependency inside, for a <script type="module"> on any page.
+const standalone = {
+  input: 'components/account-delete-panel/account-delete-panel.ts',
+  output: { file: 'dist/account-delete-panel.standalone.js', format: 'es', sourcemap: true },
+  plugins: [
+    nodeResolve({ browser: true }),
+    typescript({
+      tsconfig: './tsconfig.json',
+      include: ['src/**/*.ts', 'components/**/*.ts'],
+      compilerOptions: { noEmit: false, declaration: false, outDir: 'dist', rootDir: '.' },
+    }),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+  ],
+};
+
+export default [library, standalone];

@@ -1,0 +1,553 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  AccountDeletionError,
+  ApiError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  InvalidResponseError,
+  RateLimitError,
+  ReauthenticationRequiredError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  ServerError,
+  createAccountDeletionClient,
+  isResolved,
+  newIdempotencyKey,
+  safeHttpUrl,
+  type Account,
+  type AccountDeletionClient,
+  type Amount,
+  type Check,
+  type DeleteAccountResult,
+  type Preconditions,
+} from '../../src/index.js';
+import { styles } from './account-delete-panel.styles.js';
+import { matchesAccountName } from './confirmation.js';
+import { emit } from './events.js';
+import { localeFor, stringsFor, type Strings } from './strings/index.js';
+
+/** How many blocking resources a check lists by name before "and N more". */
+const NAMES_SHOWN = 5;
+/** The shortest time between two checks started by the user coming back to the page. */
+const RECHECK_INTERVAL = 5_000;
+const DEFAULT_REDIRECT = 'https://www.azion.com/';
+const DEFAULT_REDIRECT_DELAY = 3_000;
+
+type Step = 'check' | 'delete';
+type Redirect = { kind: 'scheduled'; href: string } | { kind: 'host' } | { kind: 'refused' };
+
+function toKitError(error: unknown): AccountDeletionError {
+  return error instanceof AccountDeletionError
+    ? error
+    : new AccountDeletionError('Something unexpected happened.', { cause: error });
+}
+
+/** A 4xx answer says for sure that nothing was deleted; anything else may hide a deletion that happened. */
+function isDefinitive(error: AccountDeletionError): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500;
+}
+
+/**
+ * The self-service account deletion flow as one element: the checks that block deletion, a typed
+ * confirmation, the deletion itself and the redirect. It fails closed: the Delete button is usable
+ * only after a check it could read said that nothing blocks, and the user typed the account name.
+ *
+ * @summary Shows what blocks deleting the account, then deletes it when nothing does.
+ *
+ * @fires account-delete-checked - Each time the checks were read. Detail: `{ preconditions }`.
+ * @fires account-delete-request - Cancelable. Before the DELETE is sent; `preventDefault()` stops it. Detail: `{ account }`.
+ * @fires account-deleted - Cancelable. After success; `preventDefault()` stops the redirect. Detail: `{ account, redirectUrl }`.
+ * @fires account-delete-error - A check or the deletion failed, or the redirect URL was refused. Detail: `{ error }`.
+ * @fires account-delete-reauth-required - The server asked for a fresh sign-in; sign in, then call `retry()`. Detail: `{ account }`.
+ *
+ * @csspart base - The panel's frame.
+ * @csspart heading - The "Delete account" heading.
+ * @csspart status - The polite live region: checking, summary, deleting, success.
+ * @csspart checks - The list of checks.
+ * @csspart check - One check; also `check-passed` or `check-blocking`.
+ * @csspart resolve-link - The link to where a check is resolved.
+ * @csspart recheck-button - The "Check again" button.
+ * @csspart consequences - What deletion means for the user.
+ * @csspart error - The alert with an error and a way forward.
+ * @csspart retry-button - "Try again" in the alert.
+ * @csspart confirm-input - The textbox for the account name.
+ * @csspart delete-button - The destructive button.
+ * @csspart reason - Why the delete button cannot be used yet.
+ * @csspart success - The success message.
+ * @csspart go-now-link - The link to leave at once after deletion.
+ *
+ * @cssprop [--account-delete-panel-color-scheme=light dark] - `light`, `dark`, or both to follow the user's preference.
+ * @cssprop [--account-delete-panel-font=inherit] - The font shorthand.
+ * @cssprop [--account-delete-panel-bg=light-dark(#ffffff, #17191d)] - Background.
+ * @cssprop [--account-delete-panel-fg=light-dark(#1c1e21, #eceef1)] - Text.
+ * @cssprop [--account-delete-panel-muted=light-dark(#55595f, #a9aeb6)] - Secondary text.
+ * @cssprop [--account-delete-panel-border=light-dark(#d5d8dc, #3a3e45)] - Borders.
+ * @cssprop [--account-delete-panel-surface=light-dark(#f5f6f7, #202328)] - Background of checks.
+ * @cssprop [--account-delete-panel-accent=light-dark(#0a58ca, #7fb0ff)] - Links, focus rings, secondary buttons.
+ * @cssprop [--account-delete-panel-danger=light-dark(#b42318, #f97066)] - The Delete button and errors.
+ * @cssprop [--account-delete-panel-danger-fg=light-dark(#ffffff, #1b0b09)] - Text on the Delete button.
+ * @cssprop [--account-delete-panel-success=light-dark(#067647, #47cd89)] - Resolved checks and success.
+ * @cssprop [--account-delete-panel-warning=light-dark(#b54708, #fdb022)] - Blocking checks.
+ * @cssprop [--account-delete-panel-radius=8px] - Corner radius.
+ * @cssprop [--account-delete-panel-spacing=1rem] - The base spacing.
+ * @cssprop [--account-delete-panel-checks-min-height=8.5rem] - Height kept for the checks while they load.
+ */
+export class AccountDeletePanel extends LitElement {
+  static override styles = styles;
+
+  readonly #check = new Task<[], Preconditions>(this, {
+    autoRun: false,
+    task: (_args, { signal }) => {
+      this.#checkedWith = this.#client();
+      return this.#checkedWith.getPreconditions({ signal });
+    },
+    onComplete: (preconditions) => this.#checked(preconditions),
+    onError: (error) => this.#failed('check', error),
+  });
+
+  readonly #deletion = new Task<[Account, string], DeleteAccountResult>(this, {
+    autoRun: false,
+    task: ([account, idempotencyKey], { signal }) => this.#client().deleteAccount(account.id, { signal, idempotencyKey }),
+    onComplete: (result) => this.#deleted(result),
+    onError: (error) => this.#failed('delete', error),
+  });
+
+  /** Base URL of the API. Requests go with the session cookie. Ignored when `client` is set. */
+  @property({ attribute: 'api-base' }) apiBase = '/api';
+
+  /**
+   * Where the browser goes after deletion. Only `http:`/`https:` URLs and same-origin paths are
+   * followed; anything else is refused with an `account-delete-error` event, and the panel stays.
+   */
+  @property({ attribute: 'redirect-url' }) redirectUrl = DEFAULT_REDIRECT;
+
+  /** Milliseconds the success message stays before the redirect; `0` goes at once. */
+  @property({ attribute: 'redirect-delay', type: Number }) redirectDelay = DEFAULT_REDIRECT_DELAY;
+
+  /** `account-name` (the default): the user types the account name to confirm. `none`: no typing. */
+  @property({ attribute: 'confirmation' }) confirmation: 'account-name' | 'none' = 'account-name';
+
+  /** The language: `en` and `pt-BR` are complete, others fall back to English. Default: the nearest `lang` up the tree. */
+  @property({ attribute: 'lang', reflect: true }) override lang!: string;
+
+  /** An SDK client configured by the host (token, headers, fetch). Wins over `api-base`. */
+  @property({ attribute: false }) client: AccountDeletionClient | undefined;
+
+  /** Replaces any of the words the panel shows, in any language. */
+  @property({ attribute: false }) strings: Partial<Strings> = {};
+
+  @state() private typedName = '';
+  @state() private failure: { step: Step; error: AccountDeletionError } | undefined;
+  /** The checks a 409 answered with: they block until a new check reads the account again. */
+  @state() private conflictChecks: readonly Check[] | undefined;
+  @state() private redirect: Redirect | undefined;
+
+  @query('#checks') private checksList!: HTMLElement | null;
+  @query('.success') private successMessage!: HTMLElement | null;
+
+  /** The last checks read: still shown while a new check runs or after it failed, but never trusted then. */
+  @state() private lastRead: Preconditions | undefined;
+
+  /** Kept across tries of one deletion whose outcome is unknown, so that the server runs it once. */
+  #idempotency: { account: Account; key: string } | undefined;
+  #checkedWith: AccountDeletionClient | undefined;
+  /** True while the request event is being dispatched: a listener must not start a second deletion. */
+  #requesting = false;
+  #lastCheckStarted = 0;
+  #redirectTimer: ReturnType<typeof setTimeout> | undefined;
+  #ownClient: { apiBase: string; client: AccountDeletionClient } | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onReturn);
+    window.addEventListener('focus', this.#onReturn);
+    if (this.#isDeleted) {
+      if (this.redirect?.kind === 'scheduled') this.#scheduleRedirect(this.redirect.href);
+    } else if (this.#deletion.status !== TaskStatus.PENDING) {
+      void this.refresh();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onReturn);
+    window.removeEventListener('focus', this.#onReturn);
+    clearTimeout(this.#redirectTimer);
+    this.#check.abort();
+    this.#deletion.abort();
+  }
+
+  protected override willUpdate(): void {
+    // A client or API base given after the first check (as frameworks do) is the one that decides.
+    if (this.#checkedWith && this.#checkedWith !== this.#client()) void this.refresh();
+  }
+
+  #client(): AccountDeletionClient {
+    if (this.client) return this.client;
+    if (this.#ownClient?.apiBase !== this.apiBase) {
+      this.#ownClient = { apiBase: this.apiBase, client: createAccountDeletionClient({ apiBase: this.apiBase }) };
+    }
+    return this.#ownClient.client;
+  }
+
+  get #isDeleted(): boolean {
+    return this.#deletion.status === TaskStatus.COMPLETE;
+  }
+
+  get #isDeleting(): boolean {
+    return this.#requesting || this.#deletion.status === TaskStatus.PENDING;
+  }
+
+  /** The last checks read, only while they are current (not while a new check runs or after it failed). */
+  get #preconditions(): Preconditions | undefined {
+    return this.#check.status === TaskStatus.COMPLETE ? this.#check.value : undefined;
+  }
+
+  get #lang(): string {
+    return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  get #strings(): Strings {
+    return { ...stringsFor(this.#lang), ...this.strings };
+  }
+
+  get #needsName(): boolean {
+    // Any value but "none" asks for the name: an unexpected value must not skip the confirmation.
+    return this.confirmation !== 'none';
+  }
+
+  /** Why the Delete button cannot be used now, or undefined when it can. */
+  #unusableReason(s: Strings): string | undefined {
+    if (this.#isDeleted || this.#isDeleting) return s.reasonDeleting;
+    const status = this.#check.status;
+    if (status === TaskStatus.INITIAL || status === TaskStatus.PENDING) return s.reasonChecking;
+    const preconditions = this.#preconditions;
+    if (status !== TaskStatus.COMPLETE || !preconditions) return s.reasonCheckFailed;
+    const checks = this.conflictChecks ?? preconditions.checks;
+    const blocking = checks.filter((check) => !isResolved(check)).length;
+    if (this.conflictChecks || !preconditions.deletable || blocking > 0) return s.reasonBlocked(Math.max(1, blocking));
+    if (this.#needsName && !matchesAccountName(this.typedName, preconditions.account.name)) return s.reasonConfirm;
+    return undefined;
+  }
+
+  readonly #onReturn = (): void => {
+    if (document.visibilityState === 'hidden') return;
+    if (Date.now() - this.#lastCheckStarted < RECHECK_INTERVAL) return;
+    void this.refresh();
+  };
+
+  #checked(preconditions: Preconditions): void {
+    this.lastRead = preconditions;
+    this.conflictChecks = undefined;
+    if (this.#idempotency && this.#idempotency.account.id !== preconditions.account.id) this.#idempotency = undefined;
+    // A refusal the server was sure of is answered by fresh checks; an unknown outcome stays on show.
+    if (this.failure && (this.failure.step === 'check' || isDefinitive(this.failure.error))) this.failure = undefined;
+    emit(this, 'account-delete-checked', { preconditions });
+  }
+
+  #failed(step: Step, thrown: unknown): void {
+    const error = toKitError(thrown);
+    // A check cut short because the panel left the page is no failure to report.
+    if (step === 'check' && error instanceof RequestAbortedError && !this.isConnected) return;
+    if (step === 'delete' && isDefinitive(error)) this.#idempotency = undefined;
+    this.failure = { step, error };
+    if (error instanceof ConflictError) {
+      this.conflictChecks = error.checks;
+      if (error.checks) void this.updateComplete.then(() => this.checksList?.focus());
+      else void this.refresh();
+    }
+    if (error instanceof ReauthenticationRequiredError) {
+      emit(this, 'account-delete-reauth-required', { account: this.lastRead?.account });
+    }
+    emit(this, 'account-delete-error', { error });
+  }
+
+  #deleted(result: DeleteAccountResult): void {
+    const account = this.#idempotency?.account ?? this.lastRead?.account;
+    this.#idempotency = undefined;
+    this.failure = undefined;
+    const redirectUrl = this.redirectUrl;
+    void this.updateComplete.then(() => this.successMessage?.focus());
+    if (!account || account.id !== result.accountId || !emit(this, 'account-deleted', { account, redirectUrl }, true)) {
+      this.redirect = { kind: 'host' };
+      return;
+    }
+    const href = safeHttpUrl(redirectUrl ?? '');
+    if (href === undefined) {
+      this.redirect = { kind: 'refused' };
+      emit(this, 'account-delete-error', {
+        error: new AccountDeletionError('The redirect URL was refused: only http(s) URLs and same-origin paths are followed.'),
+      });
+      return;
+    }
+    this.redirect = { kind: 'scheduled', href };
+    this.#scheduleRedirect(href);
+  }
+
+  #scheduleRedirect(href: string): void {
+    clearTimeout(this.#redirectTimer);
+    this.#redirectTimer = setTimeout(() => window.location.assign(href), this.#redirectDelay);
+  }
+
+  get #redirectDelay(): number {
+    const delay = Number(this.redirectDelay);
+    return Number.isFinite(delay) ? Math.max(0, delay) : DEFAULT_REDIRECT_DELAY;
+  }
+
+  /** Sends the DELETE, if and only if everything allows it now. Every path to a deletion comes here. */
+  #requestDeletion(): void {
+    if (this.#unusableReason(this.#strings) !== undefined) return;
+    const account = this.#preconditions?.account;
+    if (!account) return;
+    this.#requesting = true;
+    let proceed: boolean;
+    try {
+      proceed = emit(this, 'account-delete-request', { account }, true);
+    } finally {
+      this.#requesting = false;
+    }
+    // A listener may have changed anything (started a check, disconnected the panel): ask again.
+    if (!proceed || !this.isConnected || this.#unusableReason(this.#strings) !== undefined) return;
+    if (this.#idempotency?.account.id !== account.id) this.#idempotency = { account, key: newIdempotencyKey() };
+    this.failure = undefined;
+    void this.#deletion.run([account, this.#idempotency.key]);
+  }
+
+  readonly #onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.#requestDeletion();
+  };
+
+  readonly #onInput = (event: InputEvent): void => {
+    this.typedName = (event.target as HTMLInputElement).value;
+  };
+
+  readonly #onCheckAgain = (): void => {
+    void this.refresh();
+  };
+
+  readonly #onRetry = (): void => {
+    void this.retry();
+  };
+
+  /** Reads the checks again. Does nothing while deleting or after the account was deleted. */
+  refresh(): Promise<void> {
+    if (this.#isDeleted || this.#isDeleting) return Promise.resolve();
+    this.#lastCheckStarted = Date.now();
+    if (this.failure?.step === 'check') this.failure = undefined;
+    return this.#check.run([]).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /**
+   * Repeats the last failed step: the check, or the deletion (with the same idempotency key when its
+   * outcome is unknown). After a 409 it reads the checks again instead. Does nothing if nothing failed.
+   */
+  retry(): Promise<void> {
+    const failure = this.failure;
+    if (!failure) return Promise.resolve();
+    if (failure.step === 'check' || failure.error instanceof ConflictError) return this.refresh();
+    this.#requestDeletion();
+    return this.#deletion.taskComplete.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  #formatAmount(amount: Amount): string {
+    const decimals = Math.min(20, amount.value.split('.')[1]?.length ?? 0);
+    const format = new Intl.NumberFormat(localeFor(this.#lang), {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    // The string overload formats the decimal exactly, with no rounding through a float.
+    return `${format.format(amount.value as unknown as number)} ${amount.currency}`;
+  }
+
+  #checkTitle(check: Check, s: Strings): string {
+    if (check.type === 'dns_zones') return s.dnsZones;
+    if (check.type === 'edge_applications') return s.edgeApplications;
+    if (check.type === 'debts') return s.debts;
+    return check.title ?? check.type;
+  }
+
+  #checkSentence(check: Check, s: Strings): string {
+    if (isResolved(check)) {
+      return ['dns_zones', 'edge_applications', 'debts'].includes(check.type) ? s.resolved : (check.message ?? s.resolved);
+    }
+    if (check.type === 'dns_zones') return s.dnsZonesBlocking(check.count);
+    if (check.type === 'edge_applications') return s.edgeApplicationsBlocking(check.count);
+    if (check.type === 'debts') return check.amount ? s.debtsBlocking(this.#formatAmount(check.amount)) : s.debtsBlockingNoAmount;
+    return check.message ?? s.unknownBlocking;
+  }
+
+  #checkNames(check: Check, s: Strings): string {
+    if (isResolved(check) || check.items.length === 0) return '';
+    const shown = check.items.slice(0, NAMES_SHOWN).map((item) => item.name);
+    const more = Math.max(check.count, check.items.length) - shown.length;
+    return ` (${shown.join(s.listSeparator)}${more > 0 ? ` ${s.andMore(more)}` : ''})`;
+  }
+
+  #renderCheck(check: Check, s: Strings): TemplateResult {
+    const passed = isResolved(check);
+    const title = this.#checkTitle(check, s);
+    const sentence = this.#checkSentence(check, s);
+    const names = this.#checkNames(check, s);
+    return html`<li
+      part="check ${passed ? 'check-passed' : 'check-blocking'}"
+      class=${passed ? 'passed' : 'blocking'}
+      aria-label=${`${title}: ${sentence}${names}`}
+    >
+      <span class="icon" aria-hidden="true">${passed ? '✓' : '!'}</span>
+      <span class="check-text"><strong><bdi>${title}</bdi>:</strong> <bdi>${sentence}</bdi><bdi>${names}</bdi></span>
+      ${!passed && check.resolveUrl
+        ? html`<a part="resolve-link" href=${check.resolveUrl} target="_blank" rel="noopener" aria-label=${s.resolveLabel(title)}
+            >${s.resolve}</a
+          >`
+        : nothing}
+    </li>`;
+  }
+
+  #renderChecks(s: Strings): TemplateResult {
+    const checks = this.conflictChecks ?? this.lastRead?.checks;
+    const list = checks
+      ? html`<ul id="checks" class="checks" part="checks" aria-label=${s.checksLabel} tabindex="-1">
+          ${checks.map((check) => this.#renderCheck(check, s))}
+        </ul>`
+      : this.#check.status === TaskStatus.ERROR
+        ? nothing
+        : html`<ul class="checks placeholder" aria-hidden="true">
+            ${[0, 1, 2].map(() => html`<li><span></span><span class="bar"></span></li>`)}
+          </ul>`;
+    return html`<div class="checks-region">
+      ${list}
+      <div>
+        <button
+          part="recheck-button"
+          class="secondary"
+          type="button"
+          aria-disabled=${this.#isDeleting ? 'true' : 'false'}
+          @click=${this.#onCheckAgain}
+        >
+          ${s.checkAgain}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  #renderStatus(s: Strings): TemplateResult | string {
+    if (this.#isDeleted) {
+      const redirect = this.redirect;
+      const seconds = Math.ceil(this.#redirectDelay / 1000);
+      return html`<div part="success" class="success" tabindex="-1">
+        <p><strong>${s.deleted}</strong></p>
+        <p>${s.emailOnItsWay}</p>
+        <p class="muted">${s.auditNote}</p>
+        ${redirect?.kind === 'scheduled'
+          ? html`<p>${s.redirecting(seconds)} <a part="go-now-link" href=${redirect.href}>${s.goNow}</a></p>`
+          : nothing}
+        ${redirect?.kind === 'refused' ? html`<p>${s.redirectRefused}</p>` : nothing}
+      </div>`;
+    }
+    if (this.#isDeleting) return s.deleting;
+    const value = this.lastRead;
+    if (this.#check.status === TaskStatus.ERROR || !value) {
+      return this.#check.status === TaskStatus.PENDING || this.#check.status === TaskStatus.INITIAL ? s.checking : '';
+    }
+    // While a new check runs, the last summary stays: a screen reader hears only real changes.
+    const checks = this.conflictChecks ?? value.checks;
+    const blocking = checks.filter((check) => !isResolved(check)).length;
+    return blocking === 0 && value.deletable && !this.conflictChecks ? s.readySummary : s.blockedSummary(Math.max(1, blocking));
+  }
+
+  #errorSentence(failure: { step: Step; error: AccountDeletionError }, s: Strings): string {
+    const { step, error } = failure;
+    const deleting = step === 'delete';
+    if (error instanceof ConflictError) return s.errorConflict;
+    if (error instanceof ReauthenticationRequiredError) return s.errorReauth;
+    if (error instanceof AuthenticationError) return s.errorSignedOut;
+    if (error instanceof RateLimitError) return s.errorRateLimited(error.retryAfter);
+    if (error instanceof ServerError) return deleting ? s.errorServerDelete(error.status) : s.errorServerCheck(error.status);
+    if (error instanceof ApiError) return `${error.detail} ${s.errorServerSaidNext}`;
+    if (error instanceof ConnectionError) return deleting ? s.errorConnectionDelete : s.errorConnectionCheck;
+    if (error instanceof RequestTimeoutError) return deleting ? s.errorTimeoutDelete : s.errorTimeoutCheck;
+    if (error instanceof InvalidResponseError) return deleting ? s.errorUnreadableDelete : s.errorUnreadableCheck;
+    if (error instanceof RequestAbortedError) return deleting ? s.errorInterruptedDelete : s.errorConnectionCheck;
+    return s.errorUnexpected;
+  }
+
+  #renderFailure(s: Strings): TemplateResult | typeof nothing {
+    const failure = this.failure;
+    if (!failure || this.#isDeleting || this.#isDeleted) return nothing;
+    const requestId = failure.error instanceof ApiError ? failure.error.requestId : undefined;
+    // After a 409 the way forward is the checks; a deletion is offered again only when it is allowed.
+    const canRetry =
+      !(failure.error instanceof ConflictError) && (failure.step === 'check' || this.#unusableReason(s) === undefined);
+    return html`<p><bdi>${this.#errorSentence(failure, s)}</bdi></p>
+      ${requestId ? html`<p class="muted">${s.reference(requestId)}</p>` : nothing}
+      ${canRetry
+        ? html`<button part="retry-button" class="secondary" type="button" @click=${this.#onRetry}>${s.tryAgain}</button>`
+        : nothing}`;
+  }
+
+  #renderForm(s: Strings): TemplateResult {
+    const account = this.lastRead?.account;
+    const reason = this.#unusableReason(s);
+    const deleting = this.#isDeleting;
+    return html`<form part="form" novalidate @submit=${this.#onSubmit}>
+      ${this.#needsName
+        ? html`<label for="confirm">${s.confirmLabel}</label>
+            ${account ? html`<p id="confirm-hint" class="muted"><bdi>${s.confirmHint(account.name)}</bdi></p>` : nothing}
+            <input
+              id="confirm"
+              part="confirm-input"
+              type="text"
+              autocomplete="off"
+              autocapitalize="off"
+              spellcheck="false"
+              aria-describedby=${account ? 'confirm-hint' : nothing}
+              ?readonly=${deleting}
+              .value=${live(this.typedName)}
+              @input=${this.#onInput}
+            />`
+        : nothing}
+      <button
+        part="delete-button"
+        class="danger"
+        type="submit"
+        aria-disabled=${reason === undefined ? 'false' : 'true'}
+        aria-describedby=${reason === undefined ? nothing : 'delete-reason'}
+      >
+        ${deleting ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.deleteButton}
+      </button>
+      <p id="delete-reason" part="reason" class="reason" ?hidden=${reason === undefined}>${reason ?? ''}</p>
+    </form>`;
+  }
+
+  override render(): TemplateResult {
+    const s = this.#strings;
+    const deleted = this.#isDeleted;
+    return html`<section part="base" class="panel" aria-labelledby="heading" lang=${localeFor(this.#lang)}>
+      <h2 id="heading" part="heading">${s.heading}</h2>
+      ${deleted ? nothing : html`<p class="muted">${s.intro}</p>`}
+      <div part="status" class="status" role="status" aria-live="polite">${this.#renderStatus(s)}</div>
+      ${deleted
+        ? nothing
+        : html`${this.#renderChecks(s)}
+            <div part="consequences">
+              <h3>${s.consequencesHeading}</h3>
+              <ul class="consequences">
+                ${s.consequences.map((line) => html`<li>${line}</li>`)}
+              </ul>
+            </div>
+            <div part="error" class="error" role="alert">${this.#renderFailure(s)}</div>
+            ${this.#renderForm(s)}`}
+    </section>`;
+  }
+}

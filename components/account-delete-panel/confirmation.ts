@@ -1,0 +1,16 @@
+/**
+ * How the typed account name is compared with the real one. A user who types the name must never
+ * be refused for the form of its characters: surrounding white space, letter case and Unicode
+ * normalization form do not count. Accents and inner spaces do ("Cafe" is not "Café").
+ */
+function fold(name: string): string {
+  // Upper then lower case: a fuller case fold than lower case alone ("STRASSE" and "straße" agree,
+  // and so do the final and medial Greek sigma).
+  return name.normalize('NFC').trim().toUpperCase().toLowerCase().normalize('NFC');
+}
+
+/** True when `typed` names the account `expected`. An empty or blank entry never matches. */
+export function matchesAccountName(typed: string, expected: string): boolean {
+  const want = fold(expected);
+  return want !== '' && fold(typed) === want;
+}

@@ -1,0 +1,54 @@
+import type { Account, AccountDeletionError, Preconditions } from '../../src/index.js';
+
+/** `account-delete-checked`: the checks were read. */
+export interface AccountDeleteCheckedDetail {
+  preconditions: Preconditions;
+}
+/** `account-delete-request`: the DELETE is about to be sent; `preventDefault()` stops it. */
+export interface AccountDeleteRequestDetail {
+  account: Account;
+}
+/** `account-deleted`: the account is gone; `preventDefault()` stops the redirect. */
+export interface AccountDeletedDetail {
+  account: Account;
+  /** The redirect URL as configured (it is checked before it is followed). */
+  redirectUrl: string;
+}
+/** `account-delete-error`: a check or the deletion failed, or the redirect URL was refused. */
+export interface AccountDeleteErrorDetail {
+  error: AccountDeletionError;
+}
+/** `account-delete-reauth-required`: sign the user in again, then call `retry()`. */
+export interface AccountDeleteReauthRequiredDetail {
+  /** The account, when a check had read it before the server asked for a new sign-in. */
+  account: Account | undefined;
+}
+
+/** Every event of `<account-delete-panel>`, by name. */
+export interface AccountDeletePanelEventMap {
+  'account-delete-checked': CustomEvent<AccountDeleteCheckedDetail>;
+  'account-delete-request': CustomEvent<AccountDeleteRequestDetail>;
+  'account-deleted': CustomEvent<AccountDeletedDetail>;
+  'account-delete-error': CustomEvent<AccountDeleteErrorDetail>;
+  'account-delete-reauth-required': CustomEvent<AccountDeleteReauthRequiredDetail>;
+}
+
+declare global {
+  // Makes `addEventListener('account-deleted', e => e.detail.account)` typed on any element.
+  interface HTMLElementEventMap extends AccountDeletePanelEventMap {}
+}
+
+type DetailOf<K extends keyof AccountDeletePanelEventMap> = AccountDeletePanelEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Dispatches one of the panel's events: bubbling, crossing shadow boundaries.
+ * Returns false when a listener called `preventDefault()` on a cancelable event.
+ */
+export function emit<K extends keyof AccountDeletePanelEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: DetailOf<K>,
+  cancelable = false,
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}

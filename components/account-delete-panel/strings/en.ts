@@ -1,0 +1,81 @@
+import type { Strings } from './strings.js';
+
+const plural = new Intl.PluralRules('en');
+const one = (count: number) => plural.select(count) === 'one';
+
+/** English, the default. */
+export const en: Strings = {
+  heading: 'Delete account',
+  deleteButton: 'Delete account',
+  intro: 'Before the account can be deleted, everything below must be resolved.',
+  checking: 'Checking your account…',
+  checksLabel: 'Account deletion checks',
+  checkAgain: 'Check again',
+  resolve: 'Resolve',
+  resolveLabel: (title) => `Resolve ${title} (opens in a new tab)`,
+
+  dnsZones: 'DNS zones',
+  edgeApplications: 'Edge applications',
+  debts: 'Debts',
+  resolved: 'resolved',
+  dnsZonesBlocking: (count) => (one(count) ? '1 active zone must be disabled' : `${count} active zones must be disabled`),
+  edgeApplicationsBlocking: (count) =>
+    one(count) ? '1 edge application must be removed' : `${count} edge applications must be removed`,
+  debtsBlocking: (amount) => `${amount} pending`,
+  debtsBlockingNoAmount: 'a pending debt must be paid',
+  unknownBlocking: 'must be resolved',
+  andMore: (count) => `and ${count} more`,
+  listSeparator: ', ',
+
+  consequencesHeading: 'What happens when you delete',
+  consequences: [
+    'The deletion cannot be undone.',
+    'Your account information is kept for later audits.',
+    'A confirmation e-mail is sent to you.',
+    'You can create a new account at any time.',
+  ],
+
+  confirmLabel: 'Type the account name to confirm',
+  confirmHint: (name) => `The account name is “${name}”.`,
+
+  reasonChecking: 'Wait for the account check to finish',
+  reasonCheckFailed: 'The account could not be checked',
+  reasonBlocked: (count) => (one(count) ? 'Resolve 1 item first' : `Resolve ${count} items first`),
+  reasonConfirm: 'Type the account name first',
+  reasonDeleting: 'The account is being deleted',
+
+  readySummary: 'Nothing blocks deletion any more.',
+  blockedSummary: (count) => (one(count) ? '1 item blocks deletion.' : `${count} items block deletion.`),
+  deleting: 'Deleting your account…',
+  deleted: 'Your account has been successfully deleted.',
+  emailOnItsWay: 'A confirmation e-mail is on its way.',
+  auditNote: 'Your account information is kept for later audits, and you can create a new account at any time.',
+  redirecting: (seconds) => (one(seconds) ? 'You will be taken onward in 1 second.' : `You will be taken onward in ${seconds} seconds.`),
+  goNow: 'Go now',
+  redirectRefused: 'The page to go to next is not a safe address, so you stay here. You can close this page.',
+
+  tryAgain: 'Try again',
+  signInAgain: 'Sign in again, then try again.',
+  errorConflict: 'Something changed since the last check: resolve the items below, then try again.',
+  errorReauth: 'For your security, sign in again before deleting the account. Nothing was deleted.',
+  errorSignedOut: 'You are signed out. Sign in again, then check again.',
+  errorRateLimited: (seconds) =>
+    seconds === undefined
+      ? 'Too many attempts. Wait a moment, then try again.'
+      : `Too many attempts. Wait ${seconds} ${one(seconds) ? 'second' : 'seconds'}, then try again.`,
+  errorServerCheck: (status) => `The server had a problem (status ${status}), so the account could not be checked. Try again in a moment.`,
+  errorServerDelete: (status) =>
+    `The server had a problem (status ${status}) and the deletion was not confirmed. Try again: it is safe, the account cannot be deleted twice.`,
+  errorConnectionCheck: 'The server could not be reached. Check your connection, then try again.',
+  errorConnectionDelete:
+    'The server could not be reached, so the deletion was not confirmed. Check your connection, then try again: it is safe.',
+  errorTimeoutCheck: 'The server took too long to answer. Try again.',
+  errorTimeoutDelete: 'The server took too long to answer, so the deletion was not confirmed. Try again: it is safe.',
+  errorUnreadableCheck: 'The server’s answer could not be read, so deletion stays locked. Try again, or contact support if this keeps happening.',
+  errorUnreadableDelete:
+    'The server’s answer could not be read, so the deletion was not confirmed. Try again: it is safe, the account cannot be deleted twice.',
+  errorInterruptedDelete: 'The deletion was interrupted before the server answered. Try again to be sure: it is safe.',
+  errorServerSaidNext: 'If you think this is a mistake, contact support.',
+  errorUnexpected: 'Something unexpected happened, so deletion stays locked. Try again.',
+  reference: (requestId) => `Reference: ${requestId}`,
+};

@@ -1,0 +1,16 @@
+import { en } from './en.js';
+import { ptBR } from './pt-BR.js';
+import type { Strings } from './strings.js';
+
+export type { Strings } from './strings.js';
+export { en, ptBR };
+
+/** The strings for a language tag: `pt`, `pt-BR` and other Portuguese tags give pt-BR; anything else English. */
+export function stringsFor(lang: string | undefined): Strings {
+  return /^pt(-|$)/i.test(lang ?? '') ? ptBR : en;
+}
+
+/** The locale used to format numbers, matching the strings chosen. */
+export function localeFor(lang: string | undefined): string {
+  return stringsFor(lang) === ptBR ? 'pt-BR' : 'en';
+}

@@ -1,0 +1,84 @@
+import type { Strings } from './strings.js';
+
+const plural = new Intl.PluralRules('pt-BR');
+const one = (count: number) => plural.select(count) === 'one';
+
+/** Português do Brasil. */
+export const ptBR: Strings = {
+  heading: 'Excluir conta',
+  deleteButton: 'Excluir conta',
+  intro: 'Antes de excluir a conta, tudo o que aparece abaixo precisa estar resolvido.',
+  checking: 'Verificando sua conta…',
+  checksLabel: 'Verificações para excluir a conta',
+  checkAgain: 'Verificar de novo',
+  resolve: 'Resolver',
+  resolveLabel: (title) => `Resolver ${title} (abre em uma nova aba)`,
+
+  dnsZones: 'Zonas DNS',
+  edgeApplications: 'Edge applications',
+  debts: 'Débitos',
+  resolved: 'resolvido',
+  dnsZonesBlocking: (count) => (one(count) ? '1 zona ativa precisa ser desativada' : `${count} zonas ativas precisam ser desativadas`),
+  edgeApplicationsBlocking: (count) =>
+    one(count) ? '1 edge application precisa ser removida' : `${count} edge applications precisam ser removidas`,
+  debtsBlocking: (amount) => `${amount} em aberto`,
+  debtsBlockingNoAmount: 'há um débito em aberto para pagar',
+  unknownBlocking: 'precisa ser resolvido',
+  andMore: (count) => (one(count) ? 'e mais 1' : `e mais ${count}`),
+  listSeparator: ', ',
+
+  consequencesHeading: 'O que acontece ao excluir',
+  consequences: [
+    'A exclusão não pode ser desfeita.',
+    'As informações da conta ficam guardadas para auditorias futuras.',
+    'Você recebe um e-mail de confirmação.',
+    'Você pode criar uma nova conta quando quiser.',
+  ],
+
+  confirmLabel: 'Digite o nome da conta para confirmar',
+  confirmHint: (name) => `O nome da conta é “${name}”.`,
+
+  reasonChecking: 'Aguarde o fim da verificação da conta',
+  reasonCheckFailed: 'Não foi possível verificar a conta',
+  reasonBlocked: (count) => (one(count) ? 'Resolva 1 item antes' : `Resolva ${count} itens antes`),
+  reasonConfirm: 'Digite o nome da conta antes',
+  reasonDeleting: 'A conta está sendo excluída',
+
+  readySummary: 'Nada mais impede a exclusão.',
+  blockedSummary: (count) => (one(count) ? '1 item impede a exclusão.' : `${count} itens impedem a exclusão.`),
+  deleting: 'Excluindo sua conta…',
+  deleted: 'Sua conta foi excluída com sucesso.',
+  emailOnItsWay: 'Um e-mail de confirmação está a caminho.',
+  auditNote: 'As informações da conta ficam guardadas para auditorias futuras, e você pode criar uma nova conta quando quiser.',
+  redirecting: (seconds) =>
+    one(seconds) ? 'Você será redirecionado em 1 segundo.' : `Você será redirecionado em ${seconds} segundos.`,
+  goNow: 'Ir agora',
+  redirectRefused: 'O endereço da próxima página não é seguro, então você continua aqui. Você já pode fechar esta página.',
+
+  tryAgain: 'Tentar de novo',
+  signInAgain: 'Entre de novo e tente outra vez.',
+  errorConflict: 'Algo mudou desde a última verificação: resolva os itens abaixo e tente de novo.',
+  errorReauth: 'Por segurança, entre de novo antes de excluir a conta. Nada foi excluído.',
+  errorSignedOut: 'Sua sessão terminou. Entre de novo e verifique outra vez.',
+  errorRateLimited: (seconds) =>
+    seconds === undefined
+      ? 'Muitas tentativas. Aguarde um pouco e tente de novo.'
+      : `Muitas tentativas. Aguarde ${seconds} ${one(seconds) ? 'segundo' : 'segundos'} e tente de novo.`,
+  errorServerCheck: (status) =>
+    `O servidor teve um problema (status ${status}) e não foi possível verificar a conta. Tente de novo daqui a pouco.`,
+  errorServerDelete: (status) =>
+    `O servidor teve um problema (status ${status}) e a exclusão não foi confirmada. Tente de novo: é seguro, a conta não é excluída duas vezes.`,
+  errorConnectionCheck: 'Não foi possível falar com o servidor. Confira sua conexão e tente de novo.',
+  errorConnectionDelete:
+    'Não foi possível falar com o servidor, então a exclusão não foi confirmada. Confira sua conexão e tente de novo: é seguro.',
+  errorTimeoutCheck: 'O servidor demorou demais para responder. Tente de novo.',
+  errorTimeoutDelete: 'O servidor demorou demais para responder, então a exclusão não foi confirmada. Tente de novo: é seguro.',
+  errorUnreadableCheck:
+    'Não foi possível ler a resposta do servidor, então a exclusão continua bloqueada. Tente de novo ou fale com o suporte se isso se repetir.',
+  errorUnreadableDelete:
+    'Não foi possível ler a resposta do servidor, então a exclusão não foi confirmada. Tente de novo: é seguro, a conta não é excluída duas vezes.',
+  errorInterruptedDelete: 'A exclusão foi interrompida antes da resposta do servidor. Tente de novo para ter certeza: é seguro.',
+  errorServerSaidNext: 'Se achar que é um engano, fale com o suporte.',
+  errorUnexpected: 'Aconteceu algo inesperado, então a exclusão continua bloqueada. Tente de novo.',
+  reference: (requestId) => `Referência: ${requestId}`,
+};

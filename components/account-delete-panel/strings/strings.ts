@@ -1,0 +1,76 @@
+/**
+ * Every word the panel shows or announces. One object per language; a host may override any entry
+ * through the panel's `strings` property. Functions take counts where the wording depends on them.
+ */
+export interface Strings {
+  /** The heading, and the destructive button's label. */
+  heading: string;
+  deleteButton: string;
+  intro: string;
+  checking: string;
+  checksLabel: string;
+  checkAgain: string;
+  /** Label of the link to where a check is resolved; `title` is the check's name. */
+  resolve: string;
+  resolveLabel: (title: string) => string;
+
+  dnsZones: string;
+  edgeApplications: string;
+  debts: string;
+  resolved: string;
+  dnsZonesBlocking: (count: number) => string;
+  edgeApplicationsBlocking: (count: number) => string;
+  /** `amount` is already formatted for the language, with its currency code. */
+  debtsBlocking: (amount: string) => string;
+  debtsBlockingNoAmount: string;
+  unknownBlocking: string;
+  /** Ends a list of names cut short: `… and 3 more`. */
+  andMore: (count: number) => string;
+  /** Joins names: `acme.com, acme.dev`. */
+  listSeparator: string;
+
+  consequencesHeading: string;
+  consequences: readonly string[];
+
+  confirmLabel: string;
+  confirmHint: (accountName: string) => string;
+
+  /** Why the delete button cannot be used yet. */
+  reasonChecking: string;
+  reasonCheckFailed: string;
+  reasonBlocked: (count: number) => string;
+  reasonConfirm: string;
+  reasonDeleting: string;
+
+  readySummary: string;
+  blockedSummary: (count: number) => string;
+  deleting: string;
+  deleted: string;
+  emailOnItsWay: string;
+  auditNote: string;
+  redirecting: (seconds: number) => string;
+  goNow: string;
+  redirectRefused: string;
+
+  tryAgain: string;
+  signInAgain: string;
+  /** Errors, each with what the user can do next. */
+  errorConflict: string;
+  errorReauth: string;
+  errorSignedOut: string;
+  errorRateLimited: (seconds: number | undefined) => string;
+  errorServerCheck: (status: number) => string;
+  errorServerDelete: (status: number) => string;
+  errorConnectionCheck: string;
+  errorConnectionDelete: string;
+  errorTimeoutCheck: string;
+  errorTimeoutDelete: string;
+  errorUnreadableCheck: string;
+  errorUnreadableDelete: string;
+  errorInterruptedDelete: string;
+  /** Follows a sentence the server sent (403, 404 and others). */
+  errorServerSaidNext: string;
+  errorUnexpected: string;
+  /** Announced with `requestId` so support can find the request. */
+  reference: (requestId: string) => string;
+}
