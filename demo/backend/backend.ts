@@ -1,0 +1,364 @@
+/**
+ * The in-memory model of the account deletion API: one account, its blockers, a fault queue and a
+ * request log. It knows nothing of transports; `createFakeFetch` and the Node handlers carry requests to
+ * `handle()`. No DOM and no Node imports, so the same model runs in a browser test and in a dev server.
+ */
+import * as answer from './answers.js';
+import type { AnsweringFault, Route } from './answers.js';
+import { DEFAULT_RESOLVE_URLS, evaluateChecks, preconditionsBody, type ResolveUrls, type WireCheck } from './checks.js';
+import type {
+  FakeAmount,
+  FakeAnswer,
+  FakeBackendOptions,
+  FakeBackendState,
+  FakeRequest,
+  FakeRequestRecord,
+  FaultKind,
+  FaultOptions,
+  QueuedFault,
+} from './types.js';
+
+/** The fake's model. Every method changes the state at once; the next request sees it. */
+export interface FakeBackend {
+  /** A copy of the current state. */
+  readonly state: FakeBackendState;
+  /** Every request received since the last reset, oldest first (the newest 1000 are kept). */
+  readonly requests: readonly FakeRequestRecord[];
+  /** Faults waiting for a request. */
+  readonly faults: readonly QueuedFault[];
+  /** Milliseconds added before each answer. An aborted request stops waiting at once. */
+  latency: number;
+
+  /** The checks as the precondition endpoint would send them now. */
+  checks(): WireCheck[];
+  /** Disables a DNS zone, found by id or name. */
+  disableZone(zone: number | string): void;
+  enableZone(zone: number | string): void;
+  /** Removes an edge application, found by id or name. */
+  removeApplication(application: number | string): void;
+  restoreApplication(application: number | string): void;
+  payDebt(): void;
+  /** Brings a debt back: the given amount, or the initial one (120.50 USD by default). */
+  restoreDebt(amount?: FakeAmount): void;
+  /** Disables every zone, removes every application and pays the debt. */
+  resolveAll(): void;
+  /** Makes the next matching request(s) fail in the given way. Faults wait in a queue, first in first out. */
+  failNext(kind: FaultKind, options?: FaultOptions): void;
+  clearFaults(): void;
+  clearRequests(): void;
+  /** Back to the initial state: account, blockers, session, faults, latency, idempotency keys and log. */
+  reset(): void;
+  /**
+   * Answers one API request. Waits `latency` first; if `signal` aborts meanwhile, it rejects with the
+   * signal's reason and changes nothing.
+   */
+  handle(request: FakeRequest, signal?: AbortSignal): Promise<FakeAnswer>;
+}
+
+/** The account a fake starts with unless told otherwise. Frozen: copy it to change it. */
+export const DEFAULT_STATE: Readonly<FakeBackendState> = deepFreeze({
+  account: { id: 1234, name: 'Acme Corp', kind: 'client' },
+  dnsZones: [
+    { id: 81, name: 'acme.com', active: true },
+    { id: 82, name: 'acme.dev', active: true },
+  ],
+  edgeApplications: [{ id: 1001, name: 'acme-storefront', removed: false }],
+  debt: { value: '120.50', currency: 'USD' },
+  deleted: false,
+});
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const MAX_RECORDS = 1000;
+const MAX_KEY_LENGTH = 255;
+const PRECONDITIONS_PATH = '/v4/account/deletion/preconditions';
+const ACCOUNT_PATH = /^\/v3\/account\/([^/]+)\/?$/;
+
+const FAULT_KINDS: readonly FaultKind[] = [
+  'server-error',
+  'unavailable',
+  'forbidden',
+  'reauthentication-required',
+  'rate-limited',
+  'race',
+  'malformed-json',
+  'wrong-shape',
+  'html',
+  'network-error',
+];
+
+/** True for the names `failNext` accepts. */
+export function isFaultKind(value: unknown): value is FaultKind {
+  return typeof value === 'string' && (FAULT_KINDS as readonly string[]).includes(value);
+}
+
+function lowerCaseHeaders(headers: FakeRequest['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
+    headers.forEach((value, name) => (out[name.toLowerCase()] = value));
+    return out;
+  }
+  for (const [name, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
+    if (value !== undefined) out[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
+  }
+  return out;
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    if (ms <= 0) return resolve();
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function checkLatency(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a number of milliseconds of at least 0, not ${ms}`);
+  return ms;
+}
+
+class Model implements FakeBackend {
+  #initial: FakeBackendState;
+  #initialLatency: number;
+  #state!: FakeBackendState;
+  #records: FakeRequestRecord[] = [];
+  #faults: QueuedFault[] = [];
+  #succeededKeys = new Set<string>();
+  #seq = 0;
+  #latency = 0;
+  readonly #token: string | undefined;
+  readonly #urls: ResolveUrls;
+  readonly #now: () => Date;
+
+  constructor(options: FakeBackendOptions) {
+    this.#initial = structuredClone({ ...DEFAULT_STATE, ...options.initialState });
+    this.#initialLatency = checkLatency(options.latency ?? 0);
+    this.#token = options.token;
+    this.#urls = { ...DEFAULT_RESOLVE_URLS, ...options.resolveUrls };
+    this.#now = options.now ?? (() => new Date());
+    this.reset();
+  }
+
+  get state(): FakeBackendState {
+    return structuredClone(this.#state);
+  }
+
+  get requests(): readonly FakeRequestRecord[] {
+    return this.#records.map((record) => ({ ...record, headers: { ...record.headers } }));
+  }
+
+  get faults(): readonly QueuedFault[] {
+    return this.#faults.map((fault) => ({ ...fault }));
+  }
+
+  get latency(): number {
+    return this.#latency;
+  }
+
+  set latency(ms: number) {
+    this.#latency = checkLatency(ms);
+  }
+
+  checks(): WireCheck[] {
+    return evaluateChecks(this.#state, this.#urls);
+  }
+
+  #zone(ref: number | string) {
+    const zone = this.#state.dnsZones.find((z) => z.id === ref || z.name === ref || String(z.id) === ref);
+    if (!zone) throw new RangeError(`The fake backend has no DNS zone ${JSON.stringify(ref)}.`);
+    return zone;
+  }
+
+  #application(ref: number | string) {
+    const app = this.#state.edgeApplications.find((a) => a.id === ref || a.name === ref || String(a.id) === ref);
+    if (!app) throw new RangeError(`The fake backend has no edge application ${JSON.stringify(ref)}.`);
+    return app;
+  }
+
+  disableZone(zone: number | string): void {
+    this.#zone(zone).active = false;
+  }
+
+  enableZone(zone: number | string): void {
+    this.#zone(zone).active = true;
+  }
+
+  removeApplication(application: number | string): void {
+    this.#application(application).removed = true;
+  }
+
+  restoreApplication(application: number | string): void {
+    this.#application(application).removed = false;
+  }
+
+  payDebt(): void {
+    this.#state.debt = null;
+  }
+
+  restoreDebt(amount?: FakeAmount): void {
+    this.#state.debt = { ...(amount ?? this.#initial.debt ?? DEFAULT_STATE.debt!) };
+  }
+
+  resolveAll(): void {
+    for (const zone of this.#state.dnsZones) zone.active = false;
+    for (const app of this.#state.edgeApplications) app.removed = true;
+    this.#state.debt = null;
+  }
+
+  failNext(kind: FaultKind, options: FaultOptions = {}): void {
+    if (!isFaultKind(kind)) throw new RangeError(`Unknown fault ${JSON.stringify(kind)}; known: ${FAULT_KINDS.join(', ')}.`);
+    const times = options.times ?? 1;
+    if (!Number.isSafeInteger(times) || times < 1) throw new RangeError(`times must be a whole number of at least 1, not ${times}`);
+    const on = kind === 'race' ? 'delete' : (options.on ?? 'any');
+    if (on !== 'any' && on !== 'preconditions' && on !== 'delete') throw new RangeError(`Unknown fault target ${JSON.stringify(on)}.`);
+    this.#faults.push({ kind, on, remaining: times });
+  }
+
+  clearFaults(): void {
+    this.#faults = [];
+  }
+
+  clearRequests(): void {
+    this.#records = [];
+  }
+
+  reset(): void {
+    this.#state = structuredClone(this.#initial);
+    this.#latency = this.#initialLatency;
+    this.#faults = [];
+    this.#records = [];
+    this.#succeededKeys.clear();
+  }
+
+  async handle(request: FakeRequest, signal?: AbortSignal): Promise<FakeAnswer> {
+    const headers = lowerCaseHeaders(request.headers);
+    const method = request.method.toUpperCase();
+    const record: FakeRequestRecord = {
+      seq: ++this.#seq,
+      time: this.#now().toISOString(),
+      method,
+      path: request.path,
+      headers,
+      idempotencyKey: headers['idempotency-key'],
+      status: undefined,
+      requestId: undefined,
+      fault: undefined,
+      aborted: false,
+    };
+    this.#records.push(record);
+    if (this.#records.length > MAX_RECORDS) this.#records.splice(0, this.#records.length - MAX_RECORDS);
+
+    try {
+      await wait(this.#latency, signal);
+    } catch (reason) {
+      record.aborted = true;
+      throw reason;
+    }
+
+    const pathname = request.path.split(/[?#]/, 1)[0] ?? '';
+    const route: Route = pathname === PRECONDITIONS_PATH ? 'preconditions' : ACCOUNT_PATH.test(pathname) ? 'delete' : 'other';
+    const fault = this.#takeFault(route, method);
+    record.fault = fault;
+
+    let result: FakeAnswer;
+    if (fault === 'network-error') {
+      result = { type: 'network-error' };
+    } else if (fault && fault !== 'race') {
+      result = answer.faultAnswer(fault as AnsweringFault, route);
+    } else {
+      if (fault === 'race' && !this.#state.deleted) this.#bringBackABlocker();
+      result = this.#answer(route, method, pathname, headers);
+    }
+
+    if (result.type === 'response') {
+      record.requestId = `fake-${String(record.seq).padStart(6, '0')}`;
+      record.status = result.status;
+      result.headers['x-request-id'] = record.requestId;
+    }
+    return result;
+  }
+
+  #takeFault(route: Route, method: string): FaultKind | undefined {
+    const index = this.#faults.findIndex(
+      (fault) =>
+        fault.on === 'any' ||
+        (fault.on === 'preconditions' && route === 'preconditions' && method === 'GET') ||
+        (fault.on === 'delete' && route === 'delete' && method === 'DELETE'),
+    );
+    const fault = this.#faults[index];
+    if (!fault) return undefined;
+    if (--fault.remaining === 0) this.#faults.splice(index, 1);
+    return fault.kind;
+  }
+
+  /** What a colleague in another tab might do between the user's check and click. */
+  #bringBackABlocker(): void {
+    const zone = this.#state.dnsZones.find((z) => !z.active);
+    if (zone) return void (zone.active = true);
+    const app = this.#state.edgeApplications.find((a) => a.removed);
+    if (app) return void (app.removed = false);
+    if (this.#state.debt) return;
+    this.restoreDebt();
+  }
+
+  #authorized(headers: Record<string, string>): boolean {
+    if (this.#token === undefined) return true;
+    const match = /^(?:Token|Bearer)\s+(.+)$/i.exec(headers['authorization'] ?? '');
+    return match?.[1]?.trim() === this.#token;
+  }
+
+  #answer(route: Route, method: string, pathname: string, headers: Record<string, string>): FakeAnswer {
+    if (route === 'other') return answer.notFound();
+    if (route === 'preconditions' && method !== 'GET') return answer.methodNotAllowed(method, 'GET');
+    if (route === 'delete' && method !== 'DELETE') return answer.methodNotAllowed(method, 'DELETE');
+    if (!this.#authorized(headers)) return answer.badToken(route);
+
+    if (route === 'preconditions') {
+      if (this.#state.deleted) return answer.sessionEnded();
+      return answer.json(200, preconditionsBody(this.#state, this.checks(), this.#now()));
+    }
+
+    const id = ACCOUNT_PATH.exec(pathname)?.[1];
+    if (id !== String(this.#state.account.id)) return answer.notFound();
+    const key = headers['idempotency-key'];
+    if (key !== undefined && key.length > MAX_KEY_LENGTH) return answer.keyTooLong();
+    // A repeat of a deletion that succeeded answers as the first did, even though the session has ended:
+    // that is what makes a retry after a lost answer safe.
+    if (key !== undefined && this.#succeededKeys.has(key)) return answer.noContent();
+    if (this.#state.deleted) return answer.detail(410, 'This account has already been deleted.');
+    const checks = this.checks();
+    if (checks.some((check) => check.status !== 'passed')) return answer.blocked(checks);
+    this.#state.deleted = true;
+    if (key !== undefined) this.#succeededKeys.add(key);
+    return answer.noContent();
+  }
+}
+
+/**
+ * Makes an in-memory account deletion backend: "Acme Corp" (id 1234) with two active DNS zones,
+ * one edge application and a debt of 120.50 USD, unless `initialState` says otherwise.
+ *
+ * ```ts
+ * const backend = createFakeBackend();
+ * backend.resolveAll();
+ * backend.failNext('server-error', { on: 'delete' });
+ * ```
+ */
+export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend {
+  return new Model(options);
+}
