@@ -152,7 +152,9 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
           } catch (cause) {
             throw new AccountDeletionError('The sign-in token could not be read.', { cause });
           }
+          // A repeat reuses the previous try's headers: a token that is gone now must not linger.
           if (value) request.headers.set('Authorization', `${scheme} ${value}`);
+          else if (token !== undefined) request.headers.delete('Authorization');
         },
       ],
     },
@@ -161,7 +163,9 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
   async function send(path: string, kyOptions: KyOptions, request: RequestOptions): Promise<Response> {
     const timeout = request.timeout ?? defaultTimeout;
     try {
-      return await http(path, { ...kyOptions, timeout, signal: request.signal, headers: request.headers });
+      // ky lets an explicit `headers: undefined` replace the client-wide headers: only pass real ones.
+      const perCall = request.headers === undefined ? {} : { headers: request.headers };
+      return await http(path, { ...kyOptions, timeout, signal: request.signal, ...perCall });
     } catch (error) {
       throw await toKitError(error, request.signal ?? undefined, timeout);
     }

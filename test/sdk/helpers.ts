@@ -1,0 +1,147 @@
+/**
+ * The network edge for the SDK's tests: a stand-in for `fetch` that records every Request it is
+ * given and answers with real Response objects, honouring the request's signal as a browser does.
+ */
+
+/** What the fake network does for one request. */
+export type Answer =
+  | Response
+  | (() => Response | Promise<Response>)
+  /** The network fails (fetch rejects with a TypeError, as a browser's does). */
+  | 'network-error'
+  /** No answer ever comes; only the request's signal ends the wait. */
+  | 'hang';
+
+export interface FakeNetwork {
+  /** Pass as the client's `fetch` option. */
+  fetch: typeof globalThis.fetch;
+  /** Every request received, in order. */
+  requests: Request[];
+  /** `performance.now()` when each request arrived. */
+  times: number[];
+}
+
+/**
+ * A fake `fetch` that gives the answers in order. A request beyond the list is answered with a
+ * 599, so a surplus request shows up as a failed test rather than a hang.
+ */
+export function fakeNetwork(...answers: Answer[]): FakeNetwork {
+  const requests: Request[] = [];
+  const times: number[] = [];
+  const fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    requests.push(request);
+    times.push(performance.now());
+    const answer = answers[requests.length - 1] ?? new Response('unexpected extra request', { status: 599 });
+    const signal = request.signal;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<Response>((resolve, reject) => {
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      if (answer === 'hang') return;
+      if (answer === 'network-error') {
+        reject(new TypeError('Failed to fetch'));
+        return;
+      }
+      Promise.resolve(typeof answer === 'function' ? answer() : answer).then(resolve, reject);
+    });
+  };
+  return { fetch, requests, times };
+}
+
+/** A JSON answer, with the headers a real API sends. */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+/** A raw answer: any text, any content type. */
+export function raw(body: string | null, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers });
+}
+
+/** What a gateway in front of the API answers when the API is down. */
+export const PROXY_HTML = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><script>alert(1)</script></body></html>';
+
+/** The `blocked` example of the spec. */
+export function blockedBody() {
+  return {
+    data: {
+      account: { id: 1234, name: 'Acme Corp', kind: 'client' },
+      deletable: false,
+      checked_at: '2026-11-28T10:00:00Z',
+      checks: [
+        {
+          type: 'dns_zones',
+          status: 'blocking',
+          count: 2,
+          items: [
+            { id: 81, name: 'acme.com' },
+            { id: 82, name: 'acme.dev' },
+          ],
+          resolve_url: 'https://console.azion.com/edge-dns',
+        },
+        { type: 'edge_applications', status: 'passed', count: 0, items: [] },
+        {
+          type: 'debts',
+          status: 'blocking',
+          count: 1,
+          amount: { value: '120.50', currency: 'USD' },
+          resolve_url: 'https://console.azion.com/billing',
+        },
+      ],
+    },
+  };
+}
+
+/** The `clear` example of the spec. */
+export function clearBody() {
+  return {
+    data: {
+      account: { id: 1234, name: 'Acme Corp', kind: 'client' },
+      deletable: true,
+      checked_at: '2026-11-28T10:05:00Z',
+      checks: [
+        { type: 'dns_zones', status: 'passed', count: 0, items: [] },
+        { type: 'edge_applications', status: 'passed', count: 0, items: [] },
+        { type: 'debts', status: 'passed', count: 0 },
+      ],
+    },
+  };
+}
+
+/** The 409 example of the spec. */
+export function conflictBody() {
+  return {
+    errors: [
+      {
+        status: '409',
+        code: 'account_has_blockers',
+        title: 'Account cannot be deleted yet',
+        detail: 'Resolve the items below before deleting this account.',
+        meta: {
+          checks: [
+            { type: 'dns_zones', status: 'blocking', count: 1, items: [{ id: 81, name: 'acme.com' }] },
+            { type: 'edge_applications', status: 'passed', count: 0, items: [] },
+            { type: 'debts', status: 'passed', count: 0 },
+          ],
+        },
+      },
+    ],
+  };
+}
+
+/** Waits for `promise` to reject and returns what it threw; fails the test when it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  let value: unknown;
+  try {
+    value = await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`Expected a rejection, but it resolved with ${JSON.stringify(value)}`);
+}
+
+/** No delay between tries, so that retry tests stay fast. */
+export const NO_DELAY = { delay: () => 0 } as const;
