@@ -146,15 +146,15 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
       beforeRequest: [
         async (request) => {
           request.headers.set('Accept', 'application/json');
-          let value: string | null | undefined;
           try {
-            value = typeof token === 'function' ? await token() : token;
-          } catch (cause) {
-            throw new AccountDeletionError('The sign-in token could not be read.', { cause });
+            const value = typeof token === 'function' ? await token() : token;
+            // A repeat reuses the previous try's headers: a token that is gone now must not linger.
+            if (value) request.headers.set('Authorization', `${scheme} ${value}`);
+            else if (token !== undefined) request.headers.delete('Authorization');
+          } catch {
+            // Neither the token nor the reason (which may quote it) goes into the error.
+            throw new AccountDeletionError('The sign-in token could not be read or is not a valid header value.');
           }
-          // A repeat reuses the previous try's headers: a token that is gone now must not linger.
-          if (value) request.headers.set('Authorization', `${scheme} ${value}`);
-          else if (token !== undefined) request.headers.delete('Authorization');
         },
       ],
     },
@@ -163,6 +163,8 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
   async function send(path: string, kyOptions: KyOptions, request: RequestOptions): Promise<Response> {
     const timeout = request.timeout ?? defaultTimeout;
     try {
+      // A custom fetch may ignore a signal that was aborted before the call: never send then.
+      request.signal?.throwIfAborted();
       // ky lets an explicit `headers: undefined` replace the client-wide headers: only pass real ones.
       const perCall = request.headers === undefined ? {} : { headers: request.headers };
       return await http(path, { ...kyOptions, timeout, signal: request.signal, ...perCall });

@@ -125,7 +125,8 @@ export class RequestTimeoutError extends AccountDeletionError {
   readonly timeout: number;
 
   constructor(timeout: number, options?: { cause?: unknown }) {
-    super(`The server did not answer within ${Math.ceil(timeout / 1000)} seconds.`, options);
+    const seconds = Math.max(1, Math.ceil(timeout / 1000));
+    super(`The server did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`, options);
     this.timeout = timeout;
   }
 }

@@ -163,8 +163,43 @@ describe('getPreconditions', () => {
 
       const error = await rejectionOf(client.getPreconditions());
       expect(error).to.be.instanceOf(AccountDeletionError);
-      expect((error as Error).message).to.equal('The sign-in token could not be read.');
+      expect((error as Error).message).to.equal('The sign-in token could not be read or is not a valid header value.');
       expect(net.requests).to.have.length(0);
+    });
+
+    it('fails without calling the server or retrying when the token is not a valid header value', async () => {
+      const net = fakeNetwork(json(clearBody()));
+      let reads = 0;
+      const client = createAccountDeletionClient({
+        fetch: net.fetch,
+        token: () => {
+          reads += 1;
+          return 'secret\nX-Injected: yes';
+        },
+      });
+
+      const error = await rejectionOf(client.getPreconditions());
+      expect(error).to.be.instanceOf(AccountDeletionError);
+      expect(error).not.to.be.instanceOf(ConnectionError);
+      expect((error as Error).message).not.to.include('secret');
+      expect(reads).to.equal(1);
+      expect(net.requests).to.have.length(0);
+    });
+
+    it('sends nothing when the signal was aborted before the call, even through a fetch that ignores signals', async () => {
+      let calls = 0;
+      const client = createAccountDeletionClient({
+        fetch: async () => {
+          calls += 1;
+          return json(clearBody());
+        },
+      });
+      const controller = new AbortController();
+      controller.abort();
+
+      const error = await rejectionOf(client.getPreconditions({ signal: controller.signal }));
+      expect(error).to.be.instanceOf(RequestAbortedError);
+      expect(calls).to.equal(0);
     });
 
     it('sends the client-wide extra headers and the per-call headers together', async () => {

@@ -99,6 +99,7 @@ describe('errors', () => {
     const error = new RequestTimeoutError(15_000);
     expect(error.timeout).to.equal(15_000);
     expect(error.message).to.equal('The server did not answer within 15 seconds.');
+    expect(new RequestTimeoutError(50).message).to.equal('The server did not answer within 1 second.');
   });
 
   it('say where an unreadable answer went wrong', () => {
