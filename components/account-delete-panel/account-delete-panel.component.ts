@@ -271,6 +271,9 @@ export class AccountDeletePanel extends LitElement {
     this.#idempotency = undefined;
     this.failure = undefined;
     const redirectUrl = this.redirectUrl;
+    // The message exists only after the next render: without asking for one first, updateComplete
+    // may already be resolved and the focus would go nowhere.
+    this.requestUpdate();
     void this.updateComplete.then(() => this.successMessage?.focus());
     if (!account || account.id !== result.accountId || !emit(this, 'account-deleted', { account, redirectUrl }, true)) {
       this.redirect = { kind: 'host' };

@@ -35,6 +35,7 @@ export interface AccountDeletePanelEventMap {
 
 declare global {
   // Makes `addEventListener('account-deleted', e => e.detail.account)` typed on any element.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface merge, not a new type
   interface HTMLElementEventMap extends AccountDeletePanelEventMap {}
 }
 

@@ -1,0 +1,247 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import { AccountDeletionError } from '../../src/index.js';
+import {
+  ACCOUNT,
+  activeElement,
+  blockedBody,
+  buttonNamed,
+  checkAgainButton,
+  checksList,
+  clearBody,
+  deleteAndSettle,
+  deleteButton,
+  fakeApi,
+  held,
+  isUnusable,
+  mount,
+  noContent,
+  ok,
+  quiet,
+  readyToDelete,
+  reasonOf,
+  status,
+  statusRegion,
+  successMessage,
+  textbox,
+  type AccountDeletePanel,
+  type FakeApi,
+  type Held,
+} from './helpers.js';
+
+function resetHash(): void {
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+afterEach(() => {
+  sinon.restore();
+  resetHash();
+});
+
+describe('while the account is being deleted', () => {
+  let api: FakeApi;
+  let gate: Held;
+  let el: AccountDeletePanel;
+
+  beforeEach(async () => {
+    gate = held();
+    api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    el = await readyToDelete(api, { redirectDelay: 60_000 });
+    deleteButton(el).click();
+    await gate.arrived;
+    await el.updateComplete;
+  });
+
+  it('sends one DELETE for the account, with an Idempotency-Key', () => {
+    expect(api.deletes()).to.have.length(1);
+    const request = api.deletes()[0]!;
+    expect(new URL(request.url).pathname).to.equal(`/api/v3/account/${ACCOUNT.id}`);
+    expect(request.headers.get('Idempotency-Key')).to.be.a('string').and.not.be.empty;
+    expect(request.credentials).to.equal('include');
+  });
+
+  it('shows progress on the button, locks the textbox and announces "Deleting your account…"', async () => {
+    const button = deleteButton(el);
+    expect(button.querySelector('.spinner'), 'a progress indicator on the button').to.exist;
+    expect(button.textContent!.trim()).to.equal('Delete account');
+    expect(isUnusable(button)).to.equal(true);
+    expect(reasonOf(el)).to.equal('The account is being deleted');
+    expect(textbox(el)!.readOnly).to.equal(true);
+    expect(textbox(el)!.value).to.equal('Acme Corp');
+    expect(statusRegion(el).textContent!.trim()).to.equal('Deleting your account…');
+    expect(checkAgainButton(el).getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends no second DELETE on a second click', async () => {
+    deleteButton(el).click();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('sends no second DELETE on Enter or Space on the button', async () => {
+    deleteButton(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('sends no second DELETE on Enter in the textbox', async () => {
+    textbox(el)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('neither checks again nor retries while the DELETE is in flight', async () => {
+    const gets = api.checks().length;
+    checkAgainButton(el).click();
+    await el.refresh();
+    await el.retry().catch(() => undefined);
+    await quiet(el);
+    expect(api.checks()).to.have.length(gets);
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('shows success once the one DELETE is answered', async () => {
+    const deleted = oneEvent(el, 'account-deleted');
+    gate.release(noContent);
+    await deleted;
+    await el.updateComplete;
+    expect(successMessage(el)).to.exist;
+    expect(api.deletes()).to.have.length(1);
+  });
+});
+
+describe('a double click', () => {
+  it('sends exactly one DELETE', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el, () => {
+      deleteButton(el).click();
+      deleteButton(el).click();
+    });
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+  });
+});
+
+describe('after the account was deleted', () => {
+  it('says so, says a confirmation e-mail is on its way, and moves focus to the message', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    const message = successMessage(el)!;
+    expect(message.closest('[role="status"]'), 'announced through the polite status').to.exist;
+    const words = message.textContent!.replace(/\s+/g, ' ');
+    expect(words).to.contain('Your account has been successfully deleted.');
+    expect(words).to.contain('A confirmation e-mail is on its way.');
+    await waitUntil(() => activeElement(el) === message, 'focus moves to the success message');
+    // Nothing left to act on but leaving.
+    expect(textbox(el)).to.equal(null);
+    expect(checksList(el)).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part="delete-button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('goes to the redirect URL after redirect-delay, with a "Go now" link meanwhile', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api, { redirectUrl: '#deleted-1', redirectDelay: 300 });
+    const startedAt = performance.now();
+    await deleteAndSettle(el);
+    expect(location.hash, 'not before the delay').to.equal('');
+    const goNow = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part="go-now-link"]')!;
+    expect(goNow.textContent!.trim()).to.equal('Go now');
+    expect(goNow.getAttribute('href')).to.equal('#deleted-1');
+    expect(successMessage(el)!.textContent).to.contain('You will be taken onward in 1 second.');
+    await waitUntil(() => location.hash === '#deleted-1', 'redirected', { timeout: 3000 });
+    expect(performance.now() - startedAt).to.be.at.least(290);
+  });
+
+  it('goes at once with redirect-delay="0"', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api, { redirectUrl: '#deleted-now', redirectDelay: 0 });
+    await deleteAndSettle(el);
+    await waitUntil(() => location.hash === '#deleted-now', 'redirected at once', { timeout: 500 });
+  });
+
+  it('takes a 410 (already deleted) as success', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(410, { detail: 'Gone.' })] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    const event = await deleteAndSettle(el);
+    expect(event.type).to.equal('account-deleted');
+    expect(successMessage(el)!.textContent).to.contain('Your account has been successfully deleted.');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '').to.equal('');
+  });
+
+  it('checks no more when the user comes back to the tab', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    const clock = sinon.useFakeTimers({ now: Date.now() + 60_000, toFake: ['Date'] });
+    window.dispatchEvent(new Event('focus'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await el.refresh();
+    clock.restore();
+    await quiet(el);
+    expect(api.checks()).to.have.length(1);
+  });
+});
+
+describe('a redirect URL that is not safe', () => {
+  for (const unsafe of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)']) {
+    it(`is refused with an error event, and the success message stays (${unsafe.slice(0, 11)}…)`, async () => {
+      const api = fakeApi({ checks: [ok(clearBody())] });
+      const el = await readyToDelete(api, { redirectUrl: unsafe, redirectDelay: 0 });
+      const error = oneEvent(el, 'account-delete-error');
+      await deleteAndSettle(el);
+      const { detail } = await error;
+      expect(detail.error).to.be.instanceOf(AccountDeletionError);
+      expect(detail.error.message).to.contain('redirect URL was refused');
+      await quiet(el);
+      expect(location.hash).to.equal('');
+      expect(el.isConnected).to.equal(true);
+      const message = successMessage(el)!;
+      expect(message.textContent).to.contain('Your account has been successfully deleted.');
+      expect(message.textContent).to.contain('is not a safe address');
+      expect(el.shadowRoot!.querySelector('[part="go-now-link"]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('a[href^="javascript"], a[href^="data"], a[href^="vbscript"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
+describe('where requests go', () => {
+  it('asks the API under api-base with the session cookie when no client is given', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    sinon.stub(window, 'fetch').callsFake(api.fetch);
+    const checked = oneEvent(document, 'account-delete-checked');
+    await fixture(html`<account-delete-panel api-base="/custom-api" redirect-url="#deleted"></account-delete-panel>`);
+    await checked;
+    expect(api.requests).to.have.length(1);
+    const request = api.requests[0]!;
+    expect(new URL(request.url).pathname).to.equal('/custom-api/v4/account/deletion/preconditions');
+    expect(request.method).to.equal('GET');
+    expect(request.credentials).to.equal('include');
+  });
+
+  it('uses a client given after the first check, and checks again with it', async () => {
+    const first = fakeApi({ checks: [ok(blockedBody())] });
+    const second = fakeApi({ checks: [ok(clearBody())] });
+    const el = await mount(first);
+    const checked = oneEvent(el, 'account-delete-checked');
+    el.client = second.client;
+    await checked;
+    await el.updateComplete;
+    expect(second.checks()).to.have.length(1);
+    expect(statusRegion(el).textContent!.trim()).to.equal('Nothing blocks deletion any more.');
+  });
+
+  it('keeps "Check again" and "Delete account" as buttons a keyboard reaches', async () => {
+    const el = await mount(fakeApi({ checks: [ok(clearBody())] }));
+    expect(buttonNamed(el, 'Check again')!.type).to.equal('button');
+    expect(deleteButton(el).tabIndex).to.equal(0);
+  });
+});
