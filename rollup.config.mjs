@@ -8,6 +8,7 @@ const entries = [
   'src/index.ts',
   'components/account-delete-panel/account-delete-panel.ts',
   'components/account-delete-panel/account-delete-panel.component.ts',
+  'components/account-delete-panel/react.ts',
   'demo/backend/index.ts',
 ];
 
@@ -23,7 +24,7 @@ const library = {
     entryFileNames: (chunk) => `${chunk.name.replace(/node_modules/g, 'vendor')}.js`,
   },
   // Dependencies stay external: the team's bundler shares them with the rest of the page.
-  external: (id) => /^(lit|@lit\/[^/]+|ky)(\/|$)/.test(id) || id.startsWith('node:'),
+  external: (id) => /^(lit|@lit\/[^/]+|ky|react)(\/|$)/.test(id) || id.startsWith('node:'),
   plugins: [
     typescript({
       tsconfig: './tsconfig.json',

@@ -106,7 +106,7 @@ describe('reading an error answer', () => {
   });
 
   describe('the error class for each status', () => {
-    const cases: [number, Function][] = [
+    const cases: [number, abstract new (...args: never[]) => Error][] = [
       [400, ApiError],
       [401, AuthenticationError],
       [403, PermissionDeniedError],
