@@ -258,7 +258,8 @@ export class AccountDeletePanel extends LitElement {
     if (error instanceof ConflictError) {
       this.conflictChecks = error.checks;
       if (error.checks) void this.updateComplete.then(() => this.checksList?.focus());
-      else void this.refresh();
+      // onError runs before the deletion task leaves PENDING, and refresh() does nothing while deleting.
+      else queueMicrotask(() => void this.refresh());
     }
     if (error instanceof ReauthenticationRequiredError) {
       emit(this, 'account-delete-reauth-required', { account: this.lastRead?.account });

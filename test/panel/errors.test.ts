@@ -1,0 +1,345 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import { ConnectionError, InvalidResponseError, ServerError } from '../../src/index.js';
+import {
+  ACCOUNT,
+  activeElement,
+  afterNextCheck,
+  alertRegion,
+  blockedBody,
+  bodyWith,
+  checkAgainButton,
+  checkNames,
+  checksList,
+  clearBody,
+  conflictBody,
+  deleteAndSettle,
+  deleteButton,
+  fakeApi,
+  isUnusable,
+  mount,
+  networkError,
+  noContent,
+  ok,
+  quiet,
+  readyToDelete,
+  reasonOf,
+  reauthBody,
+  status,
+  successMessage,
+  text,
+  textbox,
+  tryAgainButton,
+  typeName,
+  type Reply,
+} from './helpers.js';
+
+afterEach(() => sinon.restore());
+
+const alertText = (el: Parameters<typeof alertRegion>[0]) => alertRegion(el)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const keyOf = (request: Request) => request.headers.get('Idempotency-Key');
+
+describe('a 409: something blocks again', () => {
+  it('replaces the checks with the ones the server sent, moves focus to them and keeps Delete unusable', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(409, conflictBody())] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el);
+    expect(checkNames(el)).to.deep.equal(['DNS zones: 1 active zone must be disabled (acme.com)', 'Edge applications: resolved', 'Debts: resolved']);
+    await waitUntil(() => activeElement(el) === checksList(el), 'focus moves to the checks');
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    expect(reasonOf(el)).to.equal('Resolve 1 item first');
+    expect(alertText(el)).to.equal('Something changed since the last check: resolve the items below, then try again.');
+    expect(tryAgainButton(el), 'no way to send the same DELETE again').to.equal(undefined);
+    expect(textbox(el)!.value).to.equal('Acme Corp');
+    await expect(el).to.be.accessible();
+  });
+
+  it('stays unusable even when typing the name again, until a check says nothing blocks', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(409, conflictBody()), noContent] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el);
+    await typeName(el, 'Acme Corp');
+    deleteButton(el).click();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+
+    await afterNextCheck(el, () => checkAgainButton(el).click());
+    expect(isUnusable(deleteButton(el))).to.equal(false);
+    expect(alertText(el)).to.equal('');
+    await deleteAndSettle(el);
+    expect(api.deletes()).to.have.length(2);
+    // The server refused the first for sure: the new attempt is a new request.
+    expect(keyOf(api.deletes()[1]!)).to.not.equal(keyOf(api.deletes()[0]!));
+  });
+
+  it('checks again when the 409 carried no checks it could read', async () => {
+    const api = fakeApi({
+      checks: [ok(clearBody()), ok(blockedBody())],
+      deletes: [status(409, { detail: 'The account has blockers.' })],
+    });
+    const el = await readyToDelete(api);
+    const checked = oneEvent(el, 'account-delete-checked');
+    await deleteAndSettle(el);
+    await checked;
+    await el.updateComplete;
+    expect(api.checks()).to.have.length(2);
+    expect(checkNames(el)[0]).to.equal('DNS zones: 2 active zones must be disabled (acme.com, acme.dev)');
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+  });
+});
+
+describe('a 401: sign in again', () => {
+  it('asks the host to sign the user in again, and retry() then sends the DELETE again', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(401, reauthBody()), noContent] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    const reauth = oneEvent(el, 'account-delete-reauth-required');
+    await deleteAndSettle(el);
+    const { detail } = await reauth;
+    expect(detail.account).to.deep.include({ id: ACCOUNT.id, name: ACCOUNT.name });
+    expect(alertText(el)).to.contain('For your security, sign in again before deleting the account. Nothing was deleted.');
+    expect(textbox(el)!.value).to.equal('Acme Corp');
+    await expect(el).to.be.accessible();
+
+    const deleted = oneEvent(el, 'account-deleted');
+    await el.retry();
+    await deleted;
+    await el.updateComplete;
+    expect(api.deletes()).to.have.length(2);
+    expect(successMessage(el)).to.exist;
+  });
+
+  it('says the user is signed out on a plain 401, without the reauthentication event', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(401, { detail: 'Authentication credentials were not provided.' })] });
+    const el = await readyToDelete(api);
+    const reauth = sinon.spy();
+    el.addEventListener('account-delete-reauth-required', reauth);
+    await deleteAndSettle(el);
+    expect(alertText(el)).to.contain('You are signed out. Sign in again, then check again.');
+    expect(reauth.called).to.equal(false);
+  });
+});
+
+describe('a 403: not allowed', () => {
+  it("shows the server's sentence", async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(403, { detail: 'This account is not allowed to be deleted.' })] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el);
+    expect(alertText(el)).to.contain('This account is not allowed to be deleted. If you think this is a mistake, contact support.');
+    expect(successMessage(el)).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('uses a fresh Idempotency-Key for a new attempt after a refusal', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(403, { detail: 'Not now.' }), noContent] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    await deleteAndSettle(el);
+    expect(api.deletes()).to.have.length(2);
+    expect(keyOf(api.deletes()[1]!)).to.be.a('string').and.not.equal(keyOf(api.deletes()[0]!));
+  });
+});
+
+describe('when the deletion was not confirmed', () => {
+  const cases: [string, Reply, string][] = [
+    ['a 500', status(500, { detail: 'Internal error' }), 'The server had a problem (status 500) and the deletion was not confirmed.'],
+    ['a 503 from a gateway', text('<html><body>Service Unavailable</body></html>', 503, { 'content-type': 'text/html' }), 'The server had a problem (status 503) and the deletion was not confirmed.'],
+    ['a network error', networkError, 'The server could not be reached, so the deletion was not confirmed.'],
+    ['an HTML page with status 200', text('<html>OK</html>', 200, { 'content-type': 'text/html' }), 'The server’s answer could not be read, so the deletion was not confirmed.'],
+  ];
+  for (const [what, reply, words] of cases) {
+    it(`says so plainly after ${what}, and "Try again" repeats the DELETE with the same Idempotency-Key`, async () => {
+      const api = fakeApi({ checks: [ok(clearBody())], deletes: [reply, noContent] });
+      const el = await readyToDelete(api, { redirectDelay: 60_000 });
+      await deleteAndSettle(el);
+      expect(alertText(el)).to.contain(words);
+      expect(successMessage(el)).to.equal(null);
+      expect(textbox(el)!.value).to.equal('Acme Corp');
+      await expect(el).to.be.accessible();
+
+      await deleteAndSettle(el, () => tryAgainButton(el)!.click());
+      expect(api.deletes()).to.have.length(2);
+      expect(keyOf(api.deletes()[1]!)).to.equal(keyOf(api.deletes()[0]!));
+      expect(successMessage(el)).to.exist;
+    });
+  }
+
+  it('keeps the same key when the Delete button is used instead of "Try again"', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(502), noContent] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    await deleteAndSettle(el);
+    expect(keyOf(api.deletes()[1]!)).to.equal(keyOf(api.deletes()[0]!));
+  });
+
+  it('gives the request id for support', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(500, { detail: 'x' }, { 'X-Request-Id': 'req-42' })] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el);
+    expect(alertText(el)).to.contain('Reference: req-42');
+  });
+
+  it('says how long to wait after a 429', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(429, { detail: 'Slow down' }, { 'Retry-After': '30' })] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el);
+    expect(alertText(el)).to.contain('Too many attempts. Wait 30 seconds, then try again.');
+  });
+});
+
+describe('the typed name', () => {
+  const failures: [string, Reply][] = [
+    ['409', status(409, conflictBody())],
+    ['401', status(401, reauthBody())],
+    ['403', status(403, { detail: 'No.' })],
+    ['404', status(404, { detail: 'No such account.' })],
+    ['500', status(500)],
+    ['network error', networkError],
+  ];
+  for (const [what, reply] of failures) {
+    it(`stays typed after a ${what} on delete`, async () => {
+      const api = fakeApi({ checks: [ok(clearBody())], deletes: [reply] });
+      const el = await readyToDelete(api);
+      await deleteAndSettle(el);
+      await el.updateComplete;
+      expect(textbox(el)!.value).to.equal('Acme Corp');
+      expect(textbox(el)!.readOnly).to.equal(false);
+    });
+  }
+
+  it('stays typed after a check fails and after it is read again', async () => {
+    const api = fakeApi({ checks: [ok(clearBody()), status(500), ok(clearBody())] });
+    const el = await readyToDelete(api);
+    await afterNextCheck(el, () => el.refresh());
+    expect(textbox(el)!.value).to.equal('Acme Corp');
+    await afterNextCheck(el, () => tryAgainButton(el)!.click());
+    expect(textbox(el)!.value).to.equal('Acme Corp');
+    expect(isUnusable(deleteButton(el))).to.equal(false);
+  });
+});
+
+describe('when the check fails', () => {
+  for (const [what, reply, words] of [
+    ['a network error', networkError, 'The server could not be reached. Check your connection, then try again.'],
+    ['a 500', status(500, { detail: 'boom' }), 'The server had a problem (status 500), so the account could not be checked.'],
+    ['a 503 from a gateway', text('<h1>503</h1>', 503, { 'content-type': 'text/html' }), 'The server had a problem (status 503)'],
+  ] as [string, Reply, string][]) {
+    it(`shows an alert after ${what}, keeps Delete unusable, and "Try again" checks again`, async () => {
+      const api = fakeApi({ checks: [reply, ok(clearBody())] });
+      const el = await mount(api);
+      expect(alertText(el)).to.contain(words);
+      expect(isUnusable(deleteButton(el))).to.equal(true);
+      expect(reasonOf(el)).to.equal('The account could not be checked');
+      await expect(el).to.be.accessible();
+
+      await afterNextCheck(el, () => tryAgainButton(el)!.click());
+      expect(api.checks()).to.have.length(2);
+      expect(alertText(el)).to.equal('');
+      expect(checkNames(el)).to.have.length(3);
+      await typeName(el, 'Acme Corp');
+      expect(isUnusable(deleteButton(el))).to.equal(false);
+    });
+  }
+
+  it('keeps showing the last checks but does not trust them after a re-check fails', async () => {
+    const api = fakeApi({ checks: [ok(clearBody()), networkError] });
+    const el = await readyToDelete(api);
+    const error = oneEvent(el, 'account-delete-error');
+    await afterNextCheck(el, () => checkAgainButton(el).click());
+    expect((await error).detail.error).to.be.instanceOf(ConnectionError);
+    expect(checkNames(el)).to.have.length(3);
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    expect(reasonOf(el)).to.equal('The account could not be checked');
+    deleteButton(el).click();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(0);
+  });
+});
+
+describe('an answer the panel cannot trust', () => {
+  const unreadable: [string, Reply][] = [
+    [
+      'says deletable while a check blocks',
+      ok(bodyWith([{ type: 'dns_zones', status: 'blocking', count: 1, items: [{ id: 1, name: 'a.com' }] }], true)),
+    ],
+    ['says deletable with a check of unknown status', ok(bodyWith([{ type: 'debts', status: 'unknown' }], true))],
+    ['is broken JSON', text('{"data": {"deletable": tru', 200, { 'content-type': 'application/json' })],
+    ['is an HTML page', text('<!doctype html><p>Welcome</p>', 200, { 'content-type': 'text/html' })],
+    ['is empty', text('', 200, { 'content-type': 'application/json' })],
+    ['has no account', ok({ data: { deletable: true, checks: [] } })],
+    ['says deletable as a string', ok({ data: { account: ACCOUNT, deletable: 'true', checks: [] } })],
+    ['has a check with no status', ok(bodyWith([{ type: 'dns_zones' }], true))],
+    ['has no checks list', ok({ data: { account: ACCOUNT, deletable: true } })],
+  ];
+  for (const [what, reply] of unreadable) {
+    it(`never enables Delete when the check ${what}`, async () => {
+      const api = fakeApi({ checks: [reply] });
+      const el = await mount(api);
+      await typeName(el, 'Acme Corp');
+      expect(isUnusable(deleteButton(el))).to.equal(true);
+      expect(reasonOf(el)).to.be.a('string').and.not.be.empty;
+      deleteButton(el).click();
+      await el.retry();
+      await quiet(el);
+      expect(api.deletes()).to.have.length(0);
+      expect(successMessage(el)).to.equal(null);
+    });
+  }
+
+  it('says the answer could not be read, and sends the error event', async () => {
+    const api = fakeApi({ checks: [text('{"data":', 200, { 'content-type': 'application/json' })] });
+    const error = oneEvent(document, 'account-delete-error');
+    const el = await mount(api);
+    expect((await error).detail.error).to.be.instanceOf(InvalidResponseError);
+    expect(alertText(el)).to.contain('The server’s answer could not be read, so deletion stays locked.');
+    expect(tryAgainButton(el)).to.exist;
+  });
+});
+
+describe('words from the server', () => {
+  const hostile = '<img src=x onerror="window.__panelPwned=1">';
+  afterEach(() => delete (window as { __panelPwned?: number }).__panelPwned);
+
+  it('are shown as text, never as markup', async () => {
+    const body = bodyWith(
+      [
+        { type: 'dns_zones', status: 'blocking', count: 1, items: [{ id: 1, name: hostile }] },
+        { type: 'weird', status: 'blocking', title: '<b>Bold</b>', message: '<script>window.__panelPwned=1</script>' },
+      ],
+      false,
+      { id: 9, name: hostile },
+    );
+    const el = await mount(fakeApi({ checks: [ok(body)] }));
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('img, script, b')).to.have.length(0);
+    expect(checkNames(el)).to.deep.equal([
+      `DNS zones: 1 active zone must be disabled (${hostile})`,
+      '<b>Bold</b>: <script>window.__panelPwned=1</script>',
+    ]);
+    expect(root.textContent).to.contain(hostile);
+    expect(root.getElementById('confirm-hint')!.textContent).to.contain(hostile);
+    await quiet(el);
+    expect((window as { __panelPwned?: number }).__panelPwned).to.equal(undefined);
+  });
+
+  it('in an error are shown as text, never as markup', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(403, { detail: hostile }, { 'X-Request-Id': '<i>id</i>' })] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el);
+    expect(alertRegion(el)!.querySelectorAll('img, i')).to.have.length(0);
+    expect(alertText(el)).to.contain(hostile);
+    await quiet(el);
+    expect((window as { __panelPwned?: number }).__panelPwned).to.equal(undefined);
+  });
+});
+
+describe('the error event', () => {
+  it('carries the SDK error of a failed deletion', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(500, { detail: 'x' })] });
+    const el = await readyToDelete(api);
+    const event = await deleteAndSettle(el);
+    expect(event.type).to.equal('account-delete-error');
+    const { error } = (event as CustomEvent<{ error: unknown }>).detail;
+    expect(error).to.be.instanceOf(ServerError);
+    expect((error as ServerError).status).to.equal(500);
+  });
+});
