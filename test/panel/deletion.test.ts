@@ -175,19 +175,6 @@ describe('after the account was deleted', () => {
     expect(successMessage(el)!.textContent).to.contain('Your account has been successfully deleted.');
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '').to.equal('');
   });
-
-  it('checks no more when the user comes back to the tab', async () => {
-    const api = fakeApi({ checks: [ok(clearBody())] });
-    const el = await readyToDelete(api, { redirectDelay: 60_000 });
-    await deleteAndSettle(el);
-    const clock = sinon.useFakeTimers({ now: Date.now() + 60_000, toFake: ['Date'] });
-    window.dispatchEvent(new Event('focus'));
-    document.dispatchEvent(new Event('visibilitychange'));
-    await el.refresh();
-    clock.restore();
-    await quiet(el);
-    expect(api.checks()).to.have.length(1);
-  });
 });
 
 describe('a redirect URL that is not safe', () => {

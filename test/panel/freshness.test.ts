@@ -1,0 +1,280 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import {
+  afterNextCheck,
+  blockedBody,
+  checkAgainButton,
+  checkNames,
+  clearBody,
+  deleteAndSettle,
+  deleteButton,
+  fakeApi,
+  hang,
+  held,
+  isUnusable,
+  mount,
+  noContent,
+  ok,
+  quiet,
+  readyToDelete,
+  reasonOf,
+  statusRegion,
+  successMessage,
+  textbox,
+  tryAgainButton,
+  typeName,
+} from './helpers.js';
+
+let clock: sinon.SinonFakeTimers;
+
+/** Only Date is faked: the panel throttles by Date.now(), while Lit, fetch and waitUntil keep real time. */
+beforeEach(() => {
+  clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+});
+
+afterEach(() => {
+  sinon.restore();
+  delete (document as { visibilityState?: unknown }).visibilityState;
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+const comeBackByFocus = () => window.dispatchEvent(new Event('focus'));
+const comeBackToTab = () => document.dispatchEvent(new Event('visibilitychange'));
+
+function pageIs(state: DocumentVisibilityState): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+}
+
+describe('coming back to the page', () => {
+  it('checks again when the window regains focus', async () => {
+    const api = fakeApi();
+    const el = await mount(api);
+    clock.tick(5_001);
+    await afterNextCheck(el, comeBackByFocus);
+    expect(api.checks()).to.have.length(2);
+  });
+
+  it('checks again when the tab becomes visible', async () => {
+    const api = fakeApi();
+    const el = await mount(api);
+    clock.tick(5_001);
+    pageIs('visible');
+    await afterNextCheck(el, comeBackToTab);
+    expect(api.checks()).to.have.length(2);
+  });
+
+  it('does not check when the tab is hidden', async () => {
+    const api = fakeApi();
+    const el = await mount(api);
+    clock.tick(60_000);
+    pageIs('hidden');
+    comeBackToTab();
+    comeBackByFocus();
+    await quiet(el);
+    expect(api.checks()).to.have.length(1);
+  });
+
+  it('checks at most once every 5 seconds', async () => {
+    const api = fakeApi();
+    const el = await mount(api);
+    clock.tick(4_000);
+    comeBackByFocus();
+    comeBackToTab();
+    await quiet(el);
+    expect(api.checks(), 'not within 5 s of the first check').to.have.length(1);
+
+    clock.tick(1_001);
+    await afterNextCheck(el, comeBackByFocus);
+    comeBackByFocus();
+    comeBackToTab();
+    clock.tick(4_900);
+    comeBackByFocus();
+    await quiet(el);
+    expect(api.checks()).to.have.length(2);
+
+    clock.tick(200);
+    await afterNextCheck(el, comeBackToTab);
+    expect(api.checks()).to.have.length(3);
+  });
+
+  it('unlocks Delete without a reload once a blocker was resolved in another tab', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody()), ok(clearBody())] });
+    const el = await mount(api);
+    await typeName(el, 'Acme Corp');
+    expect(reasonOf(el)).to.equal('Resolve 2 items first');
+
+    clock.tick(5_001);
+    await afterNextCheck(el, comeBackByFocus);
+    expect(checkNames(el)).to.deep.equal(['DNS zones: resolved', 'Edge applications: resolved', 'Debts: resolved']);
+    expect(textbox(el)!.value).to.equal('Acme Corp');
+    expect(isUnusable(deleteButton(el))).to.equal(false);
+    expect(statusRegion(el).textContent!.trim()).to.equal('Nothing blocks deletion any more.');
+  });
+
+  it('never checks while the account is being deleted', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    deleteButton(el).click();
+    await gate.arrived;
+    clock.tick(60_000);
+    comeBackByFocus();
+    comeBackToTab();
+    await quiet(el);
+    expect(api.checks()).to.have.length(1);
+    gate.release(noContent);
+    await waitUntil(() => successMessage(el));
+  });
+
+  it('never checks after the account was deleted', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    clock.tick(60_000);
+    comeBackByFocus();
+    comeBackToTab();
+    await el.refresh();
+    await quiet(el);
+    expect(api.checks()).to.have.length(1);
+    expect(successMessage(el)).to.exist;
+  });
+});
+
+describe('"Check again"', () => {
+  it('checks at once, with no throttle, and unlocks Delete when nothing blocks any more', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody()), ok(clearBody())] });
+    const el = await mount(api);
+    await typeName(el, 'Acme Corp');
+    await afterNextCheck(el, () => checkAgainButton(el).click());
+    expect(api.checks()).to.have.length(2);
+    expect(isUnusable(deleteButton(el))).to.equal(false);
+  });
+
+  it('keeps the last checks on show but Delete unusable while the new check runs', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody()), gate.reply] });
+    const el = await readyToDelete(api);
+    expect(isUnusable(deleteButton(el))).to.equal(false);
+    checkAgainButton(el).click();
+    await gate.arrived;
+    await el.updateComplete;
+    expect(checkNames(el)).to.have.length(3);
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    expect(reasonOf(el)).to.equal('Wait for the account check to finish');
+    // The summary a screen reader heard stays: only real changes are announced.
+    expect(statusRegion(el).textContent!.trim()).to.equal('Nothing blocks deletion any more.');
+    await expect(el).to.be.accessible();
+    deleteButton(el).click();
+    gate.release(ok(clearBody()));
+    await waitUntil(() => !isUnusable(deleteButton(el)));
+    expect(api.deletes()).to.have.length(0);
+  });
+
+  it('fires account-delete-checked each time, and refresh() does the same', async () => {
+    const api = fakeApi();
+    const el = await mount(api);
+    const checked = sinon.spy();
+    el.addEventListener('account-delete-checked', checked);
+    await afterNextCheck(el, () => checkAgainButton(el).click());
+    await afterNextCheck(el, () => el.refresh());
+    expect(checked.callCount).to.equal(2);
+    expect(api.checks()).to.have.length(3);
+  });
+});
+
+describe('leaving the page', () => {
+  it('aborts a check in flight, and reports no error for it', async () => {
+    const api = fakeApi({ checks: [hang] });
+    const el = await mount(api, { settle: false });
+    await waitUntil(() => api.checks().length === 1);
+    const errors = sinon.spy();
+    el.addEventListener('account-delete-error', errors);
+    el.remove();
+    expect(api.checks()[0]!.signal.aborted).to.equal(true);
+    await quiet(el);
+    expect(errors.called).to.equal(false);
+  });
+
+  it('aborts a DELETE in flight', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const el = await readyToDelete(api);
+    deleteButton(el).click();
+    await gate.arrived;
+    el.remove();
+    expect(api.deletes()[0]!.signal.aborted).to.equal(true);
+  });
+
+  it('stops listening for focus and visibility', async () => {
+    const api = fakeApi();
+    const el = await mount(api);
+    el.remove();
+    clock.tick(60_000);
+    comeBackByFocus();
+    comeBackToTab();
+    await quiet(el);
+    expect(api.requests).to.have.length(1);
+  });
+
+  it('listens again, and checks again, when put back', async () => {
+    const api = fakeApi();
+    const el = await mount(api);
+    const parent = el.parentElement!;
+    el.remove();
+    await afterNextCheck(el, () => parent.append(el));
+    expect(api.checks()).to.have.length(2);
+    clock.tick(5_001);
+    await afterNextCheck(el, comeBackByFocus);
+    expect(api.checks()).to.have.length(3);
+  });
+
+  it('sends no second DELETE when moved while the DELETE is in flight', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    deleteButton(el).click();
+    await gate.arrived;
+    const parent = el.parentElement!;
+    const error = oneEvent(el, 'account-delete-error');
+    parent.append(document.createElement('span'));
+    parent.append(el); // disconnect and connect again, as a framework moving the element does
+    gate.release(noContent);
+    await error;
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+    expect(textbox(el)!.value).to.equal('Acme Corp');
+    // The outcome is unknown: the user is told, and trying again is safe with the same key.
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('The deletion was interrupted before the server answered.');
+    await deleteAndSettle(el, () => tryAgainButton(el)!.click());
+    expect(api.deletes()).to.have.length(2);
+    expect(api.deletes()[1]!.headers.get('Idempotency-Key')).to.equal(api.deletes()[0]!.headers.get('Idempotency-Key'));
+  });
+
+  it('sends no second DELETE when removed and put back later', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const el = await readyToDelete(api);
+    deleteButton(el).click();
+    await gate.arrived;
+    const parent = el.parentElement!;
+    const error = oneEvent(el, 'account-delete-error');
+    el.remove();
+    await error;
+    await afterNextCheck(el, () => parent.append(el));
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('does not redirect after it was removed, and redirects when put back', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api, { redirectUrl: '#after-removal', redirectDelay: 50 });
+    await deleteAndSettle(el);
+    const parent = el.parentElement!;
+    el.remove();
+    await quiet(el, 150);
+    expect(location.hash).to.equal('');
+    parent.append(el);
+    await waitUntil(() => location.hash === '#after-removal', 'redirected once back on the page');
+  });
+});
+

@@ -1,0 +1,158 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import {
+  activeElement,
+  blockedBody,
+  checksList,
+  clearBody,
+  conflictBody,
+  deleteButton,
+  fakeApi,
+  nextOutcome,
+  noContent,
+  ok,
+  quiet,
+  status,
+  successMessage,
+  textbox,
+  type AccountDeletePanel,
+  type FakeApi,
+  type Reply,
+} from './helpers.js';
+
+afterEach(() => {
+  sinon.restore();
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+/** A page with a button before the panel, where a keyboard user starts. */
+async function page(api: FakeApi): Promise<{ el: AccountDeletePanel; before: HTMLButtonElement }> {
+  const outcome = nextOutcome();
+  const wrapper = await fixture<HTMLDivElement>(html`<div>
+    <button id="before">Account settings</button>
+    <account-delete-panel .client=${api.client} redirect-url="#deleted-by-keyboard" redirect-delay="60000"></account-delete-panel>
+  </div>`);
+  await outcome;
+  const el = wrapper.querySelector('account-delete-panel')!;
+  await el.updateComplete;
+  const before = wrapper.querySelector<HTMLButtonElement>('#before')!;
+  before.focus();
+  return { el, before };
+}
+
+/** What has focus inside the panel, as a user would name it. */
+function focused(el: AccountDeletePanel): string {
+  const active = activeElement(el);
+  if (!active) return document.activeElement?.textContent?.trim() ?? 'nothing';
+  if (active instanceof HTMLInputElement) return 'textbox';
+  if (active instanceof HTMLAnchorElement) return `link ${active.getAttribute('aria-label') ?? active.textContent!.trim()}`;
+  if (active instanceof HTMLButtonElement) return `button ${active.textContent!.trim()}`;
+  return active.getAttribute('aria-label') ?? active.tagName.toLowerCase();
+}
+
+/** Presses Tab (or Shift+Tab) `count` times and says where focus went each time. */
+async function tabStops(el: AccountDeletePanel, count: number, { backwards = false } = {}): Promise<string[]> {
+  const stops: string[] = [];
+  if (backwards) await sendKeys({ down: 'Shift' });
+  try {
+    for (let i = 0; i < count; i++) {
+      await sendKeys({ press: 'Tab' });
+      stops.push(focused(el));
+    }
+  } finally {
+    if (backwards) await sendKeys({ up: 'Shift' });
+  }
+  return stops;
+}
+
+describe('by keyboard alone', () => {
+  for (const key of ['Enter', 'Space']) {
+    it(`deletes the account: Tab to the textbox, type the name, Tab to Delete, ${key}`, async () => {
+      const api = fakeApi({ checks: [ok(clearBody())] });
+      const { el } = await page(api);
+      expect(await tabStops(el, 2)).to.deep.equal(['button Check again', 'textbox']);
+      await sendKeys({ type: 'Acme Corp' });
+      expect(textbox(el)!.value).to.equal('Acme Corp');
+      expect(await tabStops(el, 1)).to.deep.equal(['button Delete account']);
+      const deleted = oneEvent(el, 'account-deleted');
+      await sendKeys({ press: key });
+      await deleted;
+      await waitUntil(() => activeElement(el) === successMessage(el), 'focus moves to the success message');
+      expect(api.deletes()).to.have.length(1);
+    });
+  }
+
+  it('deletes with Enter in the textbox once the name matches', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const { el } = await page(api);
+    await tabStops(el, 2);
+    await sendKeys({ type: 'acme corp ' });
+    const deleted = oneEvent(el, 'account-deleted');
+    await sendKeys({ press: 'Enter' });
+    await deleted;
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('does nothing on Enter in the textbox while the name does not match', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const { el } = await page(api);
+    await tabStops(el, 2);
+    await sendKeys({ type: 'Acme' });
+    await sendKeys({ press: 'Enter' });
+    await quiet(el);
+    expect(api.deletes()).to.have.length(0);
+    expect(focused(el)).to.equal('textbox');
+  });
+
+  it('reaches the Resolve links, and a Delete that says why it cannot be used but does nothing', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el } = await page(api);
+    expect(await tabStops(el, 5)).to.deep.equal([
+      'link Resolve DNS zones (opens in a new tab)',
+      'link Resolve Debts (opens in a new tab)',
+      'button Check again',
+      'textbox',
+      'button Delete account',
+    ]);
+    expect(deleteButton(el).getAttribute('aria-describedby')).to.equal('delete-reason');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    await quiet(el);
+    expect(api.deletes()).to.have.length(0);
+    expect(focused(el)).to.equal('button Delete account');
+  });
+
+  it('after a 409, lands on the checks, and Tab goes on to the Resolve link', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(409, conflictBody())] });
+    const { el } = await page(api);
+    await tabStops(el, 2);
+    await sendKeys({ type: 'Acme Corp' });
+    await tabStops(el, 1);
+    const error = oneEvent(el, 'account-delete-error');
+    await sendKeys({ press: 'Enter' });
+    await error;
+    await waitUntil(() => activeElement(el) === checksList(el), 'focus moves to the checks');
+    // The 409's checks carry no resolve URL: the next stop is "Check again".
+    expect(await tabStops(el, 1)).to.deep.equal(['button Check again']);
+  });
+
+  it('tries again with "Try again" after a server error, by keyboard', async () => {
+    const replies: Reply[] = [status(503), noContent];
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: replies });
+    const { el } = await page(api);
+    await tabStops(el, 2);
+    await sendKeys({ type: 'Acme Corp' });
+    await tabStops(el, 1);
+    const error = oneEvent(el, 'account-delete-error');
+    await sendKeys({ press: 'Enter' });
+    await error;
+    await el.updateComplete;
+    expect(await tabStops(el, 2, { backwards: true })).to.deep.equal(['textbox', 'button Try again']);
+    const deleted = oneEvent(el, 'account-deleted');
+    await sendKeys({ press: 'Enter' });
+    await deleted;
+    expect(api.deletes()).to.have.length(2);
+    expect(api.deletes()[1]!.headers.get('Idempotency-Key')).to.equal(api.deletes()[0]!.headers.get('Idempotency-Key'));
+  });
+});
