@@ -66,7 +66,9 @@ function sendJson(res: NodeResponseLike, status: number, body: unknown): void {
 }
 
 /**
- * Serves the fake API below `apiBase`:
+ * Serves the fake API below `apiBase`. A `network-error` fault destroys the socket; since browsers repeat a
+ * request once when a reused keep-alive connection closes unanswered, a server that wants that fault seen
+ * sends `Connection: close` on its responses (as the demo server does).
  *
  * ```js
  * import http from 'node:http';

@@ -1,0 +1,65 @@
+// What a partner's own page does around the panel: its language and theme, a fresh sign-in when the
+// server asks for one, and (for the demo) a log of the events the panel fires.
+const panel = document.querySelector('account-delete-panel');
+const appearance = document.querySelector('#appearance');
+const eventLog = document.querySelector('#event-log');
+const reauth = document.querySelector('#reauth');
+
+const EVENTS = [
+  'account-delete-checked',
+  'account-delete-request',
+  'account-deleted',
+  'account-delete-error',
+  'account-delete-reauth-required',
+];
+const MAX_EVENTS = 30;
+
+appearance.addEventListener('change', (event) => {
+  const input = event.target;
+  if (input.name === 'lang') panel.setAttribute('lang', input.value);
+  // The theme lives in demo.css: custom properties and ::part() only, as any host page would do it.
+  if (input.name === 'theme') document.documentElement.dataset.theme = input.value;
+});
+
+function describe(event) {
+  const detail = event.detail ?? {};
+  if (detail.preconditions) {
+    const { deletable, checks } = detail.preconditions;
+    const blocking = checks.filter((check) => check.status !== 'passed').map((check) => check.type);
+    return deletable ? 'deletable' : `blocked by ${blocking.join(', ') || 'the server'}`;
+  }
+  if (detail.error) return `${detail.error.name}: ${detail.error.message}`;
+  if (detail.redirectUrl) return `redirect to ${detail.redirectUrl}`;
+  if (detail.account) return `${detail.account.name} (${detail.account.id})`;
+  return '';
+}
+
+for (const name of EVENTS) {
+  panel.addEventListener(name, (event) => {
+    const item = document.createElement('li');
+    const time = document.createElement('time');
+    time.textContent = new Date().toLocaleTimeString();
+    const code = document.createElement('code');
+    code.textContent = name;
+    item.append(time, ' ', code, ' ', describe(event));
+    eventLog.prepend(item);
+    while (eventLog.children.length > MAX_EVENTS) eventLog.lastElementChild.remove();
+  });
+}
+
+// A real portal would send the user through its sign-in; the demo only asks for a password.
+panel.addEventListener('account-delete-reauth-required', () => {
+  reauth.querySelector('form').reset();
+  reauth.showModal();
+});
+reauth.addEventListener('close', () => {
+  if (reauth.returnValue === 'signed-in') panel.retry();
+  reauth.returnValue = '';
+});
+
+// An element that never upgrades looks like an empty page: say why instead.
+const notice = document.querySelector('#panel-missing');
+const timeout = new Promise((resolve) => setTimeout(resolve, 4000, 'timeout'));
+Promise.race([customElements.whenDefined('account-delete-panel'), timeout]).then((result) => {
+  notice.hidden = result !== 'timeout';
+});
