@@ -109,6 +109,23 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+async function isReadableSuccess(response: Response): Promise<boolean> {
+  let raw: string;
+  try {
+    raw = await response.text();
+  } catch {
+    return false;
+  }
+  if (raw.trim() === '') return true;
+  if (!isJson(response)) return false;
+  try {
+    JSON.parse(raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Turns whatever a request threw into one of the kit's errors. */
 async function toKitError(error: unknown, signal: AbortSignal | undefined, timeout: number): Promise<AccountDeletionError> {
   if (error instanceof AccountDeletionError) return error;
@@ -221,8 +238,9 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
         }
         throw error;
       }
-      // A gateway's HTML page is not the API saying yes: the user must not be told the account is gone.
-      if (/text\/html/i.test(response.headers.get('content-type') ?? '')) {
+      // The API answers 204 with no body. Any other 2xx counts only with an empty or readable JSON body:
+      // a gateway's HTML page or a cut-off answer is not the API saying yes.
+      if (!(await isReadableSuccess(response))) {
         throw new InvalidResponseError(
           `The server's answer could not be read (status ${response.status}); the account may not have been deleted.`,
           { status: response.status },

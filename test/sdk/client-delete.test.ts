@@ -77,6 +77,25 @@ describe('deleteAccount', () => {
       expect(error.message).to.include('may not have been deleted');
       expect(error.message).not.to.include('<');
     });
+
+    for (const [what, body, type] of [
+      ['cut-off JSON', '{"data": {"id": 12', 'application/json'],
+      ['plain text', 'OK', 'text/plain'],
+      ['JSON sent as text', '{"ok": true}', 'text/plain'],
+    ] as const) {
+      it(`refuses to call a 200 with ${what} a deletion`, async () => {
+        const net = fakeNetwork(raw(body, 200, { 'content-type': type }));
+        const error = await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234));
+        expect(error).to.be.instanceOf(InvalidResponseError);
+        expect(net.requests).to.have.length(1);
+      });
+    }
+
+    it('treats a 202 with an empty body as deleted', async () => {
+      const net = fakeNetwork(raw('', 202));
+      const result = await createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234);
+      expect(result.alreadyDeleted).to.equal(false);
+    });
   });
 
   describe('the idempotency key', () => {
