@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { AccountDeletionError } from '../../src/index.js';
@@ -12,6 +12,7 @@ import {
   clearBody,
   deleteAndSettle,
   deleteButton,
+  eventually,
   fakeApi,
   held,
   isUnusable,
@@ -138,7 +139,7 @@ describe('after the account was deleted', () => {
     const words = message.textContent!.replace(/\s+/g, ' ');
     expect(words).to.contain('Your account has been successfully deleted.');
     expect(words).to.contain('A confirmation e-mail is on its way.');
-    await waitUntil(() => activeElement(el) === message, 'focus moves to the success message');
+    await eventually(() => activeElement(el) === message, 'focus moves to the success message');
     // Nothing left to act on but leaving.
     expect(textbox(el)).to.equal(null);
     expect(checksList(el)).to.equal(null);
@@ -156,7 +157,7 @@ describe('after the account was deleted', () => {
     expect(goNow.textContent!.trim()).to.equal('Go now');
     expect(goNow.getAttribute('href')).to.equal('#deleted-1');
     expect(successMessage(el)!.textContent).to.contain('You will be taken onward in 1 second.');
-    await waitUntil(() => location.hash === '#deleted-1', 'redirected', { timeout: 3000 });
+    await eventually(() => location.hash === '#deleted-1', 'redirected');
     expect(performance.now() - startedAt).to.be.at.least(290);
   });
 
@@ -164,7 +165,7 @@ describe('after the account was deleted', () => {
     const api = fakeApi({ checks: [ok(clearBody())] });
     const el = await readyToDelete(api, { redirectUrl: '#deleted-now', redirectDelay: 0 });
     await deleteAndSettle(el);
-    await waitUntil(() => location.hash === '#deleted-now', 'redirected at once', { timeout: 500 });
+    await eventually(() => location.hash === '#deleted-now', 'redirected at once');
   });
 
   it('takes a 410 (already deleted) as success', async () => {

@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { ConnectionError, InvalidResponseError, ServerError } from '../../src/index.js';
 import {
@@ -15,6 +15,7 @@ import {
   conflictBody,
   deleteAndSettle,
   deleteButton,
+  eventually,
   fakeApi,
   isUnusable,
   mount,
@@ -45,7 +46,7 @@ describe('a 409: something blocks again', () => {
     const el = await readyToDelete(api);
     await deleteAndSettle(el);
     expect(checkNames(el)).to.deep.equal(['DNS zones: 1 active zone must be disabled (acme.com)', 'Edge applications: resolved', 'Debts: resolved']);
-    await waitUntil(() => activeElement(el) === checksList(el), 'focus moves to the checks');
+    await eventually(() => activeElement(el) === checksList(el), 'focus moves to the checks');
     expect(isUnusable(deleteButton(el))).to.equal(true);
     expect(reasonOf(el)).to.equal('Resolve 1 item first');
     expect(alertText(el)).to.equal('Something changed since the last check: resolve the items below, then try again.');

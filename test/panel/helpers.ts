@@ -3,7 +3,8 @@
  * answers with real Response objects, and every Request it was given is kept so a test can count
  * the DELETEs and read their Idempotency-Key.
  */
-import { fixture, html, oneEvent } from '@open-wc/testing';
+import { fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../components/account-delete-panel/account-delete-panel.js';
 import { createAccountDeletionClient, type AccountDeletionClient } from '../../src/index.js';
@@ -288,9 +289,47 @@ export async function readyToDelete(api: FakeApi, options: MountOptions = {}): P
   return el;
 }
 
-/** Waits until every pending update and a macrotask have passed: for asserting that something did not happen. */
-export async function quiet(el: AccountDeletePanel, ms = 30): Promise<void> {
+/*
+ * The runner opens test files in parallel pages of one browser, and only one page is in front. A page
+ * in the back gets no animation frames and slow timers, so nothing here waits for a frame, and waits
+ * that need a timer are generous.
+ */
+
+/** Waits for `predicate`, checking often and long enough for a page in the background. */
+export function eventually(predicate: () => unknown, message: string): Promise<void> {
+  return waitUntil(predicate, message, { interval: 10, timeout: 5000 });
+}
+
+/** Puts markup holding one panel on the page and waits for the panel's first check. */
+export async function mountIn<T extends Element>(template: TemplateResult): Promise<{ root: T; el: AccountDeletePanel }> {
+  const outcome = nextOutcome();
+  // Not `fixture`: for a root that is no Lit element it waits for an animation frame.
+  const root = fixtureSync<T>(template);
+  const el = root.querySelector('account-delete-panel')!;
+  await outcome;
   await el.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, ms));
+  return { root, el };
+}
+
+/** A macrotask that background pages do not slow down, unlike setTimeout. */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
+/**
+ * Lets every pending update, request and answer run, for asserting that something did not happen.
+ * With `ms`, also lets that much time pass (for timers such as the redirect's).
+ */
+export async function quiet(el: AccountDeletePanel, ms = 0): Promise<void> {
+  await el.updateComplete;
+  for (let i = 0; i < 5; i++) await macrotask();
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   await el.updateComplete;
 }

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import {
@@ -8,8 +8,9 @@ import {
   clearBody,
   conflictBody,
   deleteButton,
+  eventually,
   fakeApi,
-  nextOutcome,
+  mountIn,
   noContent,
   ok,
   quiet,
@@ -28,15 +29,11 @@ afterEach(() => {
 
 /** A page with a button before the panel, where a keyboard user starts. */
 async function page(api: FakeApi): Promise<{ el: AccountDeletePanel; before: HTMLButtonElement }> {
-  const outcome = nextOutcome();
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
+  const { root, el } = await mountIn<HTMLDivElement>(html`<div>
     <button id="before">Account settings</button>
     <account-delete-panel .client=${api.client} redirect-url="#deleted-by-keyboard" redirect-delay="60000"></account-delete-panel>
   </div>`);
-  await outcome;
-  const el = wrapper.querySelector('account-delete-panel')!;
-  await el.updateComplete;
-  const before = wrapper.querySelector<HTMLButtonElement>('#before')!;
+  const before = root.querySelector<HTMLButtonElement>('#before')!;
   before.focus();
   return { el, before };
 }
@@ -78,7 +75,7 @@ describe('by keyboard alone', () => {
       const deleted = oneEvent(el, 'account-deleted');
       await sendKeys({ press: key });
       await deleted;
-      await waitUntil(() => activeElement(el) === successMessage(el), 'focus moves to the success message');
+      await eventually(() => activeElement(el) === successMessage(el), 'focus moves to the success message');
       expect(api.deletes()).to.have.length(1);
     });
   }
@@ -132,7 +129,7 @@ describe('by keyboard alone', () => {
     const error = oneEvent(el, 'account-delete-error');
     await sendKeys({ press: 'Enter' });
     await error;
-    await waitUntil(() => activeElement(el) === checksList(el), 'focus moves to the checks');
+    await eventually(() => activeElement(el) === checksList(el), 'focus moves to the checks');
     // The 409's checks carry no resolve URL: the next stop is "Check again".
     expect(await tabStops(el, 1)).to.deep.equal(['button Check again']);
   });

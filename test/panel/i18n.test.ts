@@ -1,0 +1,184 @@
+import { expect, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import type { Strings } from '../../components/account-delete-panel/account-delete-panel.js';
+import {
+  blockedBody,
+  bodyWith,
+  buttonNamed,
+  checkNames,
+  checksList,
+  clearBody,
+  deleteAndSettle,
+  deleteButton,
+  fakeApi,
+  hang,
+  heading,
+  labelOf,
+  mount,
+  mountIn,
+  ok,
+  readyToDelete,
+  reasonOf,
+  status,
+  statusRegion,
+  successMessage,
+  textbox,
+  type AccountDeletePanel,
+} from './helpers.js';
+
+const originalDocumentLang = document.documentElement.lang;
+
+afterEach(() => {
+  sinon.restore();
+  document.documentElement.lang = originalDocumentLang;
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+const words = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('in Brazilian Portuguese', () => {
+  it('names every part in Portuguese with lang="pt-BR" on the panel', async () => {
+    const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { lang: 'pt-BR' });
+    expect(words(heading(el))).to.equal('Excluir conta');
+    expect(checksList(el)!.getAttribute('aria-label')).to.equal('Verificações para excluir a conta');
+    expect(checkNames(el)).to.deep.equal([
+      'Zonas DNS: 2 zonas ativas precisam ser desativadas (acme.com, acme.dev)',
+      'Edge applications: resolvido',
+      'Débitos: 120,50 USD em aberto',
+    ]);
+    expect(labelOf(textbox(el)!)).to.equal('Digite o nome da conta para confirmar');
+    expect(words(deleteButton(el))).to.equal('Excluir conta');
+    expect(buttonNamed(el, 'Verificar de novo')).to.exist;
+    expect(reasonOf(el)).to.equal('Resolva 2 itens antes');
+    expect(words(statusRegion(el))).to.equal('2 itens impedem a exclusão.');
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('pt-BR');
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes the language from an ancestor', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el } = await mountIn(html`<section lang="pt-BR">
+      <div><account-delete-panel .client=${api.client} redirect-url="#deleted"></account-delete-panel></div>
+    </section>`);
+    expect(words(heading(el))).to.equal('Excluir conta');
+    expect(checkNames(el)[2]).to.equal('Débitos: 120,50 USD em aberto');
+  });
+
+  it('takes the language from the document', async () => {
+    document.documentElement.lang = 'pt-BR';
+    const el = await mount(fakeApi({ checks: [ok(blockedBody())] }));
+    expect(words(heading(el))).to.equal('Excluir conta');
+  });
+
+  it('announces the check in Portuguese', async () => {
+    const el = await mount(fakeApi({ checks: [hang] }), { lang: 'pt-BR', settle: false });
+    expect(words(statusRegion(el))).to.equal('Verificando sua conta…');
+    expect(reasonOf(el)).to.equal('Aguarde o fim da verificação da conta');
+    await expect(el).to.be.accessible();
+  });
+
+  it('uses singular and plural forms', async () => {
+    const body = bodyWith([
+      { type: 'dns_zones', status: 'blocking', count: 1, items: [{ id: 1, name: 'a.com' }] },
+      {
+        type: 'edge_applications',
+        status: 'blocking',
+        count: 6,
+        items: [1, 2, 3, 4, 5, 6].map((i) => ({ id: i, name: `app${i}` })),
+      },
+    ]);
+    const el = await mount(fakeApi({ checks: [ok(body)] }), { lang: 'pt-BR' });
+    expect(checkNames(el)).to.deep.equal([
+      'Zonas DNS: 1 zona ativa precisa ser desativada (a.com)',
+      'Edge applications: 6 edge applications precisam ser removidas (app1, app2, app3, app4, app5 e mais 1)',
+    ]);
+    expect(reasonOf(el)).to.equal('Resolva 2 itens antes');
+
+    const one = bodyWith([
+      { type: 'edge_applications', status: 'blocking', count: 1, items: [{ id: 1, name: 'app1' }] },
+      { type: 'dns_zones', status: 'blocking', count: 9, items: [1, 2, 3, 4, 5, 6, 7].map((i) => ({ id: i, name: `z${i}` })) },
+    ]);
+    const single = await mount(fakeApi({ checks: [ok(one)] }), { lang: 'pt-BR' });
+    expect(checkNames(single)).to.deep.equal([
+      'Edge applications: 1 edge application precisa ser removida (app1)',
+      'Zonas DNS: 9 zonas ativas precisam ser desativadas (z1, z2, z3, z4, z5 e mais 4)',
+    ]);
+    expect(reasonOf(single)).to.equal('Resolva 2 itens antes');
+  });
+
+  it('says "1 item" in the singular', async () => {
+    const body = bodyWith([{ type: 'debts', status: 'blocking', count: 1, amount: { value: '1234567.05', currency: 'BRL' } }]);
+    const el = await mount(fakeApi({ checks: [ok(body)] }), { lang: 'pt-BR' });
+    expect(checkNames(el)).to.deep.equal(['Débitos: 1.234.567,05 BRL em aberto']);
+    expect(reasonOf(el)).to.equal('Resolva 1 item antes');
+    expect(words(statusRegion(el))).to.equal('1 item impede a exclusão.');
+  });
+
+  it('confirms the deletion in Portuguese', async () => {
+    const el = await readyToDelete(fakeApi({ checks: [ok(clearBody())] }), { lang: 'pt-BR', redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    const message = words(successMessage(el));
+    expect(message).to.contain('Sua conta foi excluída com sucesso.');
+    expect(message).to.contain('Um e-mail de confirmação está a caminho.');
+    expect(words(el.shadowRoot!.querySelector('[part="go-now-link"]'))).to.equal('Ir agora');
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains errors in Portuguese, with "Tentar de novo"', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(500)] });
+    const el = await readyToDelete(api, { lang: 'pt-BR' });
+    await deleteAndSettle(el);
+    expect(words(el.shadowRoot!.querySelector('[role="alert"]'))).to.contain('O servidor teve um problema (status 500) e a exclusão não foi confirmada.');
+    expect(buttonNamed(el, 'Tentar de novo')).to.exist;
+  });
+
+  it('switches language when lang changes', async () => {
+    const el = await mount(fakeApi({ checks: [ok(blockedBody())] }));
+    expect(words(heading(el))).to.equal('Delete account');
+    el.lang = 'pt-BR';
+    await el.updateComplete;
+    expect(words(heading(el))).to.equal('Excluir conta');
+    expect(checkNames(el)[2]).to.equal('Débitos: 120,50 USD em aberto');
+  });
+});
+
+describe('other languages', () => {
+  for (const lang of ['fr', 'en-GB', 'xx-invalid-']) {
+    it(`falls back to English for lang="${lang}"`, async () => {
+      const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { lang });
+      expect(words(heading(el))).to.equal('Delete account');
+      expect(checkNames(el)[2]).to.equal('Debts: 120.50 USD pending');
+    });
+  }
+});
+
+describe('a strings override', () => {
+  const overrides: Partial<Strings> = {
+    heading: 'Close your Acme account',
+    reasonBlocked: (count) => `Fix ${count} things first`,
+    dnsZones: 'Domains',
+  };
+
+  it('replaces only the words given', async () => {
+    const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { strings: overrides });
+    expect(words(heading(el))).to.equal('Close your Acme account');
+    expect(reasonOf(el)).to.equal('Fix 2 things first');
+    expect(checkNames(el)[0]).to.equal('Domains: 2 active zones must be disabled (acme.com, acme.dev)');
+    expect(words(deleteButton(el))).to.equal('Delete account');
+    await expect(el).to.be.accessible();
+  });
+
+  it('applies on top of Portuguese', async () => {
+    const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { strings: overrides, lang: 'pt-BR' });
+    expect(words(heading(el))).to.equal('Close your Acme account');
+    expect(words(deleteButton(el))).to.equal('Excluir conta');
+    expect(checkNames(el)[2]).to.equal('Débitos: 120,50 USD em aberto');
+  });
+
+  it('takes effect when set after the panel is on the page', async () => {
+    const el: AccountDeletePanel = await mount(fakeApi({ checks: [ok(blockedBody())] }));
+    el.strings = { checkAgain: 'Refresh the checks' };
+    await el.updateComplete;
+    expect(buttonNamed(el, 'Refresh the checks')).to.exist;
+  });
+});

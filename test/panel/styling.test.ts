@@ -1,0 +1,93 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import {
+  blockedBody,
+  clearBody,
+  deleteAndSettle,
+  deleteButton,
+  fakeApi,
+  held,
+  mount,
+  mountIn,
+  ok,
+  readyToDelete,
+  status,
+  typeName,
+  type AccountDeletePanel,
+} from './helpers.js';
+
+afterEach(async () => {
+  sinon.restore();
+  await emulateMedia({ colorScheme: 'light' });
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+const partsOf = (el: AccountDeletePanel) =>
+  new Set([...el.shadowRoot!.querySelectorAll('[part]')].flatMap((node) => node.getAttribute('part')!.split(/\s+/)));
+
+describe('styling', () => {
+  it('needs no inline style, so a Content-Security-Policy without unsafe-inline allows it', async () => {
+    const el = await mount(fakeApi({ checks: [ok(blockedBody())] }));
+    expect(el.shadowRoot!.querySelectorAll('style, [style]')).to.have.length(0);
+    expect(el.shadowRoot!.adoptedStyleSheets.length).to.be.greaterThan(0);
+    expect(el.shadowRoot!.mode).to.equal('open');
+  });
+
+  it('exposes its main pieces as parts in every state', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(blockedBody()), ok(clearBody())], deletes: [status(500), gate.reply] });
+    const el = await mount(api, { redirectDelay: 60_000 });
+    expect([...partsOf(el)]).to.include.members([
+      'base',
+      'heading',
+      'status',
+      'checks',
+      'check',
+      'check-passed',
+      'check-blocking',
+      'resolve-link',
+      'recheck-button',
+      'consequences',
+      'error',
+      'confirm-input',
+      'delete-button',
+      'reason',
+    ]);
+    const checked = oneEvent(el, 'account-delete-checked');
+    await el.refresh();
+    await checked;
+    await typeName(el, 'Acme Corp');
+    await deleteAndSettle(el);
+    expect(partsOf(el)).to.include('retry-button');
+    const deleted = oneEvent(el, 'account-deleted');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    gate.release(() => new Response(null, { status: 204 }));
+    await deleted;
+    await el.updateComplete;
+    expect([...partsOf(el)]).to.include.members(['success', 'go-now-link']);
+  });
+
+  it('takes its colours from --account-delete-panel-* custom properties', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const { el } = await mountIn(html`<div style="--account-delete-panel-danger: rgb(1, 2, 3); --account-delete-panel-radius: 0px">
+      <account-delete-panel .client=${api.client} confirmation="none" redirect-url="#deleted"></account-delete-panel>
+    </div>`);
+    const button = deleteButton(el);
+    expect(getComputedStyle(button).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).borderTopLeftRadius).to.equal('0px');
+  });
+
+  it('is readable in dark mode: contrast holds in every state', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    const blocked = await mount(fakeApi({ checks: [ok(blockedBody())] }));
+    const light = 'rgb(255, 255, 255)';
+    expect(getComputedStyle(blocked.shadowRoot!.querySelector('[part="base"]')!).backgroundColor).to.not.equal(light);
+    await expect(blocked).to.be.accessible();
+
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(503)] });
+    const failed = await readyToDelete(api);
+    await deleteAndSettle(failed);
+    await expect(failed).to.be.accessible();
+  });
+});
