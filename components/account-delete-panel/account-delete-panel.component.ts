@@ -507,7 +507,7 @@ export class AccountDeletePanel extends LitElement {
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${this.#needsName
         ? html`<label for="confirm">${s.confirmLabel}</label>
-            ${account ? html`<p id="confirm-hint" class="muted"><bdi>${s.confirmHint(account.name)}</bdi></p>` : nothing}
+            <p id="confirm-hint" class="muted hint"><bdi>${account ? s.confirmHint(account.name) : ''}</bdi></p>
             <input
               id="confirm"
               part="confirm-input"

@@ -47,6 +47,11 @@ export const styles = css`
     margin: 0;
   }
 
+  .hint {
+    /* The line is kept while the account name is unknown, so the textbox does not move when it arrives. */
+    min-height: 1lh;
+  }
+
   .muted {
     color: var(--_muted);
   }

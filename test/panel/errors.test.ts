@@ -17,6 +17,7 @@ import {
   deleteButton,
   eventually,
   fakeApi,
+  hang,
   isUnusable,
   mount,
   networkError,
@@ -170,6 +171,17 @@ describe('when the deletion was not confirmed', () => {
     await deleteAndSettle(el);
     await deleteAndSettle(el);
     expect(keyOf(api.deletes()[1]!)).to.equal(keyOf(api.deletes()[0]!));
+  });
+
+  it('says the server took too long when the DELETE times out, and "Try again" keeps the key', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [hang, noContent], client: { timeout: 50 } });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    expect(alertText(el)).to.contain('The server took too long to answer, so the deletion was not confirmed. Try again: it is safe.');
+    expect(api.deletes()[0]!.signal.aborted, 'the request was given up').to.equal(true);
+    await deleteAndSettle(el, () => tryAgainButton(el)!.click());
+    expect(keyOf(api.deletes()[1]!)).to.equal(keyOf(api.deletes()[0]!));
+    expect(successMessage(el)).to.exist;
   });
 
   it('gives the request id for support', async () => {

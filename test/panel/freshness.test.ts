@@ -114,6 +114,20 @@ describe('coming back to the page', () => {
     expect(statusRegion(el).textContent!.trim()).to.equal('Nothing blocks deletion any more.');
   });
 
+  it('locks Delete again when the check comes back for another account', async () => {
+    const api = fakeApi({ checks: [ok(clearBody()), ok(clearBody({ id: 99, name: 'Other Inc' }))] });
+    const el = await mount(api);
+    await typeName(el, 'Acme Corp');
+    expect(isUnusable(deleteButton(el))).to.equal(false);
+    clock.tick(5_001);
+    await afterNextCheck(el, comeBackByFocus);
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    expect(reasonOf(el)).to.equal('Type the account name first');
+    deleteButton(el).click();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(0);
+  });
+
   it('never checks while the account is being deleted', async () => {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });

@@ -7,7 +7,7 @@ import { fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testin
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../components/account-delete-panel/account-delete-panel.js';
-import { createAccountDeletionClient, type AccountDeletionClient } from '../../src/index.js';
+import { createAccountDeletionClient, type AccountDeletionClient, type ClientOptions } from '../../src/index.js';
 import type { AccountDeletePanel, Strings } from '../../components/account-delete-panel/account-delete-panel.js';
 
 export type { AccountDeletePanel };
@@ -66,7 +66,7 @@ export interface FakeApi {
  * A fake account deletion API. GET preconditions and DELETE account each take their answers from a
  * queue whose last entry repeats. The client does not repeat GETs, so every check is one request.
  */
-export function fakeApi(options: { checks?: Reply[]; deletes?: Reply[] } = {}): FakeApi {
+export function fakeApi(options: { checks?: Reply[]; deletes?: Reply[]; client?: Omit<ClientOptions, 'fetch'> } = {}): FakeApi {
   const requests: Request[] = [];
   let checkReplies: Reply[] = options.checks ?? [ok(blockedBody())];
   let deleteReplies: Reply[] = options.deletes ?? [noContent];
@@ -92,7 +92,7 @@ export function fakeApi(options: { checks?: Reply[]; deletes?: Reply[] } = {}): 
   };
 
   return {
-    client: createAccountDeletionClient({ fetch, retry: { limit: 0 } }),
+    client: createAccountDeletionClient({ retry: { limit: 0 }, ...options.client, fetch }),
     fetch,
     requests,
     checks: () => requests.filter((r) => r.method === 'GET'),

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import {
   blockedBody,
@@ -12,6 +12,7 @@ import {
   fakeApi,
   hang,
   heading,
+  held,
   isUnusable,
   mount,
   ok,
@@ -37,6 +38,19 @@ describe('while the account is being checked', () => {
     expect(region.getBoundingClientRect().height).to.be.at.least(reserved);
     expect(checksList(el), 'no named list yet').to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('does not move the textbox or the Delete button when the checks arrive', async () => {
+    const gate = held();
+    const el = await mount(fakeApi({ checks: [gate.reply] }), { settle: false });
+    const top = (node: Element) => Math.round(node.getBoundingClientRect().top);
+    const before = [top(textbox(el)!), top(deleteButton(el))];
+    const checked = oneEvent(el, 'account-delete-checked');
+    gate.release(ok(blockedBody()));
+    await checked;
+    await el.updateComplete;
+    expect(checkNames(el)).to.have.length(3);
+    expect([top(textbox(el)!), top(deleteButton(el))]).to.deep.equal(before);
   });
 
   it('announces "Checking your account…" politely', async () => {
@@ -115,6 +129,12 @@ describe('the checks', () => {
     const body = bodyWith([{ type: 'debts', status: 'blocking', count: 1, amount: { value: '1234567.05', currency: 'BRL' } }]);
     const el = await mount(fakeApi({ checks: [ok(body)] }));
     expect(checkNames(el)).to.deep.equal(['Debts: 1,234,567.05 BRL pending']);
+  });
+
+  it('formats a large amount without rounding it through a float', async () => {
+    const body = bodyWith([{ type: 'debts', status: 'blocking', count: 1, amount: { value: '12345678901234567.89', currency: 'USD' } }]);
+    const el = await mount(fakeApi({ checks: [ok(body)] }));
+    expect(checkNames(el)).to.deep.equal(['Debts: 12,345,678,901,234,567.89 USD pending']);
   });
 
   it('says a debt must be paid when the server gave no amount', async () => {
