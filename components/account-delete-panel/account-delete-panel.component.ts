@@ -46,6 +46,16 @@ function toKitError(error: unknown): AccountDeletionError {
     : new AccountDeletionError('Something unexpected happened.', { cause: error });
 }
 
+/**
+ * Runs a task's outcome handler once the task has settled. Task calls onComplete and onError while
+ * its status is still PENDING, and then overwrites the status: a listener of the events fired there
+ * that calls refresh() or retry() would be ignored, or its new run marked settled while in flight.
+ * The microtask still runs before the render that the task requests.
+ */
+function settled(handle: () => void): void {
+  queueMicrotask(handle);
+}
+
 /** A 4xx answer says for sure that nothing was deleted; anything else may hide a deletion that happened. */
 function isDefinitive(error: AccountDeletionError): boolean {
   return error instanceof ApiError && error.status >= 400 && error.status < 500;
@@ -105,15 +115,15 @@ export class AccountDeletePanel extends LitElement {
       this.#checkedWith = this.#client();
       return this.#checkedWith.getPreconditions({ signal });
     },
-    onComplete: (preconditions) => this.#checked(preconditions),
-    onError: (error) => this.#failed('check', error),
+    onComplete: (preconditions) => settled(() => this.#checked(preconditions)),
+    onError: (error) => settled(() => this.#failed('check', error)),
   });
 
   readonly #deletion = new Task<[Account, string], DeleteAccountResult>(this, {
     autoRun: false,
     task: ([account, idempotencyKey], { signal }) => this.#client().deleteAccount(account.id, { signal, idempotencyKey }),
-    onComplete: (result) => this.#deleted(result),
-    onError: (error) => this.#failed('delete', error),
+    onComplete: (result) => settled(() => this.#deleted(result)),
+    onError: (error) => settled(() => this.#failed('delete', error)),
   });
 
   /** Base URL of the API. Requests go with the session cookie. Ignored when `client` is set. */
@@ -258,8 +268,7 @@ export class AccountDeletePanel extends LitElement {
     if (error instanceof ConflictError) {
       this.conflictChecks = error.checks;
       if (error.checks) void this.updateComplete.then(() => this.checksList?.focus());
-      // onError runs before the deletion task leaves PENDING, and refresh() does nothing while deleting.
-      else queueMicrotask(() => void this.refresh());
+      else void this.refresh();
     }
     if (error instanceof ReauthenticationRequiredError) {
       emit(this, 'account-delete-reauth-required', { account: this.lastRead?.account });

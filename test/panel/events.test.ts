@@ -8,6 +8,7 @@ import {
   deleteAndSettle,
   deleteButton,
   fakeApi,
+  held,
   isUnusable,
   mount,
   networkError,
@@ -17,6 +18,7 @@ import {
   readyToDelete,
   reauthBody,
   status,
+  reasonOf,
   successMessage,
   typeName,
   type AccountDeletePanel,
@@ -185,6 +187,50 @@ describe('account-delete-reauth-required', () => {
     await deleteAndSettle(el);
     await el.updateComplete;
     expect(order).to.have.members(['account-delete-reauth-required:1234', 'account-delete-error']);
+  });
+});
+
+describe('a listener that acts at once', () => {
+  it('can call retry() inside account-delete-reauth-required, and the DELETE goes again', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(401, reauthBody()), noContent] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    // A host whose session was renewed already (say by a token that refreshes itself).
+    el.addEventListener('account-delete-reauth-required', () => void el.retry(), { once: true });
+    const deleted = oneEvent(el, 'account-deleted');
+    deleteButton(el).click();
+    await deleted;
+    expect(api.deletes()).to.have.length(2);
+  });
+
+  it('that checks again on account-delete-checked leaves Delete locked until that check is read', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody()), gate.reply] });
+    const el = await mount(api, { settle: false });
+    el.addEventListener('account-delete-checked', () => void el.refresh(), { once: true });
+    await gate.arrived;
+    await typeName(el, 'Acme Corp');
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    expect(reasonOf(el)).to.equal('Wait for the account check to finish');
+    deleteButton(el).click();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(0);
+    const checked = oneEvent(el, 'account-delete-checked');
+    gate.release(ok(clearBody()));
+    await checked;
+    await el.updateComplete;
+    expect(isUnusable(deleteButton(el))).to.equal(false);
+  });
+
+  it('that checks again on account-delete-error shows the check running, not the old failure', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [networkError, gate.reply] });
+    const el = await mount(api, { settle: false });
+    el.addEventListener('account-delete-error', () => void el.refresh(), { once: true });
+    await gate.arrived;
+    await el.updateComplete;
+    expect(reasonOf(el)).to.equal('Wait for the account check to finish');
+    gate.release(ok(clearBody()));
+    await oneEvent(el, 'account-delete-checked');
   });
 });
 
