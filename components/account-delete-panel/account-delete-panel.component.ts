@@ -218,7 +218,15 @@ export class AccountDeletePanel extends LitElement {
   }
 
   get #lang(): string {
-    return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    if (this.lang) return this.lang;
+    // The nearest lang up the tree, through the shadow roots the panel may sit in (closest() stops at one).
+    for (let node: Element | undefined = this; node; ) {
+      const lang = node.closest('[lang]')?.getAttribute('lang');
+      if (lang) return lang;
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : undefined;
+    }
+    return document.documentElement.lang || 'en';
   }
 
   get #strings(): Strings {

@@ -1,4 +1,4 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { Strings } from '../../components/account-delete-panel/account-delete-panel.js';
 import {
@@ -62,6 +62,19 @@ describe('in Brazilian Portuguese', () => {
     </section>`);
     expect(words(heading(el))).to.equal('Excluir conta');
     expect(checkNames(el)[2]).to.equal('Débitos: 120,50 USD em aberto');
+  });
+
+  it('takes the language from an ancestor outside an enclosing shadow root', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const outer = fixtureSync<HTMLElement>(html`<div lang="pt-BR"><div></div></div>`);
+    const shadow = outer.firstElementChild!.attachShadow({ mode: 'open' });
+    const checked = oneEvent(document, 'account-delete-checked');
+    const el = document.createElement('account-delete-panel');
+    el.client = api.client;
+    shadow.append(el);
+    await checked;
+    await el.updateComplete;
+    expect(words(heading(el))).to.equal('Excluir conta');
   });
 
   it('takes the language from the document', async () => {
