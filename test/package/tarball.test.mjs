@@ -1,0 +1,230 @@
+// Installs the packed tarball into a project outside this checkout and uses it the way a frontend team
+// would: every export resolves, TypeScript compiles a consumer, the standalone module and the React
+// wrapper work in Chromium. Run by `npm test` (node --test).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { findBrowser, chromiumArgs } from '../find-browser.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const dev = pkg.devDependencies;
+let project;
+let browser;
+
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+before(async () => {
+  project = mkdtempSync(join(tmpdir(), 'adk-consumer-'));
+  // What `prepack` would do, kept out of the JSON that `npm pack` prints.
+  run('npm', ['run', 'build'], root);
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], root));
+  const tarball = join(project, packed[0].filename);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  run(
+    'npm',
+    [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      tarball,
+      `react@${dev.react}`,
+      `react-dom@${dev['react-dom']}`,
+      `@types/react@${dev['@types/react']}`,
+      `typescript@${dev.typescript}`,
+    ],
+    project,
+  );
+  browser = await chromium.launch({ executablePath: findBrowser(), args: chromiumArgs });
+}, { timeout: 240_000 });
+
+after(async () => {
+  await browser?.close();
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+test('the tarball ships built files and the manifest, and no sources or tests', () => {
+  const files = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], root))[0].files.map((f) => f.path);
+  assert.ok(files.includes('dist/account-delete-panel.standalone.js'));
+  assert.ok(files.includes('custom-elements.json'));
+  assert.ok(files.includes('README.md'));
+  assert.deepEqual(files.filter((f) => /^(src|components|test|demo)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts')), []);
+});
+
+test('every export resolves to a file that exists in the installed package', () => {
+  const subpaths = Object.keys(pkg.exports);
+  writeFileSync(
+    join(project, 'resolve.mjs'),
+    `for (const p of ${JSON.stringify(subpaths)}) console.log(import.meta.resolve(p === '.' ? 'account-deletion-kit' : 'account-deletion-kit' + p.slice(1)));`,
+  );
+  const resolved = run('node', ['resolve.mjs'], project).trim().split('\n');
+  assert.equal(resolved.length, subpaths.length);
+  for (const url of resolved) {
+    assert.ok(url.includes('/node_modules/account-deletion-kit/'), url);
+    assert.ok(existsSync(fileURLToPath(url)), `${url} exists`);
+  }
+  const manifest = JSON.parse(readFileSync(join(project, 'node_modules/account-deletion-kit/custom-elements.json'), 'utf8'));
+  const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'account-delete-panel');
+  assert.ok(element, 'the manifest describes <account-delete-panel>');
+  assert.deepEqual(
+    element.events.map((e) => e.name).sort(),
+    ['account-delete-checked', 'account-delete-error', 'account-delete-reauth-required', 'account-delete-request', 'account-deleted'],
+  );
+});
+
+test('the SDK and the fake backend run in Node from the installed package', () => {
+  writeFileSync(
+    join(project, 'flow.mjs'),
+    `import { createAccountDeletionClient } from 'account-deletion-kit';
+import { createFakeBackend, createFakeFetch } from 'account-deletion-kit/testing';
+const backend = createFakeBackend();
+const apiBase = 'http://localhost/api';
+const client = createAccountDeletionClient({ apiBase, fetch: createFakeFetch(backend, { apiBase }) });
+const before = await client.getPreconditions();
+backend.resolveAll();
+const after = await client.getPreconditions();
+const result = await client.deleteAccount(after.account.id);
+console.log(JSON.stringify({ before: before.deletable, after: after.deletable, alreadyDeleted: result.alreadyDeleted }));`,
+  );
+  assert.deepEqual(JSON.parse(run('node', ['flow.mjs'], project)), { before: false, after: true, alreadyDeleted: false });
+});
+
+test('TypeScript compiles a consumer of the SDK types, the element type and its events', () => {
+  writeFileSync(
+    join(project, 'consumer.ts'),
+    `import { createAccountDeletionClient, ConflictError, type Preconditions, type Check } from 'account-deletion-kit';
+import 'account-deletion-kit/panel';
+import type { AccountDeletePanel, AccountDeletedDetail } from 'account-deletion-kit/panel';
+import { AccountDeletePanel as PanelClass } from 'account-deletion-kit/panel/element';
+
+const client = createAccountDeletionClient({ token: async () => 'x', scheme: 'Bearer' });
+const panel: AccountDeletePanel | null = document.querySelector('account-delete-panel');
+if (panel) {
+  panel.client = client;
+  panel.redirectDelay = 0;
+  panel.addEventListener('account-deleted', (event) => {
+    const detail: AccountDeletedDetail = event.detail;
+    const name: string = detail.account.name;
+    console.log(name, detail.redirectUrl);
+  });
+  panel.addEventListener('account-delete-checked', (event) => {
+    const p: Preconditions = event.detail.preconditions;
+    const blocking: Check[] = p.checks.filter((c) => c.status !== 'passed');
+    console.log(blocking.length);
+  });
+  panel.addEventListener('account-delete-error', (event) => {
+    if (event.detail.error instanceof ConflictError) console.log(event.detail.error.checks?.length);
+  });
+}
+const ok: boolean = new PanelClass() instanceof HTMLElement;
+console.log(ok);
+`,
+  );
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] },
+      files: ['consumer.ts'],
+    }),
+  );
+  run(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], project);
+  // And a mistake is caught: the event detail is typed, not `any`.
+  writeFileSync(
+    join(project, 'wrong.ts'),
+    `import 'account-deletion-kit/panel';
+document.querySelector('account-delete-panel')!.addEventListener('account-deleted', (e) => { const n: number = e.detail.account.name; console.log(n); });`,
+  );
+  writeFileSync(join(project, 'tsconfig.wrong.json'), JSON.stringify({ extends: './tsconfig.json', files: ['wrong.ts'] }));
+  assert.throws(
+    () => run(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.wrong.json'], project),
+    (error) => /TS2322/.test(error.stdout),
+  );
+});
+
+/** Serves the consumer project's files, so the page loads only what the tarball installed. */
+async function serve(dir) {
+  const types = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
+  const server = createServer((req, res) => {
+    const path = resolve(dir, '.' + decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!path.startsWith(dir) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+test('the standalone module defines the element on a plain page', async () => {
+  writeFileSync(
+    join(project, 'plain.html'),
+    `<!doctype html><html lang="en"><title>plain</title>
+<script type="module" src="/node_modules/account-deletion-kit/dist/account-delete-panel.standalone.js"></script>
+<account-delete-panel api-base="/no-api"></account-delete-panel>`,
+  );
+  const { server, origin } = await serve(project);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/plain.html`);
+    await page.waitForFunction(() => customElements.get('account-delete-panel') !== undefined);
+    await page.getByRole('heading', { name: 'Delete account' }).waitFor();
+    // Nothing answers at /no-api: the panel says so and keeps the button unusable.
+    await page.getByRole('alert').filter({ hasText: 'status 404' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Delete account' }).getAttribute('aria-disabled'), 'true');
+  } finally {
+    await page.close();
+    server.close();
+  }
+});
+
+test('the React wrapper renders the panel and calls its event handler props', async () => {
+  writeFileSync(
+    join(project, 'app.jsx'),
+    `import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createAccountDeletionClient } from 'account-deletion-kit';
+import { createFakeBackend, createFakeFetch } from 'account-deletion-kit/testing';
+import { AccountDeletePanel } from 'account-deletion-kit/react';
+
+const client = createAccountDeletionClient({ fetch: createFakeFetch(createFakeBackend()) });
+createRoot(document.getElementById('root')).render(
+  createElement(AccountDeletePanel, {
+    client,
+    redirectDelay: 0,
+    onAccountDeleteChecked: (event) => { document.body.dataset.checked = event.detail.preconditions.account.name; },
+  }),
+);`,
+  );
+  await build({
+    entryPoints: [join(project, 'app.jsx')],
+    bundle: true,
+    format: 'esm',
+    outfile: join(project, 'app.js'),
+    absWorkingDir: project,
+    nodePaths: [join(project, 'node_modules')],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  writeFileSync(join(project, 'react.html'), `<!doctype html><html lang="en"><title>react</title><div id="root"></div><script type="module" src="/app.js"></script>`);
+  const { server, origin } = await serve(project);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/react.html`);
+    await page.waitForFunction(() => document.body.dataset.checked === 'Acme Corp');
+    await page.getByRole('list', { name: 'Account deletion checks' }).waitFor();
+    assert.equal(await page.getByRole('listitem').filter({ hasText: 'DNS zones' }).count(), 1);
+  } finally {
+    await page.close();
+    server.close();
+  }
+});
