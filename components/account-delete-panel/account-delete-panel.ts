@@ -6,7 +6,14 @@
 import { AccountDeletePanel } from './account-delete-panel.component.js';
 
 export * from './account-delete-panel.component.js';
-export type * from './events.js';
+export type {
+  AccountDeleteCheckedDetail,
+  AccountDeletedDetail,
+  AccountDeleteErrorDetail,
+  AccountDeletePanelEventMap,
+  AccountDeleteReauthRequiredDetail,
+  AccountDeleteRequestDetail,
+} from './events.js';
 export type { Strings } from './strings/index.js';
 
 // A second copy of the kit on the same page (say the standalone script and an npm import) must not throw.
