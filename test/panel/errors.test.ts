@@ -274,6 +274,7 @@ describe('an answer the panel cannot trust', () => {
       'says deletable while a check blocks',
       ok(bodyWith([{ type: 'dns_zones', status: 'blocking', count: 1, items: [{ id: 1, name: 'a.com' }] }], true)),
     ],
+    ['says not deletable though every check passed', ok(bodyWith([{ type: 'dns_zones', status: 'passed', count: 0, items: [] }], false))],
     ['says deletable with a check of unknown status', ok(bodyWith([{ type: 'debts', status: 'unknown' }], true))],
     ['is broken JSON', text('{"data": {"deletable": tru', 200, { 'content-type': 'application/json' })],
     ['is an HTML page', text('<!doctype html><p>Welcome</p>', 200, { 'content-type': 'text/html' })],

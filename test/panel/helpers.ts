@@ -3,7 +3,7 @@
  * answers with real Response objects, and every Request it was given is kept so a test can count
  * the DELETEs and read their Idempotency-Key.
  */
-import { fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../components/account-delete-panel/account-delete-panel.js';
@@ -194,9 +194,20 @@ export interface MountOptions {
   settle?: boolean;
 }
 
-/** The first `account-delete-checked` or `account-delete-error` that reaches `target`. */
+/** The first of these events to reach `target`; no listener is left behind for a later test. */
+export function firstOf(target: EventTarget, types: string[]): Promise<Event> {
+  return new Promise((resolve) => {
+    const done = (event: Event) => {
+      for (const type of types) target.removeEventListener(type, done);
+      resolve(event);
+    };
+    for (const type of types) target.addEventListener(type, done);
+  });
+}
+
+/** The end of the next check: `account-delete-checked` or `account-delete-error`. */
 export function nextOutcome(target: EventTarget = document): Promise<Event> {
-  return Promise.race([oneEvent(target, 'account-delete-checked'), oneEvent(target, 'account-delete-error')]);
+  return firstOf(target, ['account-delete-checked', 'account-delete-error']);
 }
 
 /** Puts a panel on the page with the fake API's client, and waits for its first check by default. */
@@ -275,7 +286,7 @@ export async function typeName(el: AccountDeletePanel, value: string): Promise<v
 
 /** Clicks Delete and waits for the outcome of the DELETE: the success message or an error. */
 export async function deleteAndSettle(el: AccountDeletePanel, click: () => void = () => deleteButton(el).click()): Promise<Event> {
-  const outcome = Promise.race([oneEvent(el, 'account-deleted'), oneEvent(el, 'account-delete-error')]);
+  const outcome = firstOf(el, ['account-deleted', 'account-delete-error']);
   click();
   const event = await outcome;
   await el.updateComplete;
