@@ -73,7 +73,7 @@ function parseItem(value: unknown, pointer: string) {
 export function parseCheck(value: unknown, pointer: string) {
   const body = object(value, pointer);
   const items = Object.freeze(
-    (optional(body, 'items', pointer, (v, p) => list(v, p, 50)) ?? []).map((item, i) => parseItem(item, `${pointer}/items/${i}`)),
+    Array.from(optional(body, 'items', pointer, (v, p) => list(v, p, 50)) ?? [], (item, i) => parseItem(item, `${pointer}/items/${i}`)),
   );
   const resolveUrl = optional(body, 'resolve_url', pointer, string);
   return Object.freeze({
@@ -98,7 +98,8 @@ export function parseCheck(value: unknown, pointer: string) {
 
 /** Reads a list of checks, as found in the precondition body and in a 409's `errors[0].meta.checks`. */
 export function parseChecks(value: unknown, pointer: string) {
-  return Object.freeze(list(value, pointer).map((check, i) => parseCheck(check, `${pointer}/${i}`)));
+  // Array.from visits the holes of a sparse array too, so none can slip through unread.
+  return Object.freeze(Array.from(list(value, pointer), (check, i) => parseCheck(check, `${pointer}/${i}`)));
 }
 
 function parseAccount(value: unknown, pointer: string) {

@@ -4,9 +4,9 @@
  * normalization form do not count. Accents and inner spaces do ("Cafe" is not "Café").
  */
 function fold(name: string): string {
-  // Upper then lower case: a fuller case fold than lower case alone ("STRASSE" and "straße" agree,
-  // and so do the final and medial Greek sigma).
-  return name.normalize('NFC').trim().toUpperCase().toLowerCase().normalize('NFC');
+  // Lower, upper, then lower case again: close to Unicode's full case folding, which JavaScript lacks
+  // ("ẞ", "ß", "SS" and "ss" agree, and so do the final and medial Greek sigma).
+  return name.normalize('NFC').trim().toLowerCase().toUpperCase().toLowerCase().normalize('NFC');
 }
 
 /** True when `typed` names the account `expected`. An empty or blank entry never matches. */
