@@ -247,7 +247,8 @@ export class AccountDeletePanel extends LitElement {
     if (status !== TaskStatus.COMPLETE || !preconditions) return s.reasonCheckFailed;
     const checks = this.conflictChecks ?? preconditions.checks;
     const blocking = checks.filter((check) => !isResolved(check)).length;
-    if (this.conflictChecks || !preconditions.deletable || blocking > 0) return s.reasonBlocked(Math.max(1, blocking));
+    if (this.conflictChecks || blocking > 0) return s.reasonBlocked(Math.max(1, blocking));
+    if (!preconditions.deletable) return s.notDeletable;
     if (this.#needsName && !matchesAccountName(this.typedName, preconditions.account.name)) return s.reasonConfirm;
     return undefined;
   }
@@ -402,8 +403,9 @@ export class AccountDeletePanel extends LitElement {
     if (isResolved(check)) {
       return ['dns_zones', 'edge_applications', 'debts'].includes(check.type) ? s.resolved : (check.message ?? s.resolved);
     }
-    if (check.type === 'dns_zones') return s.dnsZonesBlocking(check.count);
-    if (check.type === 'edge_applications') return s.edgeApplicationsBlocking(check.count);
+    // A count of 0 on a check that still blocks says nothing countable: fall back to the server's words.
+    if (check.type === 'dns_zones' && check.count > 0) return s.dnsZonesBlocking(check.count);
+    if (check.type === 'edge_applications' && check.count > 0) return s.edgeApplicationsBlocking(check.count);
     if (check.type === 'debts') return check.amount ? s.debtsBlocking(this.#formatAmount(check.amount)) : s.debtsBlockingNoAmount;
     return check.message ?? s.unknownBlocking;
   }
@@ -484,7 +486,8 @@ export class AccountDeletePanel extends LitElement {
     // While a new check runs, the last summary stays: a screen reader hears only real changes.
     const checks = this.conflictChecks ?? value.checks;
     const blocking = checks.filter((check) => !isResolved(check)).length;
-    return blocking === 0 && value.deletable && !this.conflictChecks ? s.readySummary : s.blockedSummary(Math.max(1, blocking));
+    if (blocking > 0 || this.conflictChecks) return s.blockedSummary(Math.max(1, blocking));
+    return value.deletable ? s.readySummary : s.notDeletable;
   }
 
   #errorSentence(failure: { step: Step; error: AccountDeletionError }, s: Strings): string {

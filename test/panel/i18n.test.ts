@@ -156,11 +156,20 @@ describe('in Brazilian Portuguese', () => {
 });
 
 describe('other languages', () => {
-  for (const lang of ['fr', 'en-GB', 'xx-invalid-']) {
+  for (const lang of ['fr', 'en-GB', 'pt-PT', 'pt', 'xx-invalid-']) {
     it(`falls back to English for lang="${lang}"`, async () => {
       const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { lang });
       expect(words(heading(el))).to.equal('Delete account');
       expect(checkNames(el)[2]).to.equal('Debts: 120.50 USD pending');
+    });
+  }
+});
+
+describe('Brazilian Portuguese tags', () => {
+  for (const lang of ['pt-br', 'PT-BR', 'pt-BR-u-nu-latn']) {
+    it(`speaks Portuguese for lang="${lang}"`, async () => {
+      const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { lang });
+      expect(words(heading(el))).to.equal('Excluir conta');
     });
   }
 });

@@ -42,6 +42,7 @@ export const en: Strings = {
   reasonCheckFailed: 'The account could not be checked',
   reasonBlocked: (count) => (one(count) ? 'Resolve 1 item first' : `Resolve ${count} items first`),
   reasonConfirm: 'Type the account name first',
+  notDeletable: 'The server does not allow deleting this account yet. Check again later, or contact support.',
   reasonDeleting: 'The account is being deleted',
 
   readySummary: 'Nothing blocks deletion any more.',

@@ -5,9 +5,9 @@ import type { Strings } from './strings.js';
 export type { Strings } from './strings.js';
 export { en, ptBR };
 
-/** The strings for a language tag: `pt`, `pt-BR` and other Portuguese tags give pt-BR; anything else English. */
+/** The strings for a language tag: `pt-BR` (in any letter case, with any subtags after it) or English. */
 export function stringsFor(lang: string | undefined): Strings {
-  return /^pt(-|$)/i.test(lang ?? '') ? ptBR : en;
+  return /^pt-br(-|$)/i.test(lang ?? '') ? ptBR : en;
 }
 
 /** The locale used to format numbers, matching the strings chosen. */

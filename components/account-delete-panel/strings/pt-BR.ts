@@ -42,6 +42,7 @@ export const ptBR: Strings = {
   reasonCheckFailed: 'Não foi possível verificar a conta',
   reasonBlocked: (count) => (one(count) ? 'Resolva 1 item antes' : `Resolva ${count} itens antes`),
   reasonConfirm: 'Digite o nome da conta antes',
+  notDeletable: 'O servidor ainda não permite excluir esta conta. Verifique de novo mais tarde ou fale com o suporte.',
   reasonDeleting: 'A conta está sendo excluída',
 
   readySummary: 'Nada mais impede a exclusão.',

@@ -39,6 +39,8 @@ export interface Strings {
   reasonChecking: string;
   reasonCheckFailed: string;
   reasonBlocked: (count: number) => string;
+  /** The server said no although every check it sent passed. */
+  notDeletable: string;
   reasonConfirm: string;
   reasonDeleting: string;
 
