@@ -1,5 +1,10 @@
-// `npm test`: the type check, then every browser test in headless Chromium.
+// `npm test`: the type check, every browser test in headless Chromium, then the end-to-end tests
+// against the running demo (which serve dist/, so the kit is built first when dist/ is missing or
+// older than its sources).
 import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findBrowser, INSTALL_HINT } from './find-browser.mjs';
 
 if (!findBrowser()) {
@@ -7,16 +12,41 @@ if (!findBrowser()) {
   process.exit(1);
 }
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BUILT = ['dist/account-delete-panel.standalone.js', 'dist/demo/backend/index.js', 'dist/src/index.js'];
+const SOURCES = ['src', 'components', 'demo/backend', 'rollup.config.mjs', 'tsconfig.json', 'package.json'];
+
+function newest(path) {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** True when dist/ lacks what the demo serves, or a source changed since it was built. */
+function buildIsStale() {
+  const built = BUILT.map((file) => statSync(join(root, file), { throwIfNoEntry: false })?.mtimeMs);
+  if (built.some((mtime) => mtime === undefined)) return true;
+  return Math.max(...SOURCES.map((path) => newest(join(root, path)))) > Math.min(...built);
+}
+
 const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'test/tsconfig.json']],
   ['browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
+  ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],
+  ['end-to-end tests (the demo in Chromium)', process.execPath, ['--test', 'test/e2e/']],
 ];
 
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, needed] of steps) {
+  if (needed && !needed()) {
+    console.log(`\n== ${name}: up to date, skipped`);
+    continue;
+  }
   console.log(`\n== ${name}`);
-  const { status } = spawnSync(cmd, args, { stdio: 'inherit' });
+  const started = Date.now();
+  const { status } = spawnSync(cmd, args, { stdio: 'inherit', cwd: root });
   if (status !== 0) {
     console.error(`\n${name} failed.`);
     process.exit(status ?? 1);
   }
+  console.log(`== ${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
