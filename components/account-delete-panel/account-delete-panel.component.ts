@@ -220,12 +220,13 @@ export class AccountDeletePanel extends LitElement {
   get #lang(): string {
     if (this.lang) return this.lang;
     // The nearest lang up the tree, through the shadow roots the panel may sit in (closest() stops at one).
-    for (let node: Element | undefined = this; node; ) {
-      const lang = node.closest('[lang]')?.getAttribute('lang');
-      if (lang) return lang;
-      const root = node.getRootNode();
-      node = root instanceof ShadowRoot ? root.host : undefined;
+    let root: Node = this.getRootNode();
+    let lang = this.closest('[lang]')?.getAttribute('lang');
+    while (!lang && root instanceof ShadowRoot) {
+      lang = root.host.closest('[lang]')?.getAttribute('lang');
+      root = root.host.getRootNode();
     }
+    if (lang) return lang;
     return document.documentElement.lang || 'en';
   }
 

@@ -211,7 +211,8 @@ class Model implements FakeBackend {
   }
 
   restoreDebt(amount?: FakeAmount): void {
-    this.#state.debt = { ...(amount ?? this.#initial.debt ?? DEFAULT_STATE.debt!) };
+    const debt = amount ?? this.#initial.debt ?? DEFAULT_STATE.debt;
+    if (debt) this.#state.debt = { ...debt };
   }
 
   resolveAll(): void {

@@ -72,7 +72,7 @@ function setAt(root: unknown, path: Path, next: unknown, remove: boolean): unkno
   let cursor = copy;
   for (const key of path.slice(0, -1)) cursor = cursor[key] as Record<string | number, unknown>;
   const last = path[path.length - 1]!;
-  if (remove) delete cursor[last];
+  if (remove) Reflect.deleteProperty(cursor, last);
   else cursor[last] = next;
   return copy;
 }
