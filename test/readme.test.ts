@@ -38,7 +38,7 @@ describe('the README examples', () => {
     backend.resolveAll();
     sinon.stub(window, 'fetch').callsFake(createFakeFetch(backend));
     sessionStorage.setItem('azion-token', 'readme-token');
-    const log = sinon.spy(console, 'log');
+    const log = sinon.stub(console, 'log');
 
     await run(example);
 
@@ -48,7 +48,7 @@ describe('the README examples', () => {
   });
 
   it('the fake backend example runs as written and logs every request', async () => {
-    const log = sinon.spy(console, 'log');
+    const log = sinon.stub(console, 'log');
 
     await run(await exampleAfter('## Testing with the fake backend'));
 

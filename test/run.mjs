@@ -1,6 +1,6 @@
-// `npm test`: the type check, every browser test in headless Chromium, then the end-to-end tests
+// `npm test`: the type check, lint, every browser test in headless Chromium, the end-to-end tests
 // against the running demo (which serve dist/, so the kit is built first when dist/ is missing or
-// older than its sources).
+// older than its sources), then the packed tarball installed and used from a project of its own.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,9 +31,11 @@ function buildIsStale() {
 
 const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'test/tsconfig.json']],
+  ['lint (ESLint, lit-analyzer)', 'npm', ['run', 'lint', '--silent']],
   ['browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
   ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],
   ['end-to-end tests (the demo in Chromium)', process.execPath, ['--test', 'test/e2e/']],
+  ['the packed tarball in a project of its own', process.execPath, ['--test', 'test/package/']],
 ];
 
 for (const [name, cmd, args, needed] of steps) {
