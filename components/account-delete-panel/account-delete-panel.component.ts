@@ -275,7 +275,9 @@ export class AccountDeletePanel extends LitElement {
     if (step === 'check' && error instanceof RequestAbortedError && !this.isConnected) return;
     if (step === 'delete' && isDefinitive(error)) this.#idempotency = undefined;
     this.failure = { step, error };
-    if (error instanceof ConflictError) {
+    // A 409 answers a DELETE: only then does it carry the checks that block now. On the check it is a
+    // refusal like any other, and checking again at once would ask the same server again and again.
+    if (step === 'delete' && error instanceof ConflictError) {
       this.conflictChecks = error.checks;
       if (error.checks) void this.updateComplete.then(() => this.checksList?.focus());
       else void this.refresh();
@@ -494,7 +496,7 @@ export class AccountDeletePanel extends LitElement {
   #errorSentence(failure: { step: Step; error: AccountDeletionError }, s: Strings): string {
     const { step, error } = failure;
     const deleting = step === 'delete';
-    if (error instanceof ConflictError) return s.errorConflict;
+    if (deleting && error instanceof ConflictError) return s.errorConflict;
     if (error instanceof ReauthenticationRequiredError) return s.errorReauth;
     if (error instanceof AuthenticationError) return s.errorSignedOut;
     if (error instanceof RateLimitError) return s.errorRateLimited(error.retryAfter);
@@ -512,8 +514,7 @@ export class AccountDeletePanel extends LitElement {
     if (!failure || this.#isDeleting || this.#isDeleted) return nothing;
     const requestId = failure.error instanceof ApiError ? failure.error.requestId : undefined;
     // After a 409 the way forward is the checks; a deletion is offered again only when it is allowed.
-    const canRetry =
-      !(failure.error instanceof ConflictError) && (failure.step === 'check' || this.#unusableReason(s) === undefined);
+    const canRetry = failure.step === 'check' || (!(failure.error instanceof ConflictError) && this.#unusableReason(s) === undefined);
     return html`<p><bdi>${this.#errorSentence(failure, s)}</bdi></p>
       ${requestId ? html`<p class="muted">${s.reference(requestId)}</p>` : nothing}
       ${canRetry
