@@ -1,0 +1,233 @@
+/**
+ * The faults that happen while a request is still out: an answer slower than the user's patience,
+ * and the panel leaving the page (a route change, a framework moving it). For the check and the
+ * deletion alike: what the user reads, that Delete stays unusable, how many DELETEs went out, and
+ * where the browser ends up.
+ */
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { RequestAbortedError, createAccountDeletionClient } from '../../src/index.js';
+import {
+  afterNextCheck,
+  checkAgainButton,
+  clearBody,
+  deleteAndSettle,
+  deleteButton,
+  eventually,
+  fakeApi,
+  hang,
+  held,
+  isUnusable,
+  mount,
+  noContent,
+  ok,
+  quiet,
+  readyToDelete,
+  reasonOf,
+  status,
+  statusRegion,
+  successMessage,
+  textbox,
+  tryAgainButton,
+  typeName,
+  type AccountDeletePanel,
+} from '../panel/helpers.js';
+import { DELETED, FAULT_CLIENT, REDIRECT, alertText, expectPlainWords, resetLocation } from './rows.js';
+
+afterEach(() => {
+  sinon.restore();
+  resetLocation();
+});
+
+const keyOf = (request: Request) => request.headers.get('Idempotency-Key');
+const statusText = (el: AccountDeletePanel) => statusRegion(el).textContent!.replace(/\s+/g, ' ').trim();
+
+/** Every way a user may try to delete: the button, Enter in the textbox, and the host's retry(). */
+async function pressDeleteEveryWay(el: AccountDeletePanel): Promise<void> {
+  deleteButton(el).click();
+  textbox(el)!.form!.requestSubmit();
+  await quiet(el);
+}
+
+interface InFlightRow {
+  step: 'check' | 'deletion';
+  fault: string;
+  user: string;
+  run(): Promise<void>;
+}
+
+const ROWS: InFlightRow[] = [
+  {
+    step: 'check',
+    fault: "an answer slower than the user's patience",
+    user: 'waits with Delete unusable, then "Check again" gives up the slow request and a fresh answer unlocks Delete',
+    async run() {
+      const api = fakeApi({ checks: [hang, ok(clearBody())], client: FAULT_CLIENT });
+      const errors = sinon.spy();
+      document.addEventListener('account-delete-error', errors);
+      try {
+        const el = await mount(api, { settle: false, redirectUrl: REDIRECT, redirectDelay: 0 });
+        await eventually(() => api.checks().length === 1, 'the check was sent');
+        await typeName(el, 'Acme Corp');
+        expect(statusText(el)).to.equal('Checking your account…');
+        expect(alertText(el)).to.equal('');
+        expect(isUnusable(deleteButton(el))).to.equal(true);
+        expect(reasonOf(el)).to.equal('Wait for the account check to finish');
+        await pressDeleteEveryWay(el);
+        expect(api.deletes()).to.have.length(0);
+
+        expect(checkAgainButton(el).getAttribute('aria-disabled'), '"Check again" stays usable').to.equal('false');
+        await afterNextCheck(el, () => checkAgainButton(el).click());
+        expect(api.checks()).to.have.length(2);
+        expect(api.checks()[0]!.signal.aborted, 'the slow request was given up').to.equal(true);
+        expect(errors.called, 'giving up is no error to report').to.equal(false);
+        expect(isUnusable(deleteButton(el))).to.equal(false);
+        expect(api.deletes()).to.have.length(0);
+        expect(location.hash).to.equal('');
+      } finally {
+        document.removeEventListener('account-delete-error', errors);
+      }
+    },
+  },
+  {
+    step: 'check',
+    fault: 'an abort on disconnect',
+    user: 'leaves: the request is aborted with no error; coming back checks again',
+    async run() {
+      const api = fakeApi({ checks: [hang, ok(clearBody())], client: FAULT_CLIENT });
+      const el = await mount(api, { settle: false, redirectUrl: REDIRECT, redirectDelay: 0 });
+      await eventually(() => api.checks().length === 1, 'the check was sent');
+      const errors = sinon.spy();
+      el.addEventListener('account-delete-error', errors);
+      const parent = el.parentElement!;
+      el.remove();
+      expect(api.checks()[0]!.signal.aborted, 'leaving aborts the request').to.equal(true);
+      await quiet(el);
+      expect(errors.called).to.equal(false);
+      expect(alertText(el)).to.equal('');
+      expect(api.deletes()).to.have.length(0);
+
+      await afterNextCheck(el, () => parent.append(el));
+      expect(api.checks()).to.have.length(2);
+      expect(alertText(el)).to.equal('');
+      await typeName(el, 'Acme Corp');
+      expect(isUnusable(deleteButton(el))).to.equal(false);
+      expect(api.deletes()).to.have.length(0);
+      expect(location.hash).to.equal('');
+    },
+  },
+  {
+    step: 'deletion',
+    fault: "an answer slower than the user's patience",
+    user: 'waits with Delete and "Check again" unusable, no second DELETE whatever is pressed, and leaving aborts it',
+    async run() {
+      const api = fakeApi({ checks: [ok(clearBody())], deletes: [hang], client: FAULT_CLIENT });
+      const el = await readyToDelete(api, { redirectUrl: REDIRECT, redirectDelay: 0 });
+      deleteButton(el).click();
+      await eventually(() => api.deletes().length === 1, 'the DELETE was sent');
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('Deleting your account…');
+      expect(alertText(el)).to.equal('');
+      expect(isUnusable(deleteButton(el))).to.equal(true);
+      expect(reasonOf(el)).to.equal('The account is being deleted');
+      expect(checkAgainButton(el).getAttribute('aria-disabled')).to.equal('true');
+      await pressDeleteEveryWay(el);
+      checkAgainButton(el).click();
+      await el.retry();
+      await quiet(el);
+      expect(api.deletes(), 'DELETEs sent').to.have.length(1);
+      expect(api.checks(), 'no check while deleting').to.have.length(1);
+
+      el.remove();
+      expect(api.deletes()[0]!.signal.aborted, 'leaving aborts the request').to.equal(true);
+      await quiet(el);
+      expect(api.deletes()).to.have.length(1);
+      expect(location.hash).to.equal('');
+    },
+  },
+  {
+    step: 'deletion',
+    fault: 'an abort on disconnect',
+    user: 'comes back to "interrupted", with no DELETE sent by itself; "Try again" repeats it with the same key',
+    async run() {
+      const gate = held();
+      const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply, status(410)], client: FAULT_CLIENT });
+      const el = await readyToDelete(api, { redirectUrl: REDIRECT, redirectDelay: 0 });
+      deleteButton(el).click();
+      await gate.arrived;
+      const parent = el.parentElement!;
+      const error = new Promise<CustomEvent>((resolve) => el.addEventListener('account-delete-error', resolve as EventListener, { once: true }));
+      el.remove();
+      expect(api.deletes()[0]!.signal.aborted, 'leaving aborts the request').to.equal(true);
+      expect((await error).detail.error).to.be.instanceOf(RequestAbortedError);
+
+      await afterNextCheck(el, () => parent.append(el));
+      await quiet(el);
+      expect(api.deletes(), 'coming back sends no DELETE').to.have.length(1);
+      expect(alertText(el)).to.equal('The deletion was interrupted before the server answered. Try again to be sure: it is safe.');
+      expectPlainWords(alertText(el));
+      expect(isUnusable(deleteButton(el))).to.equal(false);
+      expect(location.hash).to.equal('');
+
+      // The server may have deleted it before the abort: the same key then answers 410, which is success.
+      const done = await deleteAndSettle(el, () => tryAgainButton(el)!.click());
+      expect(done.type).to.equal('account-deleted');
+      expect(api.deletes()).to.have.length(2);
+      expect(keyOf(api.deletes()[1]!)).to.equal(keyOf(api.deletes()[0]!));
+      expect(successMessage(el)!.textContent).to.contain(DELETED);
+      await eventually(() => location.hash === REDIRECT, 'the browser goes to the redirect URL');
+    },
+  },
+];
+
+describe('faults while a request is out', () => {
+  for (const row of ROWS) {
+    it(`on the ${row.step}, ${row.fault}: the user ${row.user}`, row.run);
+  }
+});
+
+describe('moving the panel while the DELETE is out', () => {
+  it('sends no other DELETE when the server answers after the panel was taken off and put back', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    // A fetch that cannot be aborted (some polyfills and instrumented fetches): the answer still comes.
+    const unabortable = (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(new Request(input, init), { signal: null }));
+    const client = createAccountDeletionClient({ fetch: unabortable, retry: { limit: 0 } });
+    const el = await readyToDelete({ ...api, client }, { redirectUrl: REDIRECT, redirectDelay: 0 });
+    deleteButton(el).click();
+    await gate.arrived;
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await quiet(el);
+    expect(api.checks(), 'no check while the DELETE is out').to.have.length(1);
+    await pressDeleteEveryWay(el);
+    expect(api.deletes()).to.have.length(1);
+
+    const deleted = new Promise((resolve) => el.addEventListener('account-deleted', resolve, { once: true }));
+    gate.release(noContent);
+    await deleted;
+    await eventually(() => location.hash === REDIRECT, 'the browser goes to the redirect URL');
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('sends no other DELETE when moved many times while the DELETE is out', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply, noContent] });
+    const el = await readyToDelete(api, { redirectUrl: REDIRECT, redirectDelay: 0 });
+    deleteButton(el).click();
+    await gate.arrived;
+    const homes = [document.createElement('div'), document.createElement('div')];
+    document.body.append(...homes);
+    try {
+      for (let i = 0; i < 10; i++) homes[i % 2]!.append(el);
+      gate.release(noContent);
+      await quiet(el);
+      expect(api.deletes()).to.have.length(1);
+      expect(location.hash).to.equal('');
+    } finally {
+      for (const home of homes) home.remove();
+    }
+  });
+});
