@@ -77,10 +77,14 @@ function setAt(root: unknown, path: Path, next: unknown, remove: boolean): unkno
   return copy;
 }
 
-/** A valid body with one field replaced, removed, or one extra field added: near-valid. */
-export const nearValidBody = fc
-  .tuple(validBody, fc.nat(), odd, fc.constantFrom('replace', 'remove', 'extra'))
-  .map(([body, pick, value, how]) => {
+/** Valid bodies the server means as "go ahead": deletable, and every check passed. */
+export const deletableBody = validBody.map((body) => ({
+  data: { ...body.data, deletable: true, checks: body.data.checks.map((check) => ({ ...check, status: 'passed' })) },
+}));
+
+/** Bodies from `base` with one field replaced, removed, or one extra field added: near-valid. */
+export const nearValidFrom = (base: fc.Arbitrary<unknown>) =>
+  fc.tuple(base, fc.nat(), odd, fc.constantFrom('replace', 'remove', 'extra')).map(([body, pick, value, how]) => {
     const all = paths(body);
     if (how === 'extra') {
       const objects = all.filter((path) => {
@@ -91,6 +95,9 @@ export const nearValidBody = fc
     }
     return setAt(body, all[pick % all.length]!, value, how === 'remove');
   });
+
+/** A valid body with one field replaced, removed, or one extra field added: near-valid. */
+export const nearValidBody = nearValidFrom(validBody);
 
 /** Anything at all a broken server could send as JSON. */
 export const anyJson = fc.jsonValue({ maxDepth: 6 });

@@ -1,0 +1,71 @@
+/**
+ * Generated precondition bodies served to a real panel (the real SDK client over a stubbed fetch):
+ * Delete is usable exactly when the body is readable, the server said deletable and every check
+ * passed, and then one press sends one DELETE for that account. Anything else keeps it locked.
+ */
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import fc from 'fast-check';
+import { parsePreconditions } from '../../src/index.js';
+import { deleteButton, fakeApi, isUnusable, mount, ok, quiet, successMessage } from '../panel/helpers.js';
+import { anyJson, deletableBody, nearValidFrom, validBody } from './arbitraries.js';
+
+/** Bodies served per property; together the 200+ generated bodies a run gives real panels. */
+export const ELEMENT_RUNS = { valid: 60, deletable: 60, nearValid: 80, anyJson: 40 };
+
+type Wire = { data?: { deletable?: unknown; checks?: unknown; account?: { id?: unknown } } };
+
+/** What the spec allows, judged on the body as it went over the wire (JSON drops undefined, NaN becomes null). */
+function expectation(wire: unknown): { readable: boolean; goAhead: boolean } {
+  let readable = true;
+  try {
+    parsePreconditions(wire);
+  } catch {
+    readable = false;
+  }
+  const data = (wire as Wire | null)?.data;
+  const checks = Array.isArray(data?.checks) ? (data.checks as { status?: unknown }[]) : undefined;
+  const goAhead = data?.deletable === true && checks !== undefined && checks.every((check) => check?.status === 'passed');
+  return { readable, goAhead };
+}
+
+async function servedToAPanel(body: unknown): Promise<void> {
+  const wire: unknown = JSON.parse(JSON.stringify(body) ?? 'null');
+  const { readable, goAhead } = expectation(wire);
+  const api = fakeApi({ checks: [ok(wire)] });
+  try {
+    const el = await mount(api, { confirmation: 'none', redirectDelay: 600_000 });
+    const usable = !isUnusable(deleteButton(el));
+    expect(usable, `Delete usable for ${JSON.stringify(wire).slice(0, 300)}`).to.equal(readable && goAhead);
+
+    deleteButton(el).click();
+    await quiet(el);
+    if (usable) {
+      const id = (wire as Wire).data!.account!.id as number;
+      expect(api.deletes().map((r) => new URL(r.url).pathname)).to.deep.equal([`/api/v3/account/${id}`]);
+      expect(successMessage(el)).to.exist;
+    } else {
+      expect(api.deletes(), 'a press on a locked Delete sends nothing').to.have.length(0);
+    }
+  } finally {
+    // Each panel leaves the page before the next: a disconnected panel listens for nothing and redirects nowhere.
+    fixtureCleanup();
+  }
+}
+
+describe('the panel, on generated precondition bodies', () => {
+  it('unlocks Delete for bodies that follow the spec only when the server said deletable and every check passed', async () => {
+    await fc.assert(fc.asyncProperty(validBody, servedToAPanel), { numRuns: ELEMENT_RUNS.valid });
+  });
+
+  it('unlocks Delete for every deletable body with every check passed, and one press sends one DELETE', async () => {
+    await fc.assert(fc.asyncProperty(deletableBody, servedToAPanel), { numRuns: ELEMENT_RUNS.deletable });
+  });
+
+  it('keeps Delete locked for near-valid bodies unless they are still complete and say go ahead', async () => {
+    await fc.assert(fc.asyncProperty(nearValidFrom(deletableBody), servedToAPanel), { numRuns: ELEMENT_RUNS.nearValid });
+  });
+
+  it('keeps Delete locked for arbitrary JSON', async () => {
+    await fc.assert(fc.asyncProperty(anyJson, servedToAPanel), { numRuns: ELEMENT_RUNS.anyJson });
+  });
+});
