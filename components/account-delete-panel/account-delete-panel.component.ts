@@ -413,11 +413,33 @@ export class AccountDeletePanel extends LitElement {
     return check.message ?? s.unknownBlocking;
   }
 
-  #checkNames(check: Check, s: Strings): string {
-    if (isResolved(check) || check.items.length === 0) return '';
+  /** The first blocking resources by name, and how many more there are; undefined when none are named. */
+  #blockingNames(check: Check): { shown: string[]; more: number } | undefined {
+    if (isResolved(check) || check.items.length === 0) return undefined;
     const shown = check.items.slice(0, NAMES_SHOWN).map((item) => item.name);
-    const more = Math.max(check.count, check.items.length) - shown.length;
-    return ` (${shown.join(s.listSeparator)}${more > 0 ? ` ${s.andMore(more)}` : ''})`;
+    return { shown, more: Math.max(check.count, check.items.length) - shown.length };
+  }
+
+  #checkNames(check: Check, s: Strings): string {
+    const names = this.#blockingNames(check);
+    if (!names) return '';
+    return ` (${names.shown.join(s.listSeparator)}${names.more > 0 ? ` ${s.andMore(names.more)}` : ''})`;
+  }
+
+  /** The names as #checkNames words them, each in its own isolate: one name's bidi controls cannot reorder the next. */
+  #renderCheckNames(check: Check, s: Strings): TemplateResult | typeof nothing {
+    const names = this.#blockingNames(check);
+    if (!names) return nothing;
+    const more = names.more > 0 ? ` ${s.andMore(names.more)}` : '';
+    return html` (${names.shown.map((name, i) => html`${i > 0 ? s.listSeparator : ''}<bdi>${name}</bdi>`)}${more})`;
+  }
+
+  /** The hint with the account name in its own isolate, when the words put the name in one place. */
+  #renderConfirmHint(name: string, s: Strings): TemplateResult {
+    const marker = '\u0000';
+    const parts = s.confirmHint(marker).split(marker);
+    if (parts.length !== 2) return html`<bdi>${s.confirmHint(name)}</bdi>`;
+    return html`${parts[0]}<bdi>${name}</bdi>${parts[1]}`;
   }
 
   #renderCheck(check: Check, s: Strings): TemplateResult {
@@ -431,7 +453,7 @@ export class AccountDeletePanel extends LitElement {
       aria-label=${`${title}: ${sentence}${names}`}
     >
       <span class="icon" aria-hidden="true">${passed ? '✓' : '!'}</span>
-      <span class="check-text"><strong><bdi>${title}</bdi>:</strong> <bdi>${sentence}</bdi><bdi>${names}</bdi></span>
+      <span class="check-text"><strong><bdi>${title}</bdi>:</strong> <bdi>${sentence}</bdi>${this.#renderCheckNames(check, s)}</span>
       ${!passed && check.resolveUrl
         ? html`<a part="resolve-link" href=${check.resolveUrl} target="_blank" rel="noopener" aria-label=${s.resolveLabel(title)}
             >${s.resolve}</a
@@ -493,7 +515,7 @@ export class AccountDeletePanel extends LitElement {
     return value.deletable ? s.readySummary : s.notDeletable;
   }
 
-  #errorSentence(failure: { step: Step; error: AccountDeletionError }, s: Strings): string {
+  #errorSentence(failure: { step: Step; error: AccountDeletionError }, s: Strings): TemplateResult | string {
     const { step, error } = failure;
     const deleting = step === 'delete';
     if (deleting && error instanceof ConflictError) return s.errorConflict;
@@ -501,7 +523,8 @@ export class AccountDeletePanel extends LitElement {
     if (error instanceof AuthenticationError) return s.errorSignedOut;
     if (error instanceof RateLimitError) return s.errorRateLimited(error.retryAfter);
     if (error instanceof ServerError) return deleting ? s.errorServerDelete(error.status) : s.errorServerCheck(error.status);
-    if (error instanceof ApiError) return `${error.detail} ${s.errorServerSaidNext}`;
+    // The server's sentence in its own isolate: its bidi controls cannot reorder the panel's words after it.
+    if (error instanceof ApiError) return html`<bdi>${error.detail}</bdi> ${s.errorServerSaidNext}`;
     if (error instanceof ConnectionError) return deleting ? s.errorConnectionDelete : s.errorConnectionCheck;
     if (error instanceof RequestTimeoutError) return deleting ? s.errorTimeoutDelete : s.errorTimeoutCheck;
     if (error instanceof InvalidResponseError) return deleting ? s.errorUnreadableDelete : s.errorUnreadableCheck;
@@ -515,7 +538,7 @@ export class AccountDeletePanel extends LitElement {
     const requestId = failure.error instanceof ApiError ? failure.error.requestId : undefined;
     // After a 409 the way forward is the checks; a deletion is offered again only when it is allowed.
     const canRetry = failure.step === 'check' || (!(failure.error instanceof ConflictError) && this.#unusableReason(s) === undefined);
-    return html`<p><bdi>${this.#errorSentence(failure, s)}</bdi></p>
+    return html`<p>${this.#errorSentence(failure, s)}</p>
       ${requestId ? html`<p class="muted">${s.reference(requestId)}</p>` : nothing}
       ${canRetry
         ? html`<button part="retry-button" class="secondary" type="button" @click=${this.#onRetry}>${s.tryAgain}</button>`
@@ -529,7 +552,7 @@ export class AccountDeletePanel extends LitElement {
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${this.#needsName
         ? html`<label for="confirm">${s.confirmLabel}</label>
-            <p id="confirm-hint" class="muted hint"><bdi>${account ? s.confirmHint(account.name) : ''}</bdi></p>
+            <p id="confirm-hint" class="muted hint">${account ? this.#renderConfirmHint(account.name, s) : ''}</p>
             <input
               id="confirm"
               part="confirm-input"
