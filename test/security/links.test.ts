@@ -1,0 +1,117 @@
+/**
+ * Addresses from the server and from the host: a check's `resolve_url` becomes a link only when it
+ * is http(s) or a path, and the redirect after deletion follows only such an address. Every trick
+ * that would make a browser run script (a scheme in another case, hidden by white space or control
+ * characters) is judged as the browser would judge it, and refused.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import { AccountDeletionError } from '../../src/index.js';
+import {
+  bodyWith,
+  clearBody,
+  deleteAndSettle,
+  fakeApi,
+  mount,
+  ok,
+  quiet,
+  readyToDelete,
+  successMessage,
+} from '../panel/helpers.js';
+import { expectInert, forgetExecuted } from './helpers.js';
+
+afterEach(() => {
+  sinon.restore();
+  forgetExecuted();
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+const RUN = 'window.__securityExecuted=1';
+
+/** Addresses that must never become a link. */
+const UNSAFE_RESOLVE_URLS: [string, string][] = [
+  ['javascript:', `javascript:${RUN}`],
+  ['javascript: in mixed case', `JaVaScRiPt:${RUN}`],
+  ['javascript: after spaces and a tab', ` \t javascript:${RUN}`],
+  ['javascript: after a control character', `\u0001javascript:${RUN}`],
+  ['javascript: split by a tab and a newline', `java\tscr\nipt:${RUN}`],
+  ['javascript: with a comment that looks like https', `javascript://https://console.example/%0a${RUN}`],
+  ['data: HTML', `data:text/html,<script>${RUN}</script>`],
+  ['data: base64', 'data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19zZWN1cml0eUV4ZWN1dGVkPTE8L3NjcmlwdD4='],
+  ['vbscript:', 'vbscript:msgbox(1)'],
+  ['file:', 'file:///etc/passwd'],
+  ['blob:', 'blob:https://console.example/8c2a'],
+  ['a broken IPv6 host', 'http://[::1'],
+  ['https: with no host', 'https://'],
+  ['a port with no host', 'http://:80/'],
+  ['only white space', '   '],
+];
+
+/** Addresses that are http(s) or a path, and so may be links. */
+const SAFE_RESOLVE_URLS: [string, string][] = [
+  ['https:', 'https://console.example/edge-dns'],
+  ['http:', 'http://console.example/billing'],
+  ['a path', '/billing'],
+  ['a relative path', 'settings/billing'],
+];
+
+const resolveLinks = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[part="resolve-link"]')];
+
+describe('a resolve_url from the server', () => {
+  for (const [what, url] of UNSAFE_RESOLVE_URLS) {
+    it(`is no link when it is ${what}`, async () => {
+      const body = bodyWith([{ type: 'dns_zones', status: 'blocking', count: 1, items: [{ id: 1, name: 'a.example' }], resolve_url: url }]);
+      const el = await mount(fakeApi({ checks: [ok(body)] }));
+      expect(el.shadowRoot!.querySelectorAll('li[part~="check"]')).to.have.length(1);
+      expect(resolveLinks(el)).to.have.length(0);
+      expect(el.shadowRoot!.querySelectorAll('a[href]')).to.have.length(0);
+      expectInert(el);
+    });
+  }
+
+  for (const [what, url] of SAFE_RESOLVE_URLS) {
+    it(`is a link that opens a new tab without access to the panel's page when it is ${what}`, async () => {
+      const body = bodyWith([{ type: 'dns_zones', status: 'blocking', count: 1, items: [{ id: 1, name: 'a.example' }], resolve_url: url }]);
+      const el = await mount(fakeApi({ checks: [ok(body)] }));
+      const [link] = resolveLinks(el);
+      expect(link, 'a Resolve link').to.exist;
+      expect(['http:', 'https:']).to.include(new URL(link!.href).protocol);
+      expect(link!.target).to.equal('_blank');
+      expect(link!.relList.contains('noopener')).to.equal(true);
+      expectInert(el);
+    });
+  }
+});
+
+/** Redirect URLs a host might be tricked into setting; none may be followed. */
+const UNSAFE_REDIRECTS: [string, string][] = [
+  ['javascript: in capitals', `JAVASCRIPT:${RUN}`],
+  ['javascript: after white space', `  \n javascript:${RUN}`],
+  ['javascript: split by a tab', `java\tscript:${RUN}`],
+  ['javascript: after a control character', `\u0000javascript:${RUN}`],
+  ['data: HTML', `data:text/html,<script>${RUN}</script>`],
+  ['data: base64', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='],
+  ['data: with a comma only', 'data:,hello'],
+  ['vbscript: in mixed case', 'VbScRiPt:msgbox(1)'],
+  ['an empty value', ''],
+];
+
+describe('a redirect URL the panel will not follow', () => {
+  for (const [what, url] of UNSAFE_REDIRECTS) {
+    it(`refuses ${what}: an error event, the success message stays, the page stays`, async () => {
+      const api = fakeApi({ checks: [ok(clearBody())] });
+      const el = await readyToDelete(api, { redirectUrl: url, redirectDelay: 0 });
+      const startedAt = location.href;
+      const refused = oneEvent(el, 'account-delete-error');
+      await deleteAndSettle(el);
+      const { detail } = await refused;
+      expect(detail.error).to.be.instanceOf(AccountDeletionError);
+      expect(detail.error.message).to.contain('redirect URL was refused');
+      await quiet(el, 30);
+      expect(location.href).to.equal(startedAt);
+      expect(successMessage(el)!.textContent).to.contain('is not a safe address');
+      expect(el.shadowRoot!.querySelector('[part="go-now-link"]')).to.equal(null);
+      expectInert(el);
+    });
+  }
+});
