@@ -35,6 +35,7 @@ const steps = [
   ['browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
   ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],
   ['end-to-end tests (the demo in Chromium)', process.execPath, ['--test', 'test/e2e/']],
+  ['hostile input under a strict Content-Security-Policy (the standalone build in Chromium)', process.execPath, ['--test', 'test/security/']],
   ['the packed tarball in a project of its own', process.execPath, ['--test', 'test/package/']],
 ];
 
