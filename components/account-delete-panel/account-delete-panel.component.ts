@@ -20,7 +20,6 @@ import {
   safeHttpUrl,
   type Account,
   type AccountDeletionClient,
-  type Amount,
   type Check,
   type DeleteAccountResult,
   type Preconditions,
@@ -385,16 +384,6 @@ export class AccountDeletePanel extends LitElement {
     );
   }
 
-  #formatAmount(amount: Amount): string {
-    const decimals = Math.min(20, amount.value.split('.')[1]?.length ?? 0);
-    const format = new Intl.NumberFormat(localeFor(this.#lang), {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    // The string overload formats the decimal exactly, with no rounding through a float.
-    return `${format.format(amount.value as unknown as number)} ${amount.currency}`;
-  }
-
   #checkTitle(check: Check, s: Strings): string {
     if (check.type === 'dns_zones') return s.dnsZones;
     if (check.type === 'edge_applications') return s.edgeApplications;
@@ -409,7 +398,7 @@ export class AccountDeletePanel extends LitElement {
     // A count of 0 on a check that still blocks says nothing countable: fall back to the server's words.
     if (check.type === 'dns_zones' && check.count > 0) return s.dnsZonesBlocking(check.count);
     if (check.type === 'edge_applications' && check.count > 0) return s.edgeApplicationsBlocking(check.count);
-    if (check.type === 'debts') return check.amount ? s.debtsBlocking(this.#formatAmount(check.amount)) : s.debtsBlockingNoAmount;
+    if (check.type === 'debts') return check.amount ? s.debtsBlocking(s.amount(check.amount.value, check.amount.currency)) : s.debtsBlockingNoAmount;
     return check.message ?? s.unknownBlocking;
   }
 

@@ -1,3 +1,4 @@
+import { formatDecimal } from './format.js';
 import type { Strings } from './strings.js';
 
 const plural = new Intl.PluralRules('en');
@@ -21,6 +22,7 @@ export const en: Strings = {
   dnsZonesBlocking: (count) => (one(count) ? '1 active zone must be disabled' : `${count} active zones must be disabled`),
   edgeApplicationsBlocking: (count) =>
     one(count) ? '1 edge application must be removed' : `${count} edge applications must be removed`,
+  amount: (value, currency) => `${formatDecimal(value, '.', ',')} ${currency}`,
   debtsBlocking: (amount) => `${amount} pending`,
   debtsBlockingNoAmount: 'a pending debt must be paid',
   unknownBlocking: 'must be resolved',

@@ -1,3 +1,4 @@
+import { formatDecimal } from './format.js';
 import type { Strings } from './strings.js';
 
 const plural = new Intl.PluralRules('pt-BR');
@@ -21,6 +22,7 @@ export const ptBR: Strings = {
   dnsZonesBlocking: (count) => (one(count) ? '1 zona ativa precisa ser desativada' : `${count} zonas ativas precisam ser desativadas`),
   edgeApplicationsBlocking: (count) =>
     one(count) ? '1 edge application precisa ser removida' : `${count} edge applications precisam ser removidas`,
+  amount: (value, currency) => `${formatDecimal(value, ',', '.')} ${currency}`,
   debtsBlocking: (amount) => `${amount} em aberto`,
   debtsBlockingNoAmount: 'há um débito em aberto para pagar',
   unknownBlocking: 'precisa ser resolvido',

@@ -20,7 +20,9 @@ export interface Strings {
   resolved: string;
   dnsZonesBlocking: (count: number) => string;
   edgeApplicationsBlocking: (count: number) => string;
-  /** `amount` is already formatted for the language, with its currency code. */
+  /** An amount due: `value` is a decimal string ("1234.50"), `currency` a code ("USD"). */
+  amount: (value: string, currency: string) => string;
+  /** `amount` is already formatted by `amount()`. */
   debtsBlocking: (amount: string) => string;
   debtsBlockingNoAmount: string;
   unknownBlocking: string;
