@@ -1,6 +1,7 @@
 // `npm test`: the type check, lint, every browser test in headless Chromium, the end-to-end tests
 // against the running demo (which serve dist/, so the kit is built first when dist/ is missing or
-// older than its sources), then the packed tarball installed and used from a project of its own.
+// older than its sources), the strict-CSP run with hostile input, then the packed tarball installed
+// and used from a project of its own.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
