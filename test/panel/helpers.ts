@@ -9,6 +9,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../components/account-delete-panel/account-delete-panel.js';
 import { createAccountDeletionClient, type AccountDeletionClient, type ClientOptions } from '../../src/index.js';
 import type { AccountDeletePanel, Strings } from '../../components/account-delete-panel/account-delete-panel.js';
+import { ACCOUNT, blockedBody } from '../spec-examples.js';
+
+export { ACCOUNT, blockedBody, clearBody, conflictBody } from '../spec-examples.js';
 
 export type { AccountDeletePanel };
 
@@ -104,77 +107,9 @@ export function fakeApi(options: { checks?: Reply[]; deletes?: Reply[]; client?:
 
 // ---------- Bodies, as the server sends them (snake_case) ----------
 
-export const ACCOUNT = { id: 1234, name: 'Acme Corp', kind: 'client' };
-
-export function blockedBody() {
-  return {
-    data: {
-      account: { ...ACCOUNT },
-      deletable: false,
-      checked_at: '2026-11-28T10:00:00Z',
-      checks: [
-        {
-          type: 'dns_zones',
-          status: 'blocking',
-          count: 2,
-          items: [
-            { id: 81, name: 'acme.com' },
-            { id: 82, name: 'acme.dev' },
-          ],
-          resolve_url: 'https://console.azion.com/edge-dns',
-        },
-        { type: 'edge_applications', status: 'passed', count: 0, items: [] },
-        {
-          type: 'debts',
-          status: 'blocking',
-          count: 1,
-          amount: { value: '120.50', currency: 'USD' },
-          resolve_url: 'https://console.azion.com/billing',
-        },
-      ],
-    },
-  };
-}
-
-export function clearBody(account: { id: number; name: string; kind?: string } = ACCOUNT) {
-  return {
-    data: {
-      account: { ...account },
-      deletable: true,
-      checked_at: '2026-11-28T10:05:00Z',
-      checks: [
-        { type: 'dns_zones', status: 'passed', count: 0, items: [] },
-        { type: 'edge_applications', status: 'passed', count: 0, items: [] },
-        { type: 'debts', status: 'passed', count: 0 },
-      ],
-    },
-  };
-}
-
 /** A precondition body with the given checks. `deletable` is what the server would say. */
 export function bodyWith(checks: unknown[], deletable = false, account: unknown = ACCOUNT) {
   return { data: { account, deletable, checked_at: '2026-11-28T10:00:00Z', checks } };
-}
-
-/** A 409 as the spec shows it: one DNS zone still active. */
-export function conflictBody() {
-  return {
-    errors: [
-      {
-        status: '409',
-        code: 'account_has_blockers',
-        title: 'Account cannot be deleted yet',
-        detail: 'Resolve the items below before deleting this account.',
-        meta: {
-          checks: [
-            { type: 'dns_zones', status: 'blocking', count: 1, items: [{ id: 81, name: 'acme.com' }] },
-            { type: 'edge_applications', status: 'passed', count: 0, items: [] },
-            { type: 'debts', status: 'passed', count: 0 },
-          ],
-        },
-      },
-    ],
-  };
 }
 
 export function reauthBody() {

@@ -64,73 +64,7 @@ export function raw(body: string | null, status: number, headers: Record<string,
 /** What a gateway in front of the API answers when the API is down. */
 export const PROXY_HTML = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><script>alert(1)</script></body></html>';
 
-/** The `blocked` example of the spec. */
-export function blockedBody() {
-  return {
-    data: {
-      account: { id: 1234, name: 'Acme Corp', kind: 'client' },
-      deletable: false,
-      checked_at: '2026-11-28T10:00:00Z',
-      checks: [
-        {
-          type: 'dns_zones',
-          status: 'blocking',
-          count: 2,
-          items: [
-            { id: 81, name: 'acme.com' },
-            { id: 82, name: 'acme.dev' },
-          ],
-          resolve_url: 'https://console.azion.com/edge-dns',
-        },
-        { type: 'edge_applications', status: 'passed', count: 0, items: [] },
-        {
-          type: 'debts',
-          status: 'blocking',
-          count: 1,
-          amount: { value: '120.50', currency: 'USD' },
-          resolve_url: 'https://console.azion.com/billing',
-        },
-      ],
-    },
-  };
-}
-
-/** The `clear` example of the spec. */
-export function clearBody() {
-  return {
-    data: {
-      account: { id: 1234, name: 'Acme Corp', kind: 'client' },
-      deletable: true,
-      checked_at: '2026-11-28T10:05:00Z',
-      checks: [
-        { type: 'dns_zones', status: 'passed', count: 0, items: [] },
-        { type: 'edge_applications', status: 'passed', count: 0, items: [] },
-        { type: 'debts', status: 'passed', count: 0 },
-      ],
-    },
-  };
-}
-
-/** The 409 example of the spec. */
-export function conflictBody() {
-  return {
-    errors: [
-      {
-        status: '409',
-        code: 'account_has_blockers',
-        title: 'Account cannot be deleted yet',
-        detail: 'Resolve the items below before deleting this account.',
-        meta: {
-          checks: [
-            { type: 'dns_zones', status: 'blocking', count: 1, items: [{ id: 81, name: 'acme.com' }] },
-            { type: 'edge_applications', status: 'passed', count: 0, items: [] },
-            { type: 'debts', status: 'passed', count: 0 },
-          ],
-        },
-      },
-    ],
-  };
-}
+export { blockedBody, clearBody, conflictBody } from '../spec-examples.js';
 
 /** Waits for `promise` to reject and returns what it threw; fails the test when it resolves. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
