@@ -87,42 +87,27 @@ function isJson(response: Response): boolean {
   return /^application\/([\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '');
 }
 
+const EMPTY = Symbol('empty body');
+
+/** The body as JSON, or EMPTY; InvalidResponseError when it is neither (not JSON, broken, cut off). */
 async function readJson(response: Response): Promise<unknown> {
-  if (!isJson(response)) {
-    throw new InvalidResponseError(`The server's answer could not be read: it was not JSON (status ${response.status}).`, {
-      status: response.status,
-    });
-  }
-  const raw = await response.text();
-  if (raw.trim() === '') {
-    throw new InvalidResponseError(`The server's answer could not be read: the body was empty (status ${response.status}).`, {
-      status: response.status,
-    });
-  }
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch (cause) {
-    throw new InvalidResponseError(`The server's answer could not be read: the JSON was broken (status ${response.status}).`, {
+  const unreadable = (why: string, cause?: unknown) =>
+    new InvalidResponseError(`The server's answer could not be read: ${why} (status ${response.status}).`, {
       status: response.status,
       cause,
     });
-  }
-}
-
-async function isReadableSuccess(response: Response): Promise<boolean> {
   let raw: string;
   try {
     raw = await response.text();
-  } catch {
-    return false;
+  } catch (cause) {
+    throw unreadable('the body broke off', cause);
   }
-  if (raw.trim() === '') return true;
-  if (!isJson(response)) return false;
+  if (raw.trim() === '') return EMPTY;
+  if (!isJson(response)) throw unreadable('it was not JSON');
   try {
-    JSON.parse(raw);
-    return true;
-  } catch {
-    return false;
+    return JSON.parse(raw) as unknown;
+  } catch (cause) {
+    throw unreadable('the JSON was broken', cause);
   }
 }
 
@@ -215,7 +200,13 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
         request,
       );
       try {
-        return parsePreconditions(await readJson(response));
+        const body = await readJson(response);
+        if (body === EMPTY) {
+          throw new InvalidResponseError(`The server's answer could not be read: the body was empty (status ${response.status}).`, {
+            status: response.status,
+          });
+        }
+        return parsePreconditions(body);
       } catch (error) {
         throw await toKitError(error, request.signal, request.timeout ?? defaultTimeout);
       }
@@ -240,10 +231,12 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
       }
       // The API answers 204 with no body. Any other 2xx counts only with an empty or readable JSON body:
       // a gateway's HTML page or a cut-off answer is not the API saying yes.
-      if (!(await isReadableSuccess(response))) {
+      try {
+        await readJson(response);
+      } catch (cause) {
         throw new InvalidResponseError(
           `The server's answer could not be read (status ${response.status}); the account may not have been deleted.`,
-          { status: response.status },
+          { status: response.status, cause },
         );
       }
       return { accountId, alreadyDeleted: false, idempotencyKey, requestId: response.headers.get('x-request-id') ?? undefined };

@@ -83,6 +83,7 @@ function isDefinitive(error: AccountDeletionError): boolean {
  * @csspart consequences - What deletion means for the user.
  * @csspart error - The alert with an error and a way forward.
  * @csspart retry-button - "Try again" in the alert.
+ * @csspart form - The confirmation and the Delete button.
  * @csspart confirm-input - The textbox for the account name.
  * @csspart delete-button - The destructive button.
  * @csspart reason - Why the delete button cannot be used yet.
