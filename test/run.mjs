@@ -1,6 +1,6 @@
 // `npm test`: the type check, lint, every browser test in headless Chromium, the end-to-end tests
 // against the running demo (which serve dist/, so the kit is built first when dist/ is missing or
-// older than its sources), the strict-CSP run with hostile input, then the packed tarball installed
+// older than its sources), the size ceilings of the built files, the strict-CSP run with hostile input, then the packed tarball installed
 // and used from a project of its own.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -35,6 +35,7 @@ const steps = [
   ['lint (ESLint, lit-analyzer)', 'npm', ['run', 'lint', '--silent']],
   ['browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
   ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],
+  ['size ceilings (the kit may not grow; see "Size" in README.md)', process.execPath, ['bench/size.mjs', '--ceilings']],
   ['end-to-end tests (the demo in Chromium)', process.execPath, ['--test', 'test/e2e/']],
   ['hostile input under a strict Content-Security-Policy (the standalone build in Chromium)', process.execPath, ['--test', 'test/security/']],
   ['the packed tarball in a project of its own', process.execPath, ['--test', 'test/package/']],
