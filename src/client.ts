@@ -7,7 +7,7 @@ import {
   RequestAbortedError,
   RequestTimeoutError,
 } from './errors.js';
-import { errorFromResponse, parseRetryAfter } from './error-body.js';
+import { errorFromResponse, readText } from './error-body.js';
 import { parsePreconditions, type Account, type Preconditions } from './parse.js';
 
 /** A token, or a function that returns one (sync or async). It is read before every request. */
@@ -35,7 +35,7 @@ export interface ClientOptions {
   headers?: HeadersInit;
   /** A `fetch` to use instead of the global one (a test double, an instrumented fetch). */
   fetch?: typeof globalThis.fetch;
-  /** Milliseconds to wait for each answer. Default 15000. */
+  /** Milliseconds to wait for each answer's headers, and as long again for its body. Default 15000. */
   timeout?: number;
   /** How GET requests are repeated on network errors, 429 and 5xx. */
   retry?: RetryOptions;
@@ -44,7 +44,7 @@ export interface ClientOptions {
 export interface RequestOptions {
   /** Aborts the request; it then fails with RequestAbortedError. */
   signal?: AbortSignal | undefined;
-  /** Milliseconds to wait for the answer, for this request only. */
+  /** Milliseconds to wait for the answer's headers, and as long again for its body, for this request only. */
   timeout?: number | undefined;
   /** Extra headers for this request only. */
   headers?: HeadersInit | undefined;
@@ -52,8 +52,10 @@ export interface RequestOptions {
 
 export interface DeleteAccountOptions extends RequestOptions {
   /**
-   * Makes a repeat of the same deletion safe on the server. A fresh random key is made when left
-   * out; pass the key of an earlier try to try again (see `newIdempotencyKey`).
+   * Makes a repeat of the same deletion safe on the server: 1 to 255 printable ASCII characters.
+   * A fresh random key is made when left out. To be able to try again safely after an unknown
+   * outcome (a network error, a timeout, a 5xx), make the key first with `newIdempotencyKey()` and
+   * pass the same one to every try.
    */
   idempotencyKey?: string | undefined;
 }
@@ -77,6 +79,10 @@ export interface AccountDeletionClient {
 
 const DEFAULT_TIMEOUT = 15_000;
 const RETRY_STATUSES = [429, 500, 502, 503, 504];
+/** The statuses whose repeat waits for the time the server asks (`Retry-After` and the like). */
+const WAIT_STATUSES = [429, 503];
+/** What an Idempotency-Key may be: 1 to 255 printable ASCII characters (the API's limit is 255). */
+const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
 
 /** A random key for `Idempotency-Key`. */
 export function newIdempotencyKey(): string {
@@ -87,10 +93,28 @@ function isJson(response: Response): boolean {
   return /^application\/([\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '');
 }
 
-const EMPTY = Symbol('empty body');
+/**
+ * How long ky would wait before repeating this answer, in milliseconds, read as ky reads it: from
+ * `Retry-After` or a rate-limit header, in seconds, as a date, or as a timestamp. NaN when unreadable;
+ * undefined when no header asks for a wait.
+ */
+function askedWait(response: Response): number | undefined {
+  const headers = response.headers;
+  const value =
+    headers.get('Retry-After') ??
+    headers.get('RateLimit-Reset') ??
+    headers.get('X-RateLimit-Retry-After') ??
+    headers.get('X-RateLimit-Reset') ??
+    headers.get('X-Rate-Limit-Reset');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isNaN(seconds)) return Date.parse(value) - Date.now();
+  // ky reads a number this large as a timestamp in milliseconds.
+  return seconds * 1000 >= Date.parse('2024-01-01') ? seconds * 1000 - Date.now() : seconds * 1000;
+}
 
-/** The body as JSON, or EMPTY; InvalidResponseError when it is neither (not JSON, broken, cut off). */
-async function readJson(response: Response): Promise<unknown> {
+/** The body as JSON; InvalidResponseError when it is not (empty, not JSON, broken, cut off). */
+async function readJson(response: Response, read: (response: Response) => Promise<string>): Promise<unknown> {
   const unreadable = (why: string, cause?: unknown) =>
     new InvalidResponseError(`The server's answer could not be read: ${why} (status ${response.status}).`, {
       status: response.status,
@@ -98,11 +122,12 @@ async function readJson(response: Response): Promise<unknown> {
     });
   let raw: string;
   try {
-    raw = await response.text();
+    raw = await read(response);
   } catch (cause) {
+    if (cause instanceof AccountDeletionError) throw cause;
     throw unreadable('the body broke off', cause);
   }
-  if (raw.trim() === '') return EMPTY;
+  if (raw.trim() === '') throw unreadable('the body was empty');
   if (!isJson(response)) throw unreadable('it was not JSON');
   try {
     return JSON.parse(raw) as unknown;
@@ -112,10 +137,16 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** Turns whatever a request threw into one of the kit's errors. */
-async function toKitError(error: unknown, signal: AbortSignal | undefined, timeout: number): Promise<AccountDeletionError> {
-  if (error instanceof AccountDeletionError) return error;
+async function toKitError(
+  error: unknown,
+  signal: AbortSignal | undefined,
+  timeout: number,
+  read: (response: Response) => Promise<string>,
+): Promise<AccountDeletionError> {
+  // Cancelled by the caller: whatever broke after that (a body cut off mid-read) is the cancel.
   if (signal?.aborted) return new RequestAbortedError('The request was cancelled.', { cause: signal.reason });
-  if (error instanceof HTTPError) return errorFromResponse(error.response);
+  if (error instanceof AccountDeletionError) return error;
+  if (error instanceof HTTPError) return errorFromResponse(error.response, read);
   if (error instanceof KyTimeoutError) return new RequestTimeoutError(timeout);
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new RequestAbortedError('The request was cancelled.', { cause: error });
@@ -162,22 +193,35 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
     },
   });
 
-  async function send(path: string, kyOptions: KyOptions, request: RequestOptions): Promise<Response> {
+  /**
+   * Sends one request (with ky's repeats, for a GET) and hands the answer to `use`. Whatever fails,
+   * in the request or in `use`, comes out as one of the kit's errors.
+   */
+  async function send<T>(
+    path: string,
+    kyOptions: KyOptions,
+    request: RequestOptions,
+    use: (response: Response, read: (response: Response) => Promise<string>) => T | Promise<T>,
+  ): Promise<T> {
     const timeout = request.timeout ?? defaultTimeout;
+    // ky's timeout ends when the headers arrive; this one ends a body that stalls after them.
+    const stall = new AbortController();
+    const signal = request.signal ? AbortSignal.any([request.signal, stall.signal]) : stall.signal;
+    const read = (response: Response) => readText(response, timeout, () => stall.abort(), request.signal);
     try {
       // A custom fetch may ignore a signal that was aborted before the call: never send then.
       request.signal?.throwIfAborted();
       // ky lets an explicit `headers: undefined` replace the client-wide headers: only pass real ones.
       const perCall = request.headers === undefined ? {} : { headers: request.headers };
-      return await http(path, { ...kyOptions, timeout, signal: request.signal, ...perCall });
+      return await use(await http(path, { ...kyOptions, timeout, signal, ...perCall }), read);
     } catch (error) {
-      throw await toKitError(error, request.signal ?? undefined, timeout);
+      throw await toKitError(error, request.signal ?? undefined, timeout, read);
     }
   }
 
   return {
-    async getPreconditions(request = {}) {
-      const response = await send(
+    getPreconditions(request = {}) {
+      return send(
         'v4/account/deletion/preconditions',
         {
           method: 'get',
@@ -185,31 +229,32 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
             limit: retry.limit ?? 2,
             methods: ['get'],
             statusCodes: RETRY_STATUSES,
-            afterStatusCodes: [429, 503],
+            afterStatusCodes: WAIT_STATUSES,
+            maxRetryAfter,
             ...(retry.delay ? { delay: retry.delay } : {}),
             backoffLimit: 10_000,
             shouldRetry: ({ error }) => {
               if (error instanceof AccountDeletionError) return false;
-              if (!(error instanceof HTTPError)) return undefined;
-              const after = parseRetryAfter(error.response.headers.get('retry-after'));
+              if (!(error instanceof HTTPError) || !WAIT_STATUSES.includes(error.response.status)) return undefined;
+              const wait = askedWait(error.response);
               // A long wait is the user's to decide: end the tries and let RateLimitError carry it.
-              return after !== undefined && after * 1000 > maxRetryAfter ? false : undefined;
+              // So is a wait that cannot be read: ky would guess one.
+              return wait !== undefined && !(wait <= maxRetryAfter) ? false : undefined;
             },
           },
         },
         request,
+        async (response, read) => {
+          const body = await readJson(response, read);
+          try {
+            return parsePreconditions(body);
+          } catch (error) {
+            // The parser knows where the body is wrong; the status is known here.
+            if (!(error instanceof InvalidResponseError)) throw error;
+            throw new InvalidResponseError(error.message, { pointer: error.pointer, status: response.status, cause: error.cause });
+          }
+        },
       );
-      try {
-        const body = await readJson(response);
-        if (body === EMPTY) {
-          throw new InvalidResponseError(`The server's answer could not be read: the body was empty (status ${response.status}).`, {
-            status: response.status,
-          });
-        }
-        return parsePreconditions(body);
-      } catch (error) {
-        throw await toKitError(error, request.signal, request.timeout ?? defaultTimeout);
-      }
     },
 
     async deleteAccount(account, request = {}) {
@@ -218,28 +263,30 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
         throw new TypeError(`deleteAccount needs an account id that is a whole number of at least 1.`);
       }
       const idempotencyKey = request.idempotencyKey ?? newIdempotencyKey();
+      if (!IDEMPOTENCY_KEY.test(idempotencyKey) || idempotencyKey.trim() === '') {
+        throw new TypeError('deleteAccount needs an idempotency key of 1 to 255 printable ASCII characters, not only spaces.');
+      }
       const headers = new Headers(request.headers);
       headers.set('Idempotency-Key', idempotencyKey);
-      let response: Response;
       try {
-        response = await send(`v3/account/${accountId}`, { method: 'delete', retry: { limit: 0 } }, { ...request, headers });
+        return await send(`v3/account/${accountId}`, { method: 'delete', retry: { limit: 0 } }, { ...request, headers }, (response) => {
+          // Only a 204 says "deleted". Another 2xx (a 200 with some body, a 202 "accepted", the end of a
+          // redirect) is not the API saying yes: the outcome is unknown, and a try with the same key tells.
+          if (response.status !== 204 || response.redirected) {
+            void response.body?.cancel().catch(() => undefined);
+            throw new InvalidResponseError(
+              `The server answered ${response.status}${response.redirected ? ' after a redirect' : ''} instead of 204; the account may not have been deleted.`,
+              { status: response.status },
+            );
+          }
+          return { accountId, alreadyDeleted: false, idempotencyKey, requestId: response.headers.get('x-request-id') ?? undefined };
+        });
       } catch (error) {
         if (error instanceof ApiError && error.status === 410) {
           return { accountId, alreadyDeleted: true, idempotencyKey, requestId: error.requestId };
         }
         throw error;
       }
-      // The API answers 204 with no body. Any other 2xx counts only with an empty or readable JSON body:
-      // a gateway's HTML page or a cut-off answer is not the API saying yes.
-      try {
-        await readJson(response);
-      } catch (cause) {
-        throw new InvalidResponseError(
-          `The server's answer could not be read (status ${response.status}); the account may not have been deleted.`,
-          { status: response.status, cause },
-        );
-      }
-      return { accountId, alreadyDeleted: false, idempotencyKey, requestId: response.headers.get('x-request-id') ?? undefined };
     },
   };
 }

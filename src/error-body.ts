@@ -11,6 +11,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ReauthenticationRequiredError,
+  RequestTimeoutError,
   ServerError,
 } from './errors.js';
 import { parseChecks } from './parse.js';
@@ -86,6 +87,32 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
+/**
+ * The body as text, if it all arrives within `timeout` milliseconds and before `signal` aborts. When
+ * the time runs out, `onExpire` is called (to end the download) and the promise rejects with
+ * RequestTimeoutError; on abort it rejects with the signal's reason, even through a `fetch` that does
+ * not tie its bodies to the signal. A body that breaks off rejects with the browser's error.
+ */
+export async function readText(response: Response, timeout: number, onExpire?: () => void, signal?: AbortSignal): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const cut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onExpire?.();
+      reject(new RequestTimeoutError(timeout));
+    }, timeout);
+    onAbort = () => reject(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    signal?.throwIfAborted();
+    return await Promise.race([response.text(), cut]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  }
+}
+
 function parseBodyText(raw: string, contentType: string): unknown {
   if (raw.trim() === '') return undefined;
   if (/json/i.test(contentType) || /^\s*[[{]/.test(raw)) {
@@ -107,13 +134,19 @@ function conflictChecks(meta: unknown): readonly Check[] | undefined {
   }
 }
 
-/** Builds the error for a non-2xx response. Reads the body; never throws. */
-export async function errorFromResponse(response: Response): Promise<ApiError> {
+/**
+ * Builds the error for a non-2xx response. Reads the body with `reader` (by default all of it, however
+ * long it takes); never throws.
+ */
+export async function errorFromResponse(
+  response: Response,
+  reader: (response: Response) => Promise<string> = (r) => r.text(),
+): Promise<ApiError> {
   let raw = '';
   try {
-    raw = await response.text();
+    raw = await reader(response);
   } catch {
-    // The body broke off: the status alone still tells what happened.
+    // The body broke off or took too long: the status alone still tells what happened.
   }
   const body = parseBodyText(raw, response.headers.get('content-type') ?? '');
   const read = readBody(body);

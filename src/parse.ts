@@ -48,6 +48,16 @@ function optional<T>(body: Json, key: string, pointer: string, read: (value: unk
   return value === undefined || value === null ? undefined : read(value, `${pointer}/${key}`);
 }
 
+/** An RFC 3339 date-time, the `format: date-time` of the contract: `2026-11-28T10:00:00Z`, `…T10:00:00.5+01:00`. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+function dateTime(value: unknown, pointer: string): string {
+  if (!DATE_TIME.test(string(value, pointer)) || Number.isNaN(Date.parse(value as string))) {
+    fail(pointer, 'a date and time such as 2026-11-28T10:00:00Z');
+  }
+  return value as string;
+}
+
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -128,8 +138,8 @@ export function parsePreconditions(value: unknown) {
     /** True only when the server said so and every check passed. */
     deletable: serverSaysDeletable && checks.every(isResolved),
     checks,
-    /** When the server evaluated the checks (ISO 8601), when it said. */
-    checkedAt: optional(data, 'checked_at', '/data', string),
+    /** When the server evaluated the checks (an RFC 3339 date-time, as sent), when it said. */
+    checkedAt: optional(data, 'checked_at', '/data', dateTime),
   });
 }
 

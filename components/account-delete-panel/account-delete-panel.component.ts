@@ -33,6 +33,7 @@ import { localeFor, stringsFor, type Strings } from './strings/index.js';
 const NAMES_SHOWN = 5;
 /** The shortest time between two checks started by the user coming back to the page. */
 const RECHECK_INTERVAL = 5_000;
+/** The defaults of `redirect-url` and `redirect-delay`, also when the attribute is removed (Lit then sets null). */
 const DEFAULT_REDIRECT = 'https://www.azion.com/';
 const DEFAULT_REDIRECT_DELAY = 3_000;
 
@@ -119,24 +120,24 @@ export class AccountDeletePanel extends LitElement {
     onError: (error) => settled(() => this.#failed('check', error)),
   });
 
-  readonly #deletion = new Task<[Account, string], DeleteAccountResult>(this, {
+  readonly #deletion = new Task<[AccountDeletionClient, Account, string], DeleteAccountResult>(this, {
     autoRun: false,
-    task: ([account, idempotencyKey], { signal }) => this.#client().deleteAccount(account.id, { signal, idempotencyKey }),
+    task: ([client, account, idempotencyKey], { signal }) => client.deleteAccount(account.id, { signal, idempotencyKey }),
     onComplete: (result) => settled(() => this.#deleted(result)),
     onError: (error) => settled(() => this.#failed('delete', error)),
   });
 
   /** Base URL of the API. Requests go with the session cookie. Ignored when `client` is set. */
-  @property({ attribute: 'api-base' }) apiBase = '/api';
+  @property({ attribute: 'api-base' }) apiBase: string | null = '/api';
 
   /**
    * Where the browser goes after deletion. Only `http:`/`https:` URLs and same-origin paths are
    * followed; anything else is refused with an `account-delete-error` event, and the panel stays.
    */
-  @property({ attribute: 'redirect-url' }) redirectUrl = DEFAULT_REDIRECT;
+  @property({ attribute: 'redirect-url' }) redirectUrl: string | null = 'https://www.azion.com/';
 
   /** Milliseconds the success message stays before the redirect; `0` goes at once. */
-  @property({ attribute: 'redirect-delay', type: Number }) redirectDelay = DEFAULT_REDIRECT_DELAY;
+  @property({ attribute: 'redirect-delay', type: Number }) redirectDelay: number | null = 3000;
 
   /** `account-name` (the default): the user types the account name to confirm. `none`: no typing. */
   @property({ attribute: 'confirmation' }) confirmation: 'account-name' | 'none' = 'account-name';
@@ -158,6 +159,8 @@ export class AccountDeletePanel extends LitElement {
 
   @query('#checks') private checksList!: HTMLElement | null;
   @query('.success') private successMessage!: HTMLElement | null;
+  @query('button[part="recheck-button"]') private recheckButton!: HTMLElement | null;
+  @query('button[part="delete-button"]') private deleteButton!: HTMLElement | null;
 
   /** The last checks read: still shown while a new check runs or after it failed, but never trusted then. */
   @state() private lastRead: Preconditions | undefined;
@@ -170,6 +173,8 @@ export class AccountDeletePanel extends LitElement {
   #lastCheckStarted = 0;
   #redirectTimer: ReturnType<typeof setTimeout> | undefined;
   #ownClient: { apiBase: string; client: AccountDeletionClient } | undefined;
+  /** What had focus in the panel when an update began, to notice a render removing it. */
+  #focusedBefore: Element | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -192,14 +197,29 @@ export class AccountDeletePanel extends LitElement {
   }
 
   protected override willUpdate(): void {
+    this.#focusedBefore = this.shadowRoot?.activeElement ?? null;
     // A client or API base given after the first check (as frameworks do) is the one that decides.
     if (this.#checkedWith && this.#checkedWith !== this.#client()) void this.refresh();
   }
 
+  protected override updated(): void {
+    // A render that removed the focused control ("Try again" once pressed, the link of a check that
+    // has passed) would drop focus to the page: it goes to the control that carries on instead.
+    const lost = this.#focusedBefore;
+    this.#focusedBefore = null;
+    if (!lost || lost.isConnected || this.shadowRoot?.activeElement) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this) return;
+    if (this.#isDeleted) this.successMessage?.focus();
+    else if (this.#check.status === TaskStatus.PENDING) this.recheckButton?.focus();
+    else this.deleteButton?.focus();
+  }
+
   #client(): AccountDeletionClient {
     if (this.client) return this.client;
-    if (this.#ownClient?.apiBase !== this.apiBase) {
-      this.#ownClient = { apiBase: this.apiBase, client: createAccountDeletionClient({ apiBase: this.apiBase }) };
+    const apiBase = this.apiBase ?? '/api';
+    if (this.#ownClient?.apiBase !== apiBase) {
+      this.#ownClient = { apiBase, client: createAccountDeletionClient({ apiBase }) };
     }
     return this.#ownClient.client;
   }
@@ -246,6 +266,8 @@ export class AccountDeletePanel extends LitElement {
     if (status === TaskStatus.INITIAL || status === TaskStatus.PENDING) return s.reasonChecking;
     const preconditions = this.#preconditions;
     if (status !== TaskStatus.COMPLETE || !preconditions) return s.reasonCheckFailed;
+    // Another client or API base now: its server has not been asked yet (willUpdate starts the check).
+    if (this.#checkedWith !== this.#client()) return s.reasonChecking;
     const checks = this.conflictChecks ?? preconditions.checks;
     const blocking = checks.filter((check) => !isResolved(check)).length;
     if (this.conflictChecks || blocking > 0) return s.reasonBlocked(Math.max(1, blocking));
@@ -278,9 +300,14 @@ export class AccountDeletePanel extends LitElement {
     // A 409 answers a DELETE: only then does it carry the checks that block now. On the check it is a
     // refusal like any other, and checking again at once would ask the same server again and again.
     if (step === 'delete' && error instanceof ConflictError) {
-      this.conflictChecks = error.checks;
-      if (error.checks) void this.updateComplete.then(() => this.checksList?.focus());
-      else void this.refresh();
+      // Checks that show what blocks are the way forward; none blocking (or none readable) says
+      // nothing the user can act on, so the account is read again instead.
+      if (error.checks?.some((check) => !isResolved(check))) {
+        this.conflictChecks = error.checks;
+        void this.updateComplete.then(() => this.checksList?.focus());
+      } else {
+        void this.refresh();
+      }
     }
     if (error instanceof ReauthenticationRequiredError) {
       emit(this, 'account-delete-reauth-required', { account: this.lastRead?.account });
@@ -292,7 +319,7 @@ export class AccountDeletePanel extends LitElement {
     const account = this.#idempotency?.account ?? this.lastRead?.account;
     this.#idempotency = undefined;
     this.failure = undefined;
-    const redirectUrl = this.redirectUrl;
+    const redirectUrl = this.redirectUrl ?? DEFAULT_REDIRECT;
     // The message exists only after the next render: without asking for one first, updateComplete
     // may already be resolved and the focus would go nowhere.
     this.requestUpdate();
@@ -301,7 +328,7 @@ export class AccountDeletePanel extends LitElement {
       this.redirect = { kind: 'host' };
       return;
     }
-    const href = safeHttpUrl(redirectUrl ?? '');
+    const href = safeHttpUrl(redirectUrl);
     if (href === undefined) {
       this.redirect = { kind: 'refused' };
       emit(this, 'account-delete-error', {
@@ -319,7 +346,7 @@ export class AccountDeletePanel extends LitElement {
   }
 
   get #redirectDelay(): number {
-    const delay = Number(this.redirectDelay);
+    const delay = this.redirectDelay === null ? DEFAULT_REDIRECT_DELAY : Number(this.redirectDelay);
     return Number.isFinite(delay) ? Math.max(0, delay) : DEFAULT_REDIRECT_DELAY;
   }
 
@@ -337,9 +364,12 @@ export class AccountDeletePanel extends LitElement {
     }
     // A listener may have changed anything (started a check, disconnected the panel): ask again.
     if (!proceed || !this.isConnected || this.#unusableReason(this.#strings) !== undefined) return;
+    const client = this.#checkedWith;
+    if (!client) return;
     if (this.#idempotency?.account.id !== account.id) this.#idempotency = { account, key: newIdempotencyKey() };
     this.failure = undefined;
-    void this.#deletion.run([account, this.#idempotency.key]);
+    // The client whose server read the checks is the one that deletes.
+    void this.#deletion.run([client, account, this.#idempotency.key]);
   }
 
   readonly #onSubmit = (event: SubmitEvent): void => {
@@ -494,11 +524,11 @@ export class AccountDeletePanel extends LitElement {
       </div>`;
     }
     if (this.#isDeleting) return s.deleting;
+    const status = this.#check.status;
+    // Every check is announced, the first and each one after: then its outcome is too, even unchanged.
+    if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) return s.checking;
     const value = this.lastRead;
-    if (this.#check.status === TaskStatus.ERROR || !value) {
-      return this.#check.status === TaskStatus.PENDING || this.#check.status === TaskStatus.INITIAL ? s.checking : '';
-    }
-    // While a new check runs, the last summary stays: a screen reader hears only real changes.
+    if (status === TaskStatus.ERROR || !value) return '';
     const checks = this.conflictChecks ?? value.checks;
     const blocking = checks.filter((check) => !isResolved(check)).length;
     if (blocking > 0 || this.conflictChecks) return s.blockedSummary(Math.max(1, blocking));

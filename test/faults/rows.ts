@@ -172,8 +172,14 @@ export const FAULTS: FaultRow[] = [
     fault: 'an empty body with status 200',
     reply: text('', 200, json),
     check: { sees: UNREADABLE_CHECK, error: InvalidResponseError, gets: 1 },
-    // A 2xx with nothing in it is how the API says 204: the deletion is done.
-    delete: { sees: DELETED, outcome: 'deleted' },
+    // Only a 204 says "deleted": a 200, even an empty one, leaves the outcome unknown.
+    delete: { sees: UNREADABLE_DELETE, error: InvalidResponseError, outcome: 'unknown' },
+  },
+  {
+    fault: 'a 202 "accepted" with an empty body',
+    reply: text('', 202),
+    check: { sees: UNREADABLE_CHECK, error: InvalidResponseError, gets: 1 },
+    delete: { sees: UNREADABLE_DELETE, error: InvalidResponseError, outcome: 'unknown' },
   },
   {
     fault: 'an empty body with status 502',

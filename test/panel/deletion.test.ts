@@ -26,6 +26,7 @@ import {
   statusRegion,
   successMessage,
   textbox,
+  typeName,
   type AccountDeletePanel,
   type FakeApi,
   type Held,
@@ -168,6 +169,31 @@ describe('after the account was deleted', () => {
     await eventually(() => location.hash === '#deleted-now', 'redirected at once');
   });
 
+  it('falls back to the default delay when redirect-delay is removed', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api, { redirectUrl: '#deleted-default', redirectDelay: 0 });
+    el.removeAttribute('redirect-delay');
+    await deleteAndSettle(el);
+    expect(successMessage(el)!.textContent).to.contain('You will be taken onward in 3 seconds.');
+    await quiet(el, 200);
+    expect(location.hash, 'not at once').to.equal('');
+    el.remove();
+  });
+
+  it('falls back to the default address when redirect-url is removed', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    el.removeAttribute('redirect-url');
+    const errors = sinon.spy();
+    el.addEventListener('account-delete-error', errors);
+    const deleted = oneEvent(el, 'account-deleted');
+    await deleteAndSettle(el);
+    expect((await deleted).detail.redirectUrl).to.equal('https://www.azion.com/');
+    expect(el.shadowRoot!.querySelector('[part="go-now-link"]')!.getAttribute('href')).to.equal('https://www.azion.com/');
+    expect(errors.callCount).to.equal(0);
+    el.remove();
+  });
+
   it('takes a 410 (already deleted) as success', async () => {
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(410, { detail: 'Gone.' })] });
     const el = await readyToDelete(api, { redirectDelay: 60_000 });
@@ -225,6 +251,48 @@ describe('where requests go', () => {
     await el.updateComplete;
     expect(second.checks()).to.have.length(1);
     expect(statusRegion(el).textContent!.trim()).to.equal('Nothing blocks deletion any more.');
+  });
+
+  it('sends no DELETE through a client given after the check, until that client has read the checks', async () => {
+    const first = fakeApi({ checks: [ok(clearBody())] });
+    const second = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(first);
+    el.client = second.client;
+    deleteButton(el).click();
+    await quiet(el);
+    expect(first.deletes()).to.have.length(0);
+    expect(second.deletes()).to.have.length(0);
+
+    await eventually(() => second.checks().length === 1 && !isUnusable(deleteButton(el)), 'the new client read the checks');
+    await deleteAndSettle(el);
+    expect(first.deletes()).to.have.length(0);
+    expect(second.deletes()).to.have.length(1);
+  });
+
+  it('sends no DELETE when a request listener swaps the client', async () => {
+    const first = fakeApi({ checks: [ok(clearBody())] });
+    const second = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(first);
+    el.addEventListener('account-delete-request', () => (el.client = second.client), { once: true });
+    deleteButton(el).click();
+    await quiet(el);
+    expect(first.deletes()).to.have.length(0);
+    expect(second.deletes()).to.have.length(0);
+  });
+
+  it('sends no DELETE to a new api-base before its server read the checks', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    sinon.stub(window, 'fetch').callsFake(api.fetch);
+    const checked = oneEvent(document, 'account-delete-checked');
+    const el = await fixture<AccountDeletePanel>(html`<account-delete-panel api-base="/one" redirect-url="#deleted"></account-delete-panel>`);
+    await checked;
+    await el.updateComplete;
+    await typeName(el, 'Acme Corp');
+    el.setAttribute('api-base', '/two');
+    deleteButton(el).click();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(0);
+    await eventually(() => api.checks().some((r) => new URL(r.url).pathname.startsWith('/two/')), 'checked the new API');
   });
 
   it('keeps "Check again" and "Delete account" as buttons a keyboard reaches', async () => {

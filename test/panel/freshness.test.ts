@@ -178,12 +178,13 @@ describe('"Check again"', () => {
     expect(checkNames(el)).to.have.length(3);
     expect(isUnusable(deleteButton(el))).to.equal(true);
     expect(reasonOf(el)).to.equal('Wait for the account check to finish');
-    // The summary a screen reader heard stays: only real changes are announced.
-    expect(statusRegion(el).textContent!.trim()).to.equal('Nothing blocks deletion any more.');
+    // Each check is announced, and its outcome after it, even when nothing changed.
+    expect(statusRegion(el).textContent!.trim()).to.equal('Checking your account…');
     await expect(el).to.be.accessible();
     deleteButton(el).click();
     gate.release(ok(clearBody()));
     await eventually(() => !isUnusable(deleteButton(el)), 'Delete usable after the check');
+    expect(statusRegion(el).textContent!.trim()).to.equal('Nothing blocks deletion any more.');
     expect(api.deletes()).to.have.length(0);
   });
 

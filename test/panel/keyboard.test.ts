@@ -12,11 +12,13 @@ import {
   fakeApi,
   mountIn,
   noContent,
+  held,
   ok,
   quiet,
   status,
   successMessage,
   textbox,
+  tryAgainButton,
   type AccountDeletePanel,
   type FakeApi,
   type Reply,
@@ -151,5 +153,59 @@ describe('by keyboard alone', () => {
     await deleted;
     expect(api.deletes()).to.have.length(2);
     expect(api.deletes()[1]!.headers.get('Idempotency-Key')).to.equal(api.deletes()[0]!.headers.get('Idempotency-Key'));
+  });
+
+  it('keeps focus on a control when "Try again" after a failed deletion goes away', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(503), gate.reply] });
+    const { el } = await page(api);
+    await tabStops(el, 2);
+    await sendKeys({ type: 'Acme Corp' });
+    await tabStops(el, 1);
+    const error = oneEvent(el, 'account-delete-error');
+    await sendKeys({ press: 'Enter' });
+    await error;
+    await el.updateComplete;
+    expect(await tabStops(el, 2, { backwards: true })).to.deep.equal(['textbox', 'button Try again']);
+
+    await sendKeys({ press: 'Enter' });
+    await gate.arrived;
+    await el.updateComplete;
+    // The button was pressed and is gone; focus waits on Delete, which says the deletion is running.
+    expect(focused(el)).to.equal('button Delete account');
+    gate.release(status(503));
+    await oneEvent(el, 'account-delete-error');
+    await el.updateComplete;
+    expect(focused(el)).to.equal('button Delete account');
+  });
+
+  it('keeps focus on "Check again" when "Try again" after a failed check goes away', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [status(403, { detail: 'No.' }), gate.reply] });
+    const { el } = await page(api);
+    await eventually(() => tryAgainButton(el), 'Try again after the failed check');
+    tryAgainButton(el)!.focus();
+
+    await sendKeys({ press: 'Enter' });
+    await gate.arrived;
+    await el.updateComplete;
+    expect(focused(el)).to.equal('button Check again');
+    gate.release(ok(blockedBody()));
+    await oneEvent(el, 'account-delete-checked');
+    await el.updateComplete;
+    expect(focused(el)).to.equal('button Check again');
+  });
+
+  it('moves focus to Delete when the Resolve link it was on goes away because the check passed', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody()), ok(clearBody())] });
+    const { el } = await page(api);
+    await eventually(() => checksList(el), 'the checks');
+    el.shadowRoot!.querySelector<HTMLAnchorElement>('[part="resolve-link"]')!.focus();
+    const checked = oneEvent(el, 'account-delete-checked');
+    void el.refresh();
+    await checked;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="resolve-link"]')).to.equal(null);
+    expect(focused(el)).to.equal('button Delete account');
   });
 });

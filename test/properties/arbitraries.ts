@@ -39,7 +39,8 @@ export const validBody = fc.record({
         { requiredKeys: ['id', 'name'] },
       ),
       deletable: fc.boolean(),
-      checked_at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      // RFC 3339 (the contract's date-time) has four-digit years.
+      checked_at: fc.date({ noInvalidDate: true, min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z') }).map((d) => d.toISOString()),
       checks: fc.array(wireCheck, { maxLength: 6 }),
     },
     { requiredKeys: ['account', 'deletable', 'checks'] },

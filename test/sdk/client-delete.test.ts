@@ -16,7 +16,7 @@ import {
   createAccountDeletionClient,
   newIdempotencyKey,
 } from '../../src/index.js';
-import { PROXY_HTML, conflictBody, fakeNetwork, json, raw, rejectionOf } from './helpers.js';
+import { PROXY_HTML, breakingOff, conflictBody, fakeNetwork, json, raw, rejectionOf, stalling } from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -49,11 +49,6 @@ describe('deleteAccount', () => {
       expect(net.requests[0]!.url).to.match(/\/api\/v3\/account\/77$/);
     });
 
-    it('treats a 200 with a JSON body as deleted', async () => {
-      const net = fakeNetwork(json({ data: { id: 1234 } }, 200));
-      const result = await createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234);
-      expect(result.alreadyDeleted).to.equal(false);
-    });
 
     it('treats 410 as success: the account was already deleted', async () => {
       const net = fakeNetwork(json({ detail: 'Gone.' }, 410, { 'X-Request-Id': 'req-410' }));
@@ -91,10 +86,50 @@ describe('deleteAccount', () => {
       });
     }
 
-    it('treats a 202 with an empty body as deleted', async () => {
-      const net = fakeNetwork(raw('', 202));
-      const result = await createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234);
-      expect(result.alreadyDeleted).to.equal(false);
+    for (const [what, answer] of [
+      ['a 200 with a JSON body', () => json({ data: { id: 1234 } }, 200)],
+      ['a 200 carrying an error body', () => json(conflictBody(), 200)],
+      ['a 200 with no body', () => raw(null, 200)],
+      ['a 202 (accepted, not done)', () => raw('', 202)],
+      ['a 205', () => raw(null, 205)],
+    ] as const) {
+      it(`refuses to call ${what} a deletion: only 204 says deleted`, async () => {
+        const response = answer();
+        const net = fakeNetwork(response);
+        const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234))) as InvalidResponseError;
+
+        expect(error).to.be.instanceOf(InvalidResponseError);
+        expect(error.status).to.equal(response.status);
+        expect(error.message).to.include('may not have been deleted');
+        expect(net.requests).to.have.length(1);
+      });
+    }
+
+    it('refuses to call a 204 reached through a redirect a deletion', async () => {
+      const redirected = raw(null, 204);
+      Object.defineProperty(redirected, 'redirected', { value: true });
+      const net = fakeNetwork(redirected);
+      const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234))) as InvalidResponseError;
+
+      expect(error).to.be.instanceOf(InvalidResponseError);
+      expect(error.message).to.include('after a redirect');
+    });
+
+    it('reports a 500 whose body stalls by its status, within the timeout', async () => {
+      const net = fakeNetwork(stalling('{"detail": "Upstr', 500, { 'content-type': 'application/json' }).response);
+      const started = performance.now();
+      const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch, timeout: 100 }).deleteAccount(1234))) as ServerError;
+
+      expect(error).to.be.instanceOf(ServerError);
+      expect(error.status).to.equal(500);
+      expect(performance.now() - started).to.be.below(1000);
+    });
+
+    it('reports a 500 whose body breaks off by its status', async () => {
+      const net = fakeNetwork(breakingOff('{"detail": "Upstr', 500, { 'content-type': 'application/json' }));
+      const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234))) as ServerError;
+      expect(error).to.be.instanceOf(ServerError);
+      expect(error.status).to.equal(500);
     });
   });
 
@@ -157,6 +192,28 @@ describe('deleteAccount', () => {
       const net = fakeNetwork(raw(null, 204));
       await createAccountDeletionClient({ fetch: net.fetch, headers: { 'X-Client': 'console' } }).deleteAccount(1234);
       expect(net.requests[0]!.headers.get('x-client')).to.equal('console');
+    });
+
+    for (const [what, key] of [
+      ['an empty key', ''],
+      ['a key of spaces', '   '],
+      ['a key of 256 characters', 'k'.repeat(256)],
+      ['a key with a line break', 'a\nb'],
+      ['a key outside printable ASCII', 'chave-é'],
+    ] as const) {
+      it(`refuses ${what} without calling the server`, async () => {
+        const net = fakeNetwork(raw(null, 204));
+        const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234, { idempotencyKey: key }))) as Error;
+        expect(error).to.be.instanceOf(TypeError);
+        expect(error.message).to.include('idempotency key');
+        expect(net.requests).to.have.length(0);
+      });
+    }
+
+    it('sends a key of exactly 255 characters, the API limit', async () => {
+      const net = fakeNetwork(raw(null, 204));
+      await createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234, { idempotencyKey: 'k'.repeat(255) });
+      expect(net.requests[0]!.headers.get('idempotency-key')).to.have.length(255);
     });
 
     for (const bad of [0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {

@@ -4,6 +4,7 @@ import {
   AccountDeletionError,
   AuthenticationError,
   ConnectionError,
+  InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -13,7 +14,7 @@ import {
   ServerError,
   createAccountDeletionClient,
 } from '../../src/index.js';
-import { NO_DELAY, PROXY_HTML, blockedBody, clearBody, fakeNetwork, json, raw, rejectionOf } from './helpers.js';
+import { NO_DELAY, PROXY_HTML, blockedBody, breakingOff, clearBody, fakeNetwork, json, raw, rejectionOf, stalling } from './helpers.js';
 
 describe('getPreconditions', () => {
   afterEach(() => sinon.restore());
@@ -320,6 +321,30 @@ describe('getPreconditions', () => {
       expect(performance.now() - started).to.be.below(500);
     });
 
+    for (const [header, value] of [
+      ['Retry-After', '12.5'],
+      ['RateLimit-Reset', '3600'],
+      ['X-RateLimit-Reset', 'soon'],
+    ] as const) {
+      it(`gives up at once on a 429 with ${header}: ${value}, a wait it cannot read or longer than maxRetryAfter`, async () => {
+        const net = fakeNetwork(json({ detail: 'Slow down.' }, 429, { [header]: value }), json(clearBody()));
+        const started = performance.now();
+        const error = await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).getPreconditions());
+
+        expect(error).to.be.instanceOf(RateLimitError);
+        expect(net.requests).to.have.length(1);
+        expect(performance.now() - started).to.be.below(500);
+      });
+    }
+
+    it('waits for a rate-limit header other than Retry-After when it is short enough', async () => {
+      const net = fakeNetwork(json({ detail: 'Busy.' }, 503, { 'RateLimit-Reset': '1' }), json(clearBody()));
+      const result = await createAccountDeletionClient({ fetch: net.fetch, retry: NO_DELAY }).getPreconditions();
+
+      expect(result.deletable).to.equal(true);
+      expect(net.times[1]! - net.times[0]!).to.be.at.least(900);
+    });
+
     it('honours a custom maxRetryAfter', async () => {
       const net = fakeNetwork(json({ detail: 'Slow down.' }, 429, { 'Retry-After': '2' }));
       const error = await rejectionOf(createAccountDeletionClient({ fetch: net.fetch, retry: { maxRetryAfter: 1 } }).getPreconditions());
@@ -406,6 +431,54 @@ describe('getPreconditions', () => {
       expect(error).to.be.instanceOf(RequestTimeoutError);
       expect((error as RequestTimeoutError).timeout).to.equal(50);
       expect(net.requests[0]!.signal.aborted, 'the hanging request was left open').to.equal(true);
+    });
+
+    it('gives up with a timeout error when the body stalls after the headers, and ends the download', async () => {
+      const answer = stalling('{"data": {"account": ', 200, { 'content-type': 'application/json' });
+      const net = fakeNetwork(answer.response);
+      const started = performance.now();
+      const error = await rejectionOf(createAccountDeletionClient({ fetch: net.fetch, timeout: 100 }).getPreconditions());
+
+      expect(error).to.be.instanceOf(RequestTimeoutError);
+      expect(performance.now() - started).to.be.below(1000);
+      expect(net.requests[0]!.signal.aborted, 'the stalled download was left open').to.equal(true);
+    });
+
+    it('reports a request cancelled while the body arrives as aborted', async () => {
+      const controller = new AbortController();
+      const net = fakeNetwork(stalling('{"data": ', 200, { 'content-type': 'application/json' }).response);
+      const pending = createAccountDeletionClient({ fetch: net.fetch }).getPreconditions({ signal: controller.signal });
+      await waitUntil(() => net.requests.length === 1, 'the request was not sent');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      controller.abort();
+
+      expect(await rejectionOf(pending)).to.be.instanceOf(RequestAbortedError);
+    });
+
+    it('reports a body that breaks off as unreadable, with the status', async () => {
+      const net = fakeNetwork(breakingOff('{"data": {"account": ', 200, { 'content-type': 'application/json' }));
+      const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).getPreconditions())) as InvalidResponseError;
+
+      expect(error).to.be.instanceOf(InvalidResponseError);
+      expect(error.message).to.include('broke off');
+      expect(error.status).to.equal(200);
+    });
+
+    it('reports an error answer whose body stalls by its status, within the timeout', async () => {
+      const net = fakeNetwork(stalling('{"detail": "Maint', 403, { 'content-type': 'application/json' }).response);
+      const started = performance.now();
+      const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch, timeout: 100 }).getPreconditions())) as PermissionDeniedError;
+
+      expect(error).to.be.instanceOf(PermissionDeniedError);
+      expect(error.detail).to.equal('The server refused the request (status 403).');
+      expect(performance.now() - started).to.be.below(1000);
+    });
+
+    it('reports an error answer whose body breaks off by its status', async () => {
+      const net = fakeNetwork(breakingOff('{"detail": "No', 403, { 'content-type': 'application/json' }));
+      const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).getPreconditions())) as PermissionDeniedError;
+      expect(error).to.be.instanceOf(PermissionDeniedError);
+      expect(error.status).to.equal(403);
     });
 
     it('lets one call set its own timeout', async () => {

@@ -70,6 +70,9 @@ describe('reading the precondition answer', () => {
       ['a resolve_url that is a number', () => json(blockedWith((b) => (b.data.checks[0]!['resolve_url'] = 7))), '/data/checks/0/resolve_url'],
       ['a title that is an object', () => json(blockedWith((b) => (b.data.checks[0]!['title'] = { en: 'DNS' }))), '/data/checks/0/title'],
       ['checked_at that is a number', () => json(blockedWith((b) => (b.data['checked_at'] = 1764324000))), '/data/checked_at'],
+      ['checked_at that is not a date', () => json(blockedWith((b) => (b.data['checked_at'] = 'yesterday'))), '/data/checked_at'],
+      ['checked_at without a time zone', () => json(blockedWith((b) => (b.data['checked_at'] = '2026-11-28T10:00:00'))), '/data/checked_at'],
+      ['checked_at on a day that does not exist', () => json(blockedWith((b) => (b.data['checked_at'] = '2026-13-45T10:00:00Z'))), '/data/checked_at'],
     ];
 
     for (const [what, response, pointer] of malformed) {
@@ -94,6 +97,17 @@ describe('reading the precondition answer', () => {
     it('names where the problem is, for support', async () => {
       const error = (await rejectionOf(read(json(blockedWith((b) => (b.data.checks[0]!['items'] = [{ id: 81 }])))))) as InvalidResponseError;
       expect(error.message).to.equal("The server's answer could not be read: /data/checks/0/items/0/name should be a string.");
+    });
+
+    it('keeps the status of an answer of the wrong shape', async () => {
+      const error = (await rejectionOf(read(json({ data: {} }, 200)))) as InvalidResponseError;
+      expect(error.pointer).to.equal('/data/deletable');
+      expect(error.status).to.equal(200);
+    });
+
+    it('reads checked_at with fractions of a second and an offset', async () => {
+      const result = await read(json(blockedWith((b) => (b.data['checked_at'] = '2026-11-28T10:00:00.250-03:00'))));
+      expect(result.checkedAt).to.equal('2026-11-28T10:00:00.250-03:00');
     });
 
     it('keeps the status of an answer that was not JSON', async () => {
