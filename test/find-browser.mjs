@@ -1,6 +1,13 @@
 // Finds the Chrome or Chromium that tests, end-to-end runs and benchmarks drive.
 // npm tools cannot download a browser on every machine, so the kit uses the one installed.
 import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** The same names found on PATH (a snap's /snap/bin, a Homebrew or Nix profile, …). */
+const onPath = (process.env.PATH ?? '')
+  .split(delimiter)
+  .filter(Boolean)
+  .flatMap((dir) => ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].map((name) => join(dir, name)));
 
 const candidates = [
   process.env.CHROME_PATH,
@@ -10,10 +17,11 @@ const candidates = [
   '/usr/bin/google-chrome-stable',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ...onPath,
 ];
 
 export const INSTALL_HINT =
-  'No Chrome or Chromium was found: install one (on Debian or Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to its executable.';
+  'No Chrome or Chromium was found: install one (on Debian: `sudo apt-get install -y chromium`; on Ubuntu: `sudo snap install chromium`) or set CHROME_PATH to its executable.';
 
 /** The browser's path, or undefined. */
 export function findBrowser() {

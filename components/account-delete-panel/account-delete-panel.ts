@@ -1,7 +1,7 @@
 /**
  * Defines `<account-delete-panel>`. The only module of the kit with a side effect: import it once.
  * To register the element under a tag of your own, import `AccountDeletePanel` from
- * `./account-delete-panel.component.js` instead.
+ * `account-deletion-kit/panel/element` instead.
  */
 import { AccountDeletePanel } from './account-delete-panel.component.js';
 

@@ -1,6 +1,6 @@
 /**
- * `<AccountDeletePanel>` for React: every attribute is a prop (`apiBase`, `redirectUrl`, `redirectDelay`,
- * `confirmation`, `client`, `strings`) and every event has a handler prop (`onAccountDeleted`, …).
+ * `<AccountDeletePanel>` for React: every property is a prop (`apiBase`, `redirectUrl`, `redirectDelay`,
+ * `confirmation`, `lang`, `client`, `strings`) and every event has a handler prop (`onAccountDeleted`, …).
  * Importing this module also defines `<account-delete-panel>`.
  */
 import * as React from 'react';
