@@ -74,34 +74,25 @@ describe('a 409: something blocks again', () => {
     expect(keyOf(api.deletes()[1]!)).to.not.equal(keyOf(api.deletes()[0]!));
   });
 
-  it('checks again, instead of showing a list with nothing to resolve, when the 409 checks all passed', async () => {
-    const allPassed = conflictBody();
-    for (const check of allPassed.errors[0]!.meta.checks) check.status = 'passed';
-    const api = fakeApi({ checks: [ok(clearBody()), ok(blockedBody())], deletes: [status(409, allPassed)] });
-    const el = await readyToDelete(api);
-    const checked = oneEvent(el, 'account-delete-checked');
-    await deleteAndSettle(el);
-    await checked;
-    await el.updateComplete;
-    expect(api.checks()).to.have.length(2);
-    expect(checkNames(el)[0]).to.equal('DNS zones: 2 active zones must be disabled (acme.com, acme.dev)');
-    expect(reasonOf(el)).to.equal('Resolve 2 items first');
-  });
-
-  it('checks again when the 409 carried no checks it could read', async () => {
-    const api = fakeApi({
-      checks: [ok(clearBody()), ok(blockedBody())],
-      deletes: [status(409, { detail: 'The account has blockers.' })],
+  const allPassed = conflictBody();
+  for (const check of allPassed.errors[0]!.meta.checks) check.status = 'passed';
+  for (const [what, body] of [
+    ['carried no checks it could read', { detail: 'The account has blockers.' }],
+    ['checks all passed, leaving nothing to resolve', allPassed],
+  ] as const) {
+    it(`checks again when the 409 ${what}`, async () => {
+      const api = fakeApi({ checks: [ok(clearBody()), ok(blockedBody())], deletes: [status(409, body)] });
+      const el = await readyToDelete(api);
+      const checked = oneEvent(el, 'account-delete-checked');
+      await deleteAndSettle(el);
+      await checked;
+      await el.updateComplete;
+      expect(api.checks()).to.have.length(2);
+      expect(checkNames(el)[0]).to.equal('DNS zones: 2 active zones must be disabled (acme.com, acme.dev)');
+      expect(isUnusable(deleteButton(el))).to.equal(true);
+      expect(reasonOf(el)).to.equal('Resolve 2 items first');
     });
-    const el = await readyToDelete(api);
-    const checked = oneEvent(el, 'account-delete-checked');
-    await deleteAndSettle(el);
-    await checked;
-    await el.updateComplete;
-    expect(api.checks()).to.have.length(2);
-    expect(checkNames(el)[0]).to.equal('DNS zones: 2 active zones must be disabled (acme.com, acme.dev)');
-    expect(isUnusable(deleteButton(el))).to.equal(true);
-  });
+  }
 });
 
 describe('a 401: sign in again', () => {

@@ -65,6 +65,23 @@ async function tabStops(el: AccountDeletePanel, count: number, { backwards = fal
   return stops;
 }
 
+/** From the button before the panel: types the name, presses Enter on Delete, and waits for the failure. */
+async function deletionFailsByKeyboard(el: AccountDeletePanel): Promise<void> {
+  await tabStops(el, 2);
+  await sendKeys({ type: 'Acme Corp' });
+  await tabStops(el, 1);
+  const error = oneEvent(el, 'account-delete-error');
+  await sendKeys({ press: 'Enter' });
+  await error;
+}
+
+/** After a failed deletion by keyboard, goes back to "Try again". */
+async function failedDeletionThenTryAgain(el: AccountDeletePanel): Promise<void> {
+  await deletionFailsByKeyboard(el);
+  await el.updateComplete;
+  expect(await tabStops(el, 2, { backwards: true })).to.deep.equal(['textbox', 'button Try again']);
+}
+
 describe('by keyboard alone', () => {
   for (const key of ['Enter', 'Space']) {
     it(`deletes the account: Tab to the textbox, type the name, Tab to Delete, ${key}`, async () => {
@@ -125,12 +142,7 @@ describe('by keyboard alone', () => {
   it('after a 409, lands on the checks, and Tab goes on to the Resolve link', async () => {
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(409, conflictBody())] });
     const { el } = await page(api);
-    await tabStops(el, 2);
-    await sendKeys({ type: 'Acme Corp' });
-    await tabStops(el, 1);
-    const error = oneEvent(el, 'account-delete-error');
-    await sendKeys({ press: 'Enter' });
-    await error;
+    await deletionFailsByKeyboard(el);
     await eventually(() => activeElement(el) === checksList(el), 'focus moves to the checks');
     // The 409's checks carry no resolve URL: the next stop is "Check again".
     expect(await tabStops(el, 1)).to.deep.equal(['button Check again']);
@@ -140,14 +152,7 @@ describe('by keyboard alone', () => {
     const replies: Reply[] = [status(503), noContent];
     const api = fakeApi({ checks: [ok(clearBody())], deletes: replies });
     const { el } = await page(api);
-    await tabStops(el, 2);
-    await sendKeys({ type: 'Acme Corp' });
-    await tabStops(el, 1);
-    const error = oneEvent(el, 'account-delete-error');
-    await sendKeys({ press: 'Enter' });
-    await error;
-    await el.updateComplete;
-    expect(await tabStops(el, 2, { backwards: true })).to.deep.equal(['textbox', 'button Try again']);
+    await failedDeletionThenTryAgain(el);
     const deleted = oneEvent(el, 'account-deleted');
     await sendKeys({ press: 'Enter' });
     await deleted;
@@ -159,14 +164,7 @@ describe('by keyboard alone', () => {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(503), gate.reply] });
     const { el } = await page(api);
-    await tabStops(el, 2);
-    await sendKeys({ type: 'Acme Corp' });
-    await tabStops(el, 1);
-    const error = oneEvent(el, 'account-delete-error');
-    await sendKeys({ press: 'Enter' });
-    await error;
-    await el.updateComplete;
-    expect(await tabStops(el, 2, { backwards: true })).to.deep.equal(['textbox', 'button Try again']);
+    await failedDeletionThenTryAgain(el);
 
     await sendKeys({ press: 'Enter' });
     await gate.arrived;
