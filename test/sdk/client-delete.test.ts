@@ -116,7 +116,7 @@ describe('deleteAccount', () => {
     });
 
     it('reports a 500 whose body stalls by its status, within the timeout', async () => {
-      const net = fakeNetwork(stalling('{"detail": "Upstr', 500, { 'content-type': 'application/json' }).response);
+      const net = fakeNetwork(stalling('{"detail": "Upstr', 500, { 'content-type': 'application/json' }));
       const started = performance.now();
       const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch, timeout: 100 }).deleteAccount(1234))) as ServerError;
 

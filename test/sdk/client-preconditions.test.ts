@@ -434,8 +434,7 @@ describe('getPreconditions', () => {
     });
 
     it('gives up with a timeout error when the body stalls after the headers, and ends the download', async () => {
-      const answer = stalling('{"data": {"account": ', 200, { 'content-type': 'application/json' });
-      const net = fakeNetwork(answer.response);
+      const net = fakeNetwork(stalling('{"data": {"account": ', 200, { 'content-type': 'application/json' }));
       const started = performance.now();
       const error = await rejectionOf(createAccountDeletionClient({ fetch: net.fetch, timeout: 100 }).getPreconditions());
 
@@ -446,7 +445,7 @@ describe('getPreconditions', () => {
 
     it('reports a request cancelled while the body arrives as aborted', async () => {
       const controller = new AbortController();
-      const net = fakeNetwork(stalling('{"data": ', 200, { 'content-type': 'application/json' }).response);
+      const net = fakeNetwork(stalling('{"data": ', 200, { 'content-type': 'application/json' }));
       const pending = createAccountDeletionClient({ fetch: net.fetch }).getPreconditions({ signal: controller.signal });
       await waitUntil(() => net.requests.length === 1, 'the request was not sent');
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -465,7 +464,7 @@ describe('getPreconditions', () => {
     });
 
     it('reports an error answer whose body stalls by its status, within the timeout', async () => {
-      const net = fakeNetwork(stalling('{"detail": "Maint', 403, { 'content-type': 'application/json' }).response);
+      const net = fakeNetwork(stalling('{"detail": "Maint', 403, { 'content-type': 'application/json' }));
       const started = performance.now();
       const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch, timeout: 100 }).getPreconditions())) as PermissionDeniedError;
 

@@ -82,19 +82,15 @@ export const NO_DELAY = { delay: () => 0 } as const;
 
 /**
  * An answer whose headers and first bytes arrive, then nothing more: the body never ends, as from a
- * server that stalls mid-answer. `cancelled` turns true when the reader gives up on the body.
+ * server that stalls mid-answer.
  */
-export function stalling(start: string, status: number, headers: Record<string, string> = {}): { response: Response; cancelled: () => boolean } {
-  let cancelled = false;
+export function stalling(start: string, status: number, headers: Record<string, string> = {}): Response {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(new TextEncoder().encode(start));
     },
-    cancel() {
-      cancelled = true;
-    },
   });
-  return { response: new Response(body, { status, headers }), cancelled: () => cancelled };
+  return new Response(body, { status, headers });
 }
 
 /** An answer whose body breaks off after its first bytes (the connection drops mid-answer). */
