@@ -147,6 +147,18 @@ describe('deleteAccount', () => {
       expect([first.idempotencyKey, second.idempotencyKey]).to.deep.equal(sent);
     });
 
+    it('makes random version 4 UUIDs on a page without crypto.randomUUID (plain http)', async () => {
+      sinon.stub(crypto, 'randomUUID').value(undefined);
+      const keys = Array.from({ length: 50 }, () => newIdempotencyKey());
+      for (const key of keys) expect(key).to.match(UUID);
+      expect(new Set(keys).size).to.equal(50);
+
+      const net = fakeNetwork(raw(null, 204));
+      const result = await createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234);
+      expect(result.idempotencyKey).to.match(UUID);
+      expect(net.requests[0]!.headers.get('idempotency-key')).to.equal(result.idempotencyKey);
+    });
+
     it("reuses the caller's key exactly, so a 'try again' is safe on the server", async () => {
       const key = newIdempotencyKey();
       const net = fakeNetwork(raw('', 503), raw(null, 204));
