@@ -13,7 +13,7 @@ import terser from '@rollup/plugin-terser';
 
 const STANDALONE = 'dist/account-delete-panel.standalone.js';
 const BUDGETS = { 'SDK with ky': 7_000, 'standalone module': 15_000 };
-const CEILINGS = { 'SDK with ky': 8_800, 'panel, dependencies external': 13_000, 'standalone module': 23_950 };
+const CEILINGS = { 'SDK with ky': 9_000, 'panel, dependencies external': 13_400, 'standalone module': 24_300 };
 
 async function minified(input, external) {
   const bundle = await rollup({ input, external, plugins: [nodeResolve({ browser: true })], onwarn: () => {} });

@@ -7,7 +7,7 @@ import {
   RequestAbortedError,
   RequestTimeoutError,
 } from './errors.js';
-import { errorFromResponse, readText } from './error-body.js';
+import { askedWait, errorFromResponse, readText } from './error-body.js';
 import { parsePreconditions, type Account, type Preconditions } from './parse.js';
 
 /** A token, or a function that returns one (sync or async). It is read before every request. */
@@ -52,7 +52,8 @@ export interface RequestOptions {
 
 export interface DeleteAccountOptions extends RequestOptions {
   /**
-   * Makes a repeat of the same deletion safe on the server: 1 to 255 printable ASCII characters.
+   * Makes a repeat of the same deletion safe on the server: 1 to 255 printable ASCII characters, with
+   * no space at either end.
    * A fresh random key is made when left out. To be able to try again safely after an unknown
    * outcome (a network error, a timeout, a 5xx), make the key first with `newIdempotencyKey()` and
    * pass the same one to every try.
@@ -81,8 +82,11 @@ const DEFAULT_TIMEOUT = 15_000;
 const RETRY_STATUSES = [429, 500, 502, 503, 504];
 /** The statuses whose repeat waits for the time the server asks (`Retry-After` and the like). */
 const WAIT_STATUSES = [429, 503];
-/** What an Idempotency-Key may be: 1 to 255 printable ASCII characters (the API's limit is 255). */
-const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
+/**
+ * What an Idempotency-Key may be: 1 to 255 printable ASCII characters (the API's limit is 255), with
+ * no space at either end (a header value loses those, and the key sent would differ from the one kept).
+ */
+const IDEMPOTENCY_KEY = /^(?=[\x20-\x7e]{1,255}$)[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 /** A random key for `Idempotency-Key`: a version 4 UUID. */
 export function newIdempotencyKey(): string {
@@ -97,26 +101,6 @@ export function newIdempotencyKey(): string {
 
 function isJson(response: Response): boolean {
   return /^application\/([\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '');
-}
-
-/**
- * How long ky would wait before repeating this answer, in milliseconds, read as ky reads it: from
- * `Retry-After` or a rate-limit header, in seconds, as a date, or as a timestamp. NaN when unreadable;
- * undefined when no header asks for a wait.
- */
-function askedWait(response: Response): number | undefined {
-  const headers = response.headers;
-  const value =
-    headers.get('Retry-After') ??
-    headers.get('RateLimit-Reset') ??
-    headers.get('X-RateLimit-Retry-After') ??
-    headers.get('X-RateLimit-Reset') ??
-    headers.get('X-Rate-Limit-Reset');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isNaN(seconds)) return Date.parse(value) - Date.now();
-  // ky reads a number this large as a timestamp in milliseconds.
-  return seconds * 1000 >= Date.parse('2024-01-01') ? seconds * 1000 - Date.now() : seconds * 1000;
 }
 
 /** The body as JSON; InvalidResponseError when it is not (empty, not JSON, broken, cut off). */
@@ -152,7 +136,11 @@ async function toKitError(
   // Cancelled by the caller: whatever broke after that (a body cut off mid-read) is the cancel.
   if (signal?.aborted) return new RequestAbortedError('The request was cancelled.', { cause: signal.reason });
   if (error instanceof AccountDeletionError) return error;
-  if (error instanceof HTTPError) return errorFromResponse(error.response, read);
+  if (error instanceof HTTPError) {
+    const answered = await errorFromResponse(error.response, read);
+    // Cancelled while the error body arrived: that is the cancel too.
+    return signal?.aborted ? new RequestAbortedError('The request was cancelled.', { cause: signal.reason }) : answered;
+  }
   if (error instanceof KyTimeoutError) return new RequestTimeoutError(timeout);
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new RequestAbortedError('The request was cancelled.', { cause: error });
@@ -269,8 +257,8 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
         throw new TypeError(`deleteAccount needs an account id that is a whole number of at least 1.`);
       }
       const idempotencyKey = request.idempotencyKey ?? newIdempotencyKey();
-      if (!IDEMPOTENCY_KEY.test(idempotencyKey) || idempotencyKey.trim() === '') {
-        throw new TypeError('deleteAccount needs an idempotency key of 1 to 255 printable ASCII characters, not only spaces.');
+      if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw new TypeError('deleteAccount needs an idempotency key of 1 to 255 printable ASCII characters, with no space at either end.');
       }
       const headers = new Headers(request.headers);
       headers.set('Idempotency-Key', idempotencyKey);

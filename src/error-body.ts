@@ -88,6 +88,26 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 /**
+ * How long ky would wait before repeating this answer, in milliseconds, read as ky reads it: from
+ * `Retry-After` or a rate-limit header, in seconds, as a date, or as a timestamp. NaN when unreadable;
+ * undefined when no header asks for a wait.
+ */
+export function askedWait(response: Response): number | undefined {
+  const headers = response.headers;
+  const value =
+    headers.get('Retry-After') ??
+    headers.get('RateLimit-Reset') ??
+    headers.get('X-RateLimit-Retry-After') ??
+    headers.get('X-RateLimit-Reset') ??
+    headers.get('X-Rate-Limit-Reset');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isNaN(seconds)) return Date.parse(value) - Date.now();
+  // ky reads a number this large as a timestamp in milliseconds.
+  return seconds * 1000 >= Date.parse('2024-01-01') ? seconds * 1000 - Date.now() : seconds * 1000;
+}
+
+/**
  * The body as text, if it all arrives within `timeout` milliseconds and before `signal` aborts. When
  * the time runs out, `onExpire` is called (to end the download) and the promise rejects with
  * RequestTimeoutError; on abort it rejects with the signal's reason, even through a `fetch` that does
@@ -165,7 +185,12 @@ export async function errorFromResponse(
   if (status === 403) return new PermissionDeniedError(init);
   if (status === 404) return new NotFoundError(init);
   if (status === 409) return new ConflictError({ ...init, checks: conflictChecks(read.meta) });
-  if (status === 429) return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get('retry-after')) });
+  if (status === 429) {
+    // Retry-After as the contract gives it; else the wait ky would take from a rate-limit header.
+    const wait = askedWait(response);
+    const fallback = wait !== undefined && Number.isFinite(wait) ? Math.max(0, Math.ceil(wait / 1000)) : undefined;
+    return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get('retry-after')) ?? fallback });
+  }
   if (status >= 500) return new ServerError(init);
   return new ApiError(init);
 }

@@ -49,10 +49,18 @@ function optional<T>(body: Json, key: string, pointer: string, read: (value: unk
 }
 
 /** An RFC 3339 date-time, the `format: date-time` of the contract: `2026-11-28T10:00:00Z`, `…T10:00:00.5+01:00`. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/i;
+
+/** True when the numbers of an RFC 3339 date-time are in range (a leap second, :60, included). */
+function inRange([year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0]: number[]): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 60 && offsetHour <= 23 && offsetMinute <= 59;
+}
 
 function dateTime(value: unknown, pointer: string): string {
-  if (!DATE_TIME.test(string(value, pointer)) || Number.isNaN(Date.parse(value as string))) {
+  const parts = DATE_TIME.exec(string(value, pointer));
+  if (!parts || !inRange(parts.slice(1).filter((part) => part !== undefined).map(Number))) {
     fail(pointer, 'a date and time such as 2026-11-28T10:00:00Z');
   }
   return value as string;

@@ -283,11 +283,16 @@ export class AccountDeletePanel extends LitElement {
   };
 
   #checked(preconditions: Preconditions): void {
+    // A 409 that showed nothing to resolve, and fresh checks where nothing blocks either: the refusal
+    // stays on show, or the user would be back at "ready" without a word about the deletion.
+    const failure = this.failure;
+    const unexplained =
+      failure?.step === 'delete' && failure.error instanceof ConflictError && !this.conflictChecks && preconditions.deletable;
     this.lastRead = preconditions;
     this.conflictChecks = undefined;
     if (this.#idempotency && this.#idempotency.account.id !== preconditions.account.id) this.#idempotency = undefined;
     // A refusal the server was sure of is answered by fresh checks; an unknown outcome stays on show.
-    if (this.failure && (this.failure.step === 'check' || isDefinitive(this.failure.error))) this.failure = undefined;
+    if (this.failure && !unexplained && (this.failure.step === 'check' || isDefinitive(this.failure.error))) this.failure = undefined;
     emit(this, 'account-delete-checked', { preconditions });
   }
 
@@ -538,7 +543,10 @@ export class AccountDeletePanel extends LitElement {
   #errorSentence(failure: { step: Step; error: AccountDeletionError }, s: Strings): TemplateResult | string {
     const { step, error } = failure;
     const deleting = step === 'delete';
-    if (deleting && error instanceof ConflictError) return s.errorConflict;
+    if (deleting && error instanceof ConflictError) {
+      if (this.conflictChecks) return s.errorConflict;
+      return this.#check.status === TaskStatus.PENDING ? s.errorConflictChecking : s.errorConflictUnexplained;
+    }
     if (error instanceof ReauthenticationRequiredError) return s.errorReauth;
     if (error instanceof AuthenticationError) return s.errorSignedOut;
     if (error instanceof RateLimitError) return s.errorRateLimited(error.retryAfter);

@@ -17,6 +17,7 @@ import {
   deleteButton,
   eventually,
   fakeApi,
+  held,
   hang,
   isUnusable,
   mount,
@@ -93,6 +94,44 @@ describe('a 409: something blocks again', () => {
       expect(reasonOf(el)).to.equal('Resolve 2 items first');
     });
   }
+});
+
+describe('a 409 that nothing explains', () => {
+  it('says the deletion was refused, while checking again and after, when nothing blocks', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody()), gate.reply], deletes: [status(409, { detail: 'Refused.' })] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el);
+    await gate.arrived;
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('The server refused the deletion: something may have changed. Checking the account again…');
+    await expect(el).to.be.accessible();
+
+    const checked = oneEvent(el, 'account-delete-checked');
+    gate.release(ok(clearBody()));
+    await checked;
+    await el.updateComplete;
+    expect(alertText(el)).to.equal(
+      'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Try again; if it happens again, contact support.',
+    );
+    // The way forward is Delete itself, with a new request: the server refused the last one for sure.
+    expect(isUnusable(deleteButton(el))).to.equal(false);
+    expect(tryAgainButton(el)).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
+  it('clears the refusal once Delete is pressed again', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(409, { detail: 'Refused.' }), noContent] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    const checked = oneEvent(el, 'account-delete-checked');
+    await deleteAndSettle(el);
+    await checked;
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('The server refused the deletion');
+    await deleteAndSettle(el);
+    expect(successMessage(el)).to.exist;
+    expect(keyOf(api.deletes()[1]!)).to.not.equal(keyOf(api.deletes()[0]!));
+  });
 });
 
 describe('a 401: sign in again', () => {

@@ -22,8 +22,17 @@ const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 const whole = (v: unknown, min: number) => Number.isSafeInteger(v) && (v as number) >= min;
 const optional = (v: unknown, ok: (v: unknown) => boolean) => absent(v) || ok(v);
 const isString = (v: unknown) => typeof v === 'string';
-const isDateTime = (v: unknown) =>
-  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(v) && !Number.isNaN(Date.parse(v));
+/** RFC 3339: the calendar day must exist (checked by the Date it makes), a leap second :60 is allowed. */
+function isDateTime(v: unknown): boolean {
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/i.exec(v) : null;
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  const dayExists = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+  return dayExists && hour <= 23 && minute <= 59 && second <= 60 && offsetOk;
+}
 const isItem = (v: unknown) => isObject(v) && (typeof v['id'] === 'string' || Number.isSafeInteger(v['id'])) && isString(v['name']);
 const isAmount = (v: unknown) =>
   isObject(v) && typeof v['value'] === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(v['value']) && typeof v['currency'] === 'string' && /^[A-Z]{3}$/.test(v['currency']);

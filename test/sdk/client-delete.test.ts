@@ -212,6 +212,7 @@ describe('deleteAccount', () => {
       ['a key of 256 characters', 'k'.repeat(256)],
       ['a key with a line break', 'a\nb'],
       ['a key outside printable ASCII', 'chave-é'],
+      ['a key with a space at either end', ' k1 '],
     ] as const) {
       it(`refuses ${what} without calling the server`, async () => {
         const net = fakeNetwork(raw(null, 204));
@@ -221,6 +222,13 @@ describe('deleteAccount', () => {
         expect(net.requests).to.have.length(0);
       });
     }
+
+    it('sends a key with spaces inside it as it is', async () => {
+      const net = fakeNetwork(raw(null, 204));
+      const result = await createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234, { idempotencyKey: 'try 1 of k' });
+      expect(net.requests[0]!.headers.get('idempotency-key')).to.equal('try 1 of k');
+      expect(result.idempotencyKey).to.equal('try 1 of k');
+    });
 
     it('sends a key of exactly 255 characters, the API limit', async () => {
       const net = fakeNetwork(raw(null, 204));

@@ -337,6 +337,13 @@ describe('getPreconditions', () => {
       });
     }
 
+    it('tells how long to wait from a rate-limit header when Retry-After is missing', async () => {
+      const net = fakeNetwork(json({ detail: 'Slow down.' }, 429, { 'RateLimit-Reset': '60' }));
+      const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).getPreconditions())) as RateLimitError;
+      expect(error).to.be.instanceOf(RateLimitError);
+      expect(error.retryAfter).to.equal(60);
+    });
+
     it('waits for a rate-limit header other than Retry-After when it is short enough', async () => {
       const net = fakeNetwork(json({ detail: 'Busy.' }, 503, { 'RateLimit-Reset': '1' }), json(clearBody()));
       const result = await createAccountDeletionClient({ fetch: net.fetch, retry: NO_DELAY }).getPreconditions();
@@ -443,16 +450,21 @@ describe('getPreconditions', () => {
       expect(net.requests[0]!.signal.aborted, 'the stalled download was left open').to.equal(true);
     });
 
-    it('reports a request cancelled while the body arrives as aborted', async () => {
-      const controller = new AbortController();
-      const net = fakeNetwork(stalling('{"data": ', 200, { 'content-type': 'application/json' }));
-      const pending = createAccountDeletionClient({ fetch: net.fetch }).getPreconditions({ signal: controller.signal });
-      await waitUntil(() => net.requests.length === 1, 'the request was not sent');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      controller.abort();
+    for (const [what, answer] of [
+      ['the body', () => stalling('{"data": ', 200, { 'content-type': 'application/json' })],
+      ['an error body', () => stalling('{"detail": "Upstr', 403, { 'content-type': 'application/json' })],
+    ] as const) {
+      it(`reports a request cancelled while ${what} arrives as aborted`, async () => {
+        const controller = new AbortController();
+        const net = fakeNetwork(answer());
+        const pending = createAccountDeletionClient({ fetch: net.fetch }).getPreconditions({ signal: controller.signal });
+        await waitUntil(() => net.requests.length === 1, 'the request was not sent');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        controller.abort();
 
-      expect(await rejectionOf(pending)).to.be.instanceOf(RequestAbortedError);
-    });
+        expect(await rejectionOf(pending)).to.be.instanceOf(RequestAbortedError);
+      });
+    }
 
     it('reports a body that breaks off as unreadable, with the status', async () => {
       const net = fakeNetwork(breakingOff('{"data": {"account": ', 200, { 'content-type': 'application/json' }));

@@ -73,6 +73,10 @@ describe('reading the precondition answer', () => {
       ['checked_at that is not a date', () => json(blockedWith((b) => (b.data['checked_at'] = 'yesterday'))), '/data/checked_at'],
       ['checked_at without a time zone', () => json(blockedWith((b) => (b.data['checked_at'] = '2026-11-28T10:00:00'))), '/data/checked_at'],
       ['checked_at on a day that does not exist', () => json(blockedWith((b) => (b.data['checked_at'] = '2026-13-45T10:00:00Z'))), '/data/checked_at'],
+      ['checked_at on 30 February', () => json(blockedWith((b) => (b.data['checked_at'] = '2026-02-30T10:00:00Z'))), '/data/checked_at'],
+      ['checked_at on 29 February of a common year', () => json(blockedWith((b) => (b.data['checked_at'] = '2023-02-29T10:00:00Z'))), '/data/checked_at'],
+      ['checked_at at hour 24', () => json(blockedWith((b) => (b.data['checked_at'] = '2026-11-28T24:00:00Z'))), '/data/checked_at'],
+      ['checked_at with an offset of 24 hours', () => json(blockedWith((b) => (b.data['checked_at'] = '2026-11-28T10:00:00+24:00'))), '/data/checked_at'],
     ];
 
     for (const [what, response, pointer] of malformed) {
@@ -105,10 +109,12 @@ describe('reading the precondition answer', () => {
       expect(error.status).to.equal(200);
     });
 
-    it('reads checked_at with fractions of a second and an offset', async () => {
-      const result = await read(json(blockedWith((b) => (b.data['checked_at'] = '2026-11-28T10:00:00.250-03:00'))));
-      expect(result.checkedAt).to.equal('2026-11-28T10:00:00.250-03:00');
-    });
+    for (const checkedAt of ['2026-11-28T10:00:00.250-03:00', '2016-12-31T23:59:60Z', '2024-02-29T00:00:00z', '0001-01-01T00:00:00+23:59']) {
+      it(`reads checked_at ${checkedAt}, an RFC 3339 date-time`, async () => {
+        const result = await read(json(blockedWith((b) => (b.data['checked_at'] = checkedAt))));
+        expect(result.checkedAt).to.equal(checkedAt);
+      });
+    }
 
     it('keeps the status of an answer that was not JSON', async () => {
       const error = (await rejectionOf(read(raw('<html></html>', 200, { 'content-type': 'text/html' })))) as InvalidResponseError;

@@ -60,6 +60,9 @@ export const en: Strings = {
   tryAgain: 'Try again',
   signInAgain: 'Sign in again, then try again.',
   errorConflict: 'Something changed since the last check: resolve the items below, then try again.',
+  errorConflictChecking: 'The server refused the deletion: something may have changed. Checking the account again…',
+  errorConflictUnexplained:
+    'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Try again; if it happens again, contact support.',
   errorReauth: 'For your security, sign in again before deleting the account. Nothing was deleted.',
   errorSignedOut: 'You are signed out. Sign in again, then check again.',
   errorRateLimited: (seconds) =>

@@ -60,6 +60,10 @@ export interface Strings {
   signInAgain: string;
   /** Errors, each with what the user can do next. */
   errorConflict: string;
+  /** A 409 that showed nothing to resolve, while the account is read again. */
+  errorConflictChecking: string;
+  /** A 409, and then a check in which nothing blocks. */
+  errorConflictUnexplained: string;
   errorReauth: string;
   errorSignedOut: string;
   errorRateLimited: (seconds: number | undefined) => string;
