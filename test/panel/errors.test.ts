@@ -112,7 +112,7 @@ describe('a 409 that nothing explains', () => {
     await checked;
     await el.updateComplete;
     expect(alertText(el)).to.equal(
-      'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Try again; if it happens again, contact support.',
+      'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Press Delete account to try again; if it happens again, contact support.',
     );
     // The way forward is Delete itself, with a new request: the server refused the last one for sure.
     expect(isUnusable(deleteButton(el))).to.equal(false);

@@ -62,7 +62,7 @@ export const en: Strings = {
   errorConflict: 'Something changed since the last check: resolve the items below, then try again.',
   errorConflictChecking: 'The server refused the deletion: something may have changed. Checking the account again…',
   errorConflictUnexplained:
-    'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Try again; if it happens again, contact support.',
+    'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Press Delete account to try again; if it happens again, contact support.',
   errorReauth: 'For your security, sign in again before deleting the account. Nothing was deleted.',
   errorSignedOut: 'You are signed out. Sign in again, then check again.',
   errorRateLimited: (seconds) =>

@@ -63,7 +63,7 @@ export const ptBR: Strings = {
   errorConflict: 'Algo mudou desde a última verificação: resolva os itens abaixo e tente de novo.',
   errorConflictChecking: 'O servidor recusou a exclusão: algo pode ter mudado. Verificando a conta de novo…',
   errorConflictUnexplained:
-    'O servidor recusou a exclusão, mas nada a impede agora. Nada foi excluído. Tente de novo; se acontecer outra vez, fale com o suporte.',
+    'O servidor recusou a exclusão, mas nada a impede agora. Nada foi excluído. Pressione Excluir conta para tentar de novo; se acontecer outra vez, fale com o suporte.',
   errorReauth: 'Por segurança, entre de novo antes de excluir a conta. Nada foi excluído.',
   errorSignedOut: 'Sua sessão terminou. Entre de novo e verifique outra vez.',
   errorRateLimited: (seconds) =>
