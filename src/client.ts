@@ -18,7 +18,10 @@ export interface RetryOptions {
   limit?: number;
   /** Milliseconds to wait before repeat number `attempt` (1, 2, …). Default 300 ms, doubling. */
   delay?: (attempt: number) => number;
-  /** The longest `Retry-After` (in seconds) worth waiting for; a longer one ends the tries at once. Default 10. */
+  /**
+   * The longest wait (in seconds) that a 429 or 503 may ask for, by `Retry-After` or a rate-limit
+   * header such as `RateLimit-Reset`; a longer one, or one that cannot be read, ends the tries at once. Default 10.
+   */
   maxRetryAfter?: number;
 }
 
@@ -37,7 +40,7 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Milliseconds to wait for each answer's headers, and as long again for its body. Default 15000. */
   timeout?: number;
-  /** How GET requests are repeated on network errors, 429 and 5xx. */
+  /** How GET requests are repeated on network errors and 429, 500, 502, 503 and 504. */
   retry?: RetryOptions;
 }
 

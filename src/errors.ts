@@ -118,7 +118,7 @@ export class ConnectionError extends AccountDeletionError {
   static override readonly errorName: string = 'ConnectionError';
 }
 
-/** No answer came within the timeout. */
+/** No answer came within the timeout, or its body stalled for as long after the headers. */
 export class RequestTimeoutError extends AccountDeletionError {
   static override readonly errorName: string = 'RequestTimeoutError';
   /** The timeout that ran out, in milliseconds. */

@@ -11,9 +11,9 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { eventually } from '../e2e/harness.mjs';
 import { chromiumArgs, findBrowser, INSTALL_HINT } from '../find-browser.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -211,17 +211,6 @@ function assertSafe(facts) {
   }
 }
 
-async function eventually(probe, timeout = 8000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await probe();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(50);
-    }
-  }
-}
 
 test('hostile names from the fake backend, a hostile refusal, then the deletion and the redirect: no violation, nothing runs', { timeout: 60_000 }, async () => {
   backend.reset();
