@@ -140,6 +140,14 @@ async function toKitError(
   if (signal?.aborted) return new RequestAbortedError('The request was cancelled.', { cause: signal.reason });
   if (error instanceof AccountDeletionError) return error;
   if (error instanceof HTTPError) {
+    const { type, status } = error.response;
+    // A redirect the DELETE did not follow (or a 3xx a custom fetch hands over): not the API's answer.
+    if (type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+      return new InvalidResponseError(
+        `The server answered with a redirect${status ? ` (status ${status})` : ''}; the request may not have been carried out.`,
+        status ? { status } : {},
+      );
+    }
     const answered = await errorFromResponse(error.response, read);
     // Cancelled while the error body arrived: that is the cancel too.
     return signal?.aborted ? new RequestAbortedError('The request was cancelled.', { cause: signal.reason }) : answered;
@@ -266,7 +274,9 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
       const headers = new Headers(request.headers);
       headers.set('Idempotency-Key', idempotencyKey);
       try {
-        return await send(`v3/account/${accountId}`, { method: 'delete', retry: { limit: 0 } }, { ...request, headers }, (response) => {
+        // A redirect is not followed: the browser would send the DELETE again, to another address.
+        const kyOptions: KyOptions = { method: 'delete', retry: { limit: 0 }, redirect: 'manual' };
+        return await send(`v3/account/${accountId}`, kyOptions, { ...request, headers }, (response) => {
           // Only a 204 says "deleted". Another 2xx (a 200 with some body, a 202 "accepted", the end of a
           // redirect) is not the API saying yes: the outcome is unknown, and a try with the same key tells.
           if (response.status !== 204 || response.redirected) {

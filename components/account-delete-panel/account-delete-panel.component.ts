@@ -27,7 +27,7 @@ import {
 import { styles } from './account-delete-panel.styles.js';
 import { matchesAccountName } from './confirmation.js';
 import { emit } from './events.js';
-import { localeFor, stringsFor, type Strings } from './strings/index.js';
+import { localeFor, stringsFor, withOverrides, type Strings } from './strings/index.js';
 
 /** How many blocking resources a check lists by name before "and N more". */
 const NAMES_SHOWN = 5;
@@ -38,6 +38,7 @@ const DEFAULT_REDIRECT = 'https://www.azion.com/';
 const DEFAULT_REDIRECT_DELAY = 3_000;
 
 type Step = 'check' | 'delete';
+type Blocker = 'deleting' | 'checking' | 'check-failed' | 'blocked' | 'not-deletable' | 'confirm';
 type Redirect = { kind: 'scheduled'; href: string } | { kind: 'host' } | { kind: 'refused' };
 
 function toKitError(error: unknown): AccountDeletionError {
@@ -172,7 +173,11 @@ export class AccountDeletePanel extends LitElement {
   #requesting = false;
   #lastCheckStarted = 0;
   #redirectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A deletion that succeeded while the panel was off the page, not yet told (event, focus, redirect). */
+  #untold: DeleteAccountResult | undefined;
   #ownClient: { apiBase: string; client: AccountDeletionClient } | undefined;
+  /** The `strings` objects whose ignored entries were already reported. */
+  readonly #warnedAbout = new WeakSet<object>();
   /** What had focus in the panel when an update began, to notice a render removing it. */
   #focusedBefore: Element | null = null;
 
@@ -181,7 +186,8 @@ export class AccountDeletePanel extends LitElement {
     document.addEventListener('visibilitychange', this.#onReturn);
     window.addEventListener('focus', this.#onReturn);
     if (this.#isDeleted) {
-      if (this.redirect?.kind === 'scheduled') this.#scheduleRedirect(this.redirect.href);
+      if (this.#untold) this.#deleted(this.#untold);
+      else if (this.redirect?.kind === 'scheduled') this.#scheduleRedirect(this.redirect.href);
     } else if (this.#deletion.status !== TaskStatus.PENDING) {
       void this.refresh();
     }
@@ -251,7 +257,13 @@ export class AccountDeletePanel extends LitElement {
   }
 
   get #strings(): Strings {
-    return { ...stringsFor(this.#lang), ...this.strings };
+    const { strings, ignored } = withOverrides(stringsFor(this.#lang), this.strings);
+    // Said once for each object given: a render reads the strings again and again.
+    if (ignored.length && this.strings && !this.#warnedAbout.has(this.strings)) {
+      this.#warnedAbout.add(this.strings);
+      console.warn(`<account-delete-panel>: these strings are not of the right kind and were ignored: ${ignored.join(', ')}.`);
+    }
+    return strings;
   }
 
   get #needsName(): boolean {
@@ -259,21 +271,37 @@ export class AccountDeletePanel extends LitElement {
     return this.confirmation !== 'none';
   }
 
-  /** Why the Delete button cannot be used now, or undefined when it can. */
-  #unusableReason(s: Strings): string | undefined {
-    if (this.#isDeleted || this.#isDeleting) return s.reasonDeleting;
+  /**
+   * What keeps the Delete button from being used now, or undefined when nothing does. Decided from the
+   * state alone: the words a host gives in `strings` are for showing, and can never make it usable.
+   */
+  #blocker(): Blocker | undefined {
+    if (this.#isDeleted || this.#isDeleting) return 'deleting';
     const status = this.#check.status;
-    if (status === TaskStatus.INITIAL || status === TaskStatus.PENDING) return s.reasonChecking;
+    if (status === TaskStatus.INITIAL || status === TaskStatus.PENDING) return 'checking';
     const preconditions = this.#preconditions;
-    if (status !== TaskStatus.COMPLETE || !preconditions) return s.reasonCheckFailed;
+    if (status !== TaskStatus.COMPLETE || !preconditions) return 'check-failed';
     // Another client or API base now: its server has not been asked yet (willUpdate starts the check).
-    if (this.#checkedWith !== this.#client()) return s.reasonChecking;
-    const checks = this.conflictChecks ?? preconditions.checks;
-    const blocking = checks.filter((check) => !isResolved(check)).length;
-    if (this.conflictChecks || blocking > 0) return s.reasonBlocked(Math.max(1, blocking));
-    if (!preconditions.deletable) return s.notDeletable;
-    if (this.#needsName && !matchesAccountName(this.typedName, preconditions.account.name)) return s.reasonConfirm;
+    if (this.#checkedWith !== this.#client()) return 'checking';
+    if (this.conflictChecks || this.#blockingCount > 0) return 'blocked';
+    if (!preconditions.deletable) return 'not-deletable';
+    if (this.#needsName && !matchesAccountName(this.typedName, preconditions.account.name)) return 'confirm';
     return undefined;
+  }
+
+  /** How many of the checks on show block (the ones of a 409, or the last read). */
+  get #blockingCount(): number {
+    return (this.conflictChecks ?? this.lastRead?.checks ?? []).filter((check) => !isResolved(check)).length;
+  }
+
+  /** The words for what keeps the Delete button from being used. */
+  #reason(blocker: Blocker, s: Strings): string {
+    if (blocker === 'deleting') return s.reasonDeleting;
+    if (blocker === 'checking') return s.reasonChecking;
+    if (blocker === 'check-failed') return s.reasonCheckFailed;
+    if (blocker === 'blocked') return s.reasonBlocked(Math.max(1, this.#blockingCount));
+    if (blocker === 'not-deletable') return s.notDeletable;
+    return s.reasonConfirm;
   }
 
   readonly #onReturn = (): void => {
@@ -288,6 +316,12 @@ export class AccountDeletePanel extends LitElement {
     const failure = this.failure;
     const unexplained =
       failure?.step === 'delete' && failure.error instanceof ConflictError && !this.conflictChecks && preconditions.deletable;
+    // Another account now (the session changed): nothing the user typed or saw about the last one
+    // may carry over to it, not the confirmation, not a deletion offered again by "Try again".
+    if (this.lastRead && this.lastRead.account.id !== preconditions.account.id) {
+      this.typedName = '';
+      if (this.failure?.step === 'delete') this.failure = undefined;
+    }
     this.lastRead = preconditions;
     this.conflictChecks = undefined;
     if (this.#idempotency && this.#idempotency.account.id !== preconditions.account.id) this.#idempotency = undefined;
@@ -321,6 +355,14 @@ export class AccountDeletePanel extends LitElement {
   }
 
   #deleted(result: DeleteAccountResult): void {
+    // Taken off the page while the DELETE was out (a fetch that ignores the abort): a host listening
+    // on the document would not hear account-deleted, nor get its chance to stop the redirect. The
+    // success is told when the panel is back on a page.
+    if (!this.isConnected) {
+      this.#untold = result;
+      return;
+    }
+    this.#untold = undefined;
     const account = this.#idempotency?.account ?? this.lastRead?.account;
     this.#idempotency = undefined;
     this.failure = undefined;
@@ -357,7 +399,7 @@ export class AccountDeletePanel extends LitElement {
 
   /** Sends the DELETE, if and only if everything allows it now. Every path to a deletion comes here. */
   #requestDeletion(): void {
-    if (this.#unusableReason(this.#strings) !== undefined) return;
+    if (this.#blocker() !== undefined) return;
     const account = this.#preconditions?.account;
     if (!account) return;
     this.#requesting = true;
@@ -368,7 +410,7 @@ export class AccountDeletePanel extends LitElement {
       this.#requesting = false;
     }
     // A listener may have changed anything (started a check, disconnected the panel): ask again.
-    if (!proceed || !this.isConnected || this.#unusableReason(this.#strings) !== undefined) return;
+    if (!proceed || !this.isConnected || this.#blocker() !== undefined) return;
     const client = this.#checkedWith;
     if (!client) return;
     if (this.#idempotency?.account.id !== account.id) this.#idempotency = { account, key: newIdempotencyKey() };
@@ -534,8 +576,7 @@ export class AccountDeletePanel extends LitElement {
     if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) return s.checking;
     const value = this.lastRead;
     if (status === TaskStatus.ERROR || !value) return '';
-    const checks = this.conflictChecks ?? value.checks;
-    const blocking = checks.filter((check) => !isResolved(check)).length;
+    const blocking = this.#blockingCount;
     if (blocking > 0 || this.conflictChecks) return s.blockedSummary(Math.max(1, blocking));
     return value.deletable ? s.readySummary : s.notDeletable;
   }
@@ -565,7 +606,7 @@ export class AccountDeletePanel extends LitElement {
     if (!failure || this.#isDeleting || this.#isDeleted) return nothing;
     const requestId = failure.error instanceof ApiError ? failure.error.requestId : undefined;
     // After a 409 the way forward is the checks; a deletion is offered again only when it is allowed.
-    const canRetry = failure.step === 'check' || (!(failure.error instanceof ConflictError) && this.#unusableReason(s) === undefined);
+    const canRetry = failure.step === 'check' || (!(failure.error instanceof ConflictError) && this.#blocker() === undefined);
     return html`<p>${this.#errorSentence(failure, s)}</p>
       ${requestId ? html`<p class="muted">${s.reference(requestId)}</p>` : nothing}
       ${canRetry
@@ -575,7 +616,7 @@ export class AccountDeletePanel extends LitElement {
 
   #renderForm(s: Strings): TemplateResult {
     const account = this.lastRead?.account;
-    const reason = this.#unusableReason(s);
+    const blocker = this.#blocker();
     const deleting = this.#isDeleting;
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${this.#needsName
@@ -598,12 +639,14 @@ export class AccountDeletePanel extends LitElement {
         part="delete-button"
         class="danger"
         type="submit"
-        aria-disabled=${reason === undefined ? 'false' : 'true'}
-        aria-describedby=${reason === undefined ? nothing : 'delete-reason'}
+        aria-disabled=${blocker === undefined ? 'false' : 'true'}
+        aria-describedby=${blocker === undefined ? nothing : 'delete-reason'}
       >
         ${deleting ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.deleteButton}
       </button>
-      <p id="delete-reason" part="reason" class="reason" ?hidden=${reason === undefined}>${reason ?? ''}</p>
+      <p id="delete-reason" part="reason" class="reason" ?hidden=${blocker === undefined}>
+        ${blocker === undefined ? '' : this.#reason(blocker, s)}
+      </p>
     </form>`;
   }
 

@@ -5,7 +5,9 @@
  */
 function fold(name: string): string {
   // Lower, upper, then lower case again: close to Unicode's full case folding, which JavaScript lacks
-  // ("ẞ", "ß", "SS" and "ss" agree, and so do the final and medial Greek sigma).
+  // ("ẞ", "ß", "SS" and "ss" agree, and so do the final and medial Greek sigma). Over all of Unicode
+  // it differs from that folding on one letter: the dotless "ı" matches "i", as its capital is "I".
+  // Kept so: "ADMIN" typed for "admın" is the name in capitals, and must not be refused.
   return name.normalize('NFC').trim().toLowerCase().toUpperCase().toLowerCase().normalize('NFC');
 }
 

@@ -212,6 +212,39 @@ describe('moving the panel while the DELETE is out', () => {
     expect(api.deletes()).to.have.length(1);
   });
 
+  it('tells of a deletion that succeeded while it was off the page only once it is back, so the host can keep the redirect', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const unabortable = (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(new Request(input, init), { signal: null }));
+    const client = createAccountDeletionClient({ fetch: unabortable, retry: { limit: 0 } });
+    const el = await readyToDelete({ ...api, client }, { redirectUrl: REDIRECT, redirectDelay: 0 });
+    const heard: string[] = [];
+    const keepThePage = (event: Event) => {
+      heard.push(event.type);
+      event.preventDefault();
+    };
+    document.addEventListener('account-deleted', keepThePage);
+    try {
+      deleteButton(el).click();
+      await gate.arrived;
+      const parent = el.parentElement!;
+      el.remove();
+      gate.release(noContent);
+      await quiet(el, 50);
+      expect(location.hash, 'no redirect while the host could not answer').to.equal('');
+      expect(heard).to.deep.equal([]);
+
+      parent.append(el);
+      await quiet(el, 50);
+      expect(heard).to.deep.equal(['account-deleted']);
+      expect(location.hash, 'the host kept the page').to.equal('');
+      expect(successMessage(el)).to.exist;
+      expect(api.deletes()).to.have.length(1);
+    } finally {
+      document.removeEventListener('account-deleted', keepThePage);
+    }
+  });
+
   it('sends no other DELETE when moved many times while the DELETE is out', async () => {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply, noContent] });

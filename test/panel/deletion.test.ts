@@ -5,6 +5,8 @@ import { AccountDeletionError } from '../../src/index.js';
 import {
   ACCOUNT,
   activeElement,
+  afterNextCheck,
+  alertRegion,
   blockedBody,
   buttonNamed,
   checkAgainButton,
@@ -127,6 +129,44 @@ describe('a double click', () => {
     });
     await quiet(el);
     expect(api.deletes()).to.have.length(1);
+  });
+});
+
+describe('a check that reads another account', () => {
+  it('drops the failed deletion of the last one: "Try again" cannot delete the new one', async () => {
+    const other = { id: 999, name: ACCOUNT.name };
+    const api = fakeApi({ checks: [ok(clearBody()), ok(clearBody(other))], deletes: [status(500)] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el);
+    expect(buttonNamed(el, 'Try again'), 'the unknown outcome offers a try again').to.exist;
+
+    await afterNextCheck(el, () => el.refresh());
+    expect(buttonNamed(el, 'Try again')).to.equal(undefined);
+    await el.retry();
+    await quiet(el);
+    expect(api.deletes().map((request) => new URL(request.url).pathname)).to.deep.equal(['/api/v3/account/1234']);
+  });
+
+  it('asks for the name again, even when it is the same name in other letters', async () => {
+    const api = fakeApi({ checks: [ok(clearBody()), ok(clearBody({ id: 999, name: ACCOUNT.name.toUpperCase() }))] });
+    const el = await readyToDelete(api);
+    expect(isUnusable(deleteButton(el))).to.equal(false);
+
+    await afterNextCheck(el, () => el.refresh());
+    expect(textbox(el)!.value).to.equal('');
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    expect(reasonOf(el)).to.equal('Type the account name first');
+    deleteButton(el).click();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(0);
+  });
+
+  it('keeps what was typed when the check reads the same account again', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api);
+    await afterNextCheck(el, () => el.refresh());
+    expect(textbox(el)!.value).to.equal(ACCOUNT.name);
+    expect(isUnusable(deleteButton(el))).to.equal(false);
   });
 });
 
@@ -293,6 +333,25 @@ describe('where requests go', () => {
     await quiet(el);
     expect(api.deletes()).to.have.length(0);
     await eventually(() => api.checks().some((r) => new URL(r.url).pathname.startsWith('/two/')), 'checked the new API');
+  });
+
+  it('sends DELETEs to api-base alone when its server answers with a redirect, and says the outcome is unknown', async () => {
+    const run = `panel-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const checked = oneEvent(document, 'account-delete-checked');
+    const el = await fixture<AccountDeletePanel>(
+      html`<account-delete-panel api-base=${`/redirects/${run}/307`} redirect-url="#deleted"></account-delete-panel>`,
+    );
+    await checked;
+    await el.updateComplete;
+    await typeName(el, 'Acme Corp');
+    await deleteAndSettle(el);
+    expect(alertRegion(el)!.textContent).to.include('the deletion was not confirmed');
+    await deleteAndSettle(el, () => buttonNamed(el, 'Try again')!.click());
+
+    const log = (await (await fetch(`/redirects/${run}/log`)).json()) as string[];
+    const deletes = log.filter((line) => line.startsWith('DELETE'));
+    expect(deletes).to.deep.equal([`DELETE /redirects/${run}/307/v3/account/1234`, `DELETE /redirects/${run}/307/v3/account/1234`]);
+    expect(successMessage(el)).to.equal(null);
   });
 
   it('keeps "Check again" and "Delete account" as buttons a keyboard reaches', async () => {

@@ -13,15 +13,20 @@ import {
   fakeApi,
   hang,
   heading,
+  held,
+  isUnusable,
   labelOf,
   mount,
   mountIn,
+  noContent,
   ok,
+  quiet,
   readyToDelete,
   reasonOf,
   status,
   statusRegion,
   successMessage,
+  text,
   textbox,
   type AccountDeletePanel,
 } from './helpers.js';
@@ -195,6 +200,94 @@ describe('a strings override', () => {
     expect(words(heading(el))).to.equal('Close your Acme account');
     expect(words(deleteButton(el))).to.equal('Excluir conta');
     expect(checkNames(el)[2]).to.equal('Débitos: 120,50 USD em aberto');
+  });
+
+  describe('with entries of the wrong kind (a translation missing, a function that throws)', () => {
+    const missing = (...keys: (keyof Strings)[]) => Object.fromEntries(keys.map((key) => [key, undefined])) as unknown as Partial<Strings>;
+    const nothingSaid = (() => undefined) as unknown as Strings['reasonBlocked'];
+    const throwing = (() => {
+      throw new Error('no translation');
+    }) as unknown as Strings['reasonBlocked'];
+
+    beforeEach(() => sinon.stub(console, 'warn'));
+
+    it('never makes Delete usable before the name is typed', async () => {
+      const api = fakeApi({ checks: [ok(clearBody())] });
+      const el = await mount(api, { strings: missing('reasonConfirm') });
+      expect(isUnusable(deleteButton(el))).to.equal(true);
+      expect(reasonOf(el)).to.equal('Type the account name first');
+      deleteButton(el).click();
+      await quiet(el);
+      expect(api.deletes()).to.have.length(0);
+    });
+
+    for (const [what, reasonBlocked] of [
+      ['gives no string', nothingSaid],
+      ['throws', throwing],
+    ] as const) {
+      it(`never makes Delete usable while checks block, when reasonBlocked ${what}`, async () => {
+        const api = fakeApi({ checks: [ok(blockedBody())] });
+        const el = await mount(api, { confirmation: 'none', strings: { reasonBlocked } });
+        expect(isUnusable(deleteButton(el))).to.equal(true);
+        expect(reasonOf(el)).to.equal('Resolve 2 items first');
+        deleteButton(el).click();
+        await quiet(el);
+        expect(api.deletes()).to.have.length(0);
+      });
+    }
+
+    it('never makes Delete usable when the server says the account cannot be deleted', async () => {
+      const api = fakeApi({ checks: [ok(bodyWith([], false))] });
+      const el = await mount(api, { confirmation: 'none', strings: missing('notDeletable') });
+      expect(isUnusable(deleteButton(el))).to.equal(true);
+      deleteButton(el).click();
+      await quiet(el);
+      expect(api.deletes()).to.have.length(0);
+    });
+
+    it('never makes Delete usable while checking or after a check that could not be read', async () => {
+      const gate = held();
+      const api = fakeApi({ checks: [gate.reply] });
+      const el = await mount(api, { settle: false, confirmation: 'none', strings: missing('reasonChecking', 'reasonCheckFailed') });
+      await gate.arrived;
+      await el.updateComplete;
+      expect(isUnusable(deleteButton(el)), 'while checking').to.equal(true);
+      gate.release(text('<html></html>', 200, { 'content-type': 'text/html' }));
+      await quiet(el);
+      expect(isUnusable(deleteButton(el)), 'after the failed check').to.equal(true);
+      expect(reasonOf(el)).to.equal('The account could not be checked');
+      deleteButton(el).click();
+      await quiet(el);
+      expect(api.deletes()).to.have.length(0);
+    });
+
+    it('sends one DELETE however often Delete is pressed while it is out', async () => {
+      const gate = held();
+      const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+      const el = await readyToDelete(api, { strings: missing('reasonDeleting') });
+      deleteButton(el).click();
+      await gate.arrived;
+      await el.updateComplete;
+      expect(isUnusable(deleteButton(el))).to.equal(true);
+      deleteButton(el).click();
+      await quiet(el);
+      expect(api.deletes()).to.have.length(1);
+      expect(api.deletes()[0]!.signal.aborted).to.equal(false);
+      gate.release(noContent);
+    });
+
+    it('shows the panel’s own words instead, and says once which entries were ignored', async () => {
+      const strings = { ...missing('checkAgain'), heading: 42, consequences: ['fine', 7], reasonBlocked: throwing } as unknown as Partial<Strings>;
+      const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { strings });
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(words(heading(el))).to.equal('Delete account');
+      expect(buttonNamed(el, 'Check again')).to.exist;
+      expect(reasonOf(el)).to.equal('Resolve 2 items first');
+      const warn = console.warn as sinon.SinonStub;
+      expect(warn.callCount).to.equal(1);
+      expect(String(warn.firstCall.args[0])).to.include('checkAgain, heading, consequences');
+    });
   });
 
   it('takes effect when set after the panel is on the page', async () => {

@@ -115,6 +115,36 @@ describe('deleteAccount', () => {
       expect(error.message).to.include('after a redirect');
     });
 
+    describe('a redirect', () => {
+      it('asks the browser not to follow a redirect', async () => {
+        const net = fakeNetwork(raw(null, 204));
+        await createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234);
+        expect(net.requests[0]!.redirect).to.equal('manual');
+      });
+
+      it('calls a 3xx handed over by a custom fetch an unknown outcome', async () => {
+        const net = fakeNetwork(raw(null, 307, { Location: '/elsewhere' }));
+        const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234))) as InvalidResponseError;
+
+        expect(error).to.be.instanceOf(InvalidResponseError);
+        expect(error.status).to.equal(307);
+        expect(error.message).to.include('redirect (status 307)');
+      });
+
+      for (const code of [301, 302, 307, 308]) {
+        it(`sends no second DELETE when a real server answers ${code}`, async () => {
+          const run = `sdk-${code}-${newIdempotencyKey()}`;
+          const client = createAccountDeletionClient({ apiBase: `/redirects/${run}/${code}` });
+          const error = (await rejectionOf(client.deleteAccount(1234))) as InvalidResponseError;
+          const log = (await (await fetch(`/redirects/${run}/log`)).json()) as string[];
+
+          expect(log).to.deep.equal([`DELETE /redirects/${run}/${code}/v3/account/1234`]);
+          expect(error).to.be.instanceOf(InvalidResponseError);
+          expect(error.message).to.equal('The server answered with a redirect; the request may not have been carried out.');
+        });
+      }
+    });
+
     it('reports a 500 whose body stalls by its status, within the timeout', async () => {
       const net = fakeNetwork(stalling('{"detail": "Upstr', 500, { 'content-type': 'application/json' }));
       const started = performance.now();

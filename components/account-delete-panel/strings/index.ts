@@ -14,3 +14,38 @@ export function stringsFor(lang: string | undefined): Strings {
 export function localeFor(lang: string | undefined): string {
   return stringsFor(lang) === ptBR ? 'pt-BR' : 'en';
 }
+
+/**
+ * The words of a language with a host's overrides on top. An override counts only when it has the
+ * kind of the entry it replaces (a string, a list of strings, or a function that gives a string):
+ * anything else (an `undefined` from a missing translation, a getter or function that throws) leaves
+ * the panel's own words, and its key is listed in `ignored`.
+ */
+export function withOverrides(words: Strings, overrides: Partial<Strings> | null | undefined): { strings: Strings; ignored: string[] } {
+  const merged: Record<string, unknown> = { ...words };
+  const ignored: string[] = [];
+  for (const key of Object.keys(overrides ?? {})) {
+    const own: unknown = merged[key];
+    let value: unknown;
+    try {
+      value = (overrides as Record<string, unknown>)[key];
+    } catch {
+      ignored.push(key);
+      continue;
+    }
+    if (typeof own === 'string' && typeof value === 'string') merged[key] = value;
+    else if (Array.isArray(own) && Array.isArray(value) && value.every((line) => typeof line === 'string')) merged[key] = value;
+    else if (typeof own === 'function' && typeof value === 'function') {
+      merged[key] = (...args: unknown[]) => {
+        try {
+          const said: unknown = value(...args);
+          if (typeof said === 'string') return said;
+        } catch {
+          // The panel's own words, below.
+        }
+        return own(...args) as unknown;
+      };
+    } else ignored.push(key);
+  }
+  return { strings: merged as unknown as Strings, ignored };
+}
