@@ -1,4 +1,6 @@
 // `npm run build` writes custom-elements.json from the element's JSDoc; it is never edited by hand.
+import { posix } from 'node:path';
+
 export default {
   globs: ['components/account-delete-panel/account-delete-panel.ts', 'components/account-delete-panel/account-delete-panel.component.ts'],
   outdir: '.',
@@ -8,10 +10,16 @@ export default {
       name: 'point-at-dist',
       // Tools read the manifest from the installed package, where the built files are, not the sources.
       packageLinkPhase({ customElementsManifest }) {
-        const toDist = (path) => path.replace(/^components\//, 'dist/components/').replace(/\.ts$/, '.js');
+        // Every module path from the package root: "/components/…" and "./events.js" (a re-export) too.
+        const toDist = (path, from) =>
+          posix
+            .normalize(path.startsWith('.') ? posix.join(posix.dirname(from), path) : path.replace(/^\//, ''))
+            .replace(/^components\//, 'dist/components/')
+            .replace(/\.ts$/, '.js');
         for (const mod of customElementsManifest.modules) {
-          mod.path = toDist(mod.path);
-          for (const ex of mod.exports ?? []) if (ex.declaration?.module) ex.declaration.module = toDist(ex.declaration.module);
+          const source = mod.path;
+          mod.path = toDist(source, source);
+          for (const ex of mod.exports ?? []) if (ex.declaration?.module) ex.declaration.module = toDist(ex.declaration.module, source);
         }
       },
     },

@@ -109,6 +109,7 @@ function isDefinitive(error: AccountDeletionError): boolean {
  * @cssprop [--account-delete-panel-checks-min-height=8.5rem] - Height kept for the checks while they load.
  */
 export class AccountDeletePanel extends LitElement {
+  /** The panel's own styles, in its shadow root: theme it with the custom properties and parts above. */
   static override styles = styles;
 
   readonly #check = new Task<[], Preconditions>(this, {

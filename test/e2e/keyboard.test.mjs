@@ -8,8 +8,10 @@ import {
   ACCOUNT_NAME,
   DELETED_TEXT,
   checks,
+  control,
   deletes,
   eventually,
+  failedToLoad,
   isFocused,
   openDemo,
   requestLog,
@@ -133,6 +135,36 @@ test('keyboard only, second path: "Resolve everything", then "Check again", then
     await eventually(async () => assert.ok((await panel.status.innerText()).includes(DELETED_TEXT)));
     assert.equal(deletes(await requestLog(base)).length, 1, 'exactly one DELETE');
     assert.deepEqual(unexpectedErrors(problems), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard only, a fresh sign-in: Enter in the demo password field signs in, and the deletion goes on', { timeout: 20_000 }, async () => {
+  const base = e2e.server.url;
+  const { context, page, panel, problems } = await openDemo(e2e.browser, base);
+  try {
+    await panel.checks.waitFor();
+    await control(base, 'POST', '/resolve-all');
+    await control(base, 'POST', '/faults', { kind: 'reauthentication-required', on: 'delete' });
+
+    await tabTo(page, panel.checkAgain, { backward: true });
+    await page.keyboard.press('Space');
+    await eventually(async () => assert.match(await panel.status.innerText(), /Nothing blocks deletion any more/));
+    await tabTo(page, panel.name);
+    await page.keyboard.type(ACCOUNT_NAME);
+    await page.keyboard.press('Enter');
+
+    // The host's dialog opens with the focus in its password field; Enter there is "Sign in".
+    const password = page.getByLabel('Password for jane@acme.example');
+    await eventually(async () => assert.ok(await isFocused(password), 'the password field has the focus'));
+    await page.keyboard.type('any password');
+    await page.keyboard.press('Enter');
+
+    await eventually(async () => assert.ok((await panel.status.innerText()).includes(DELETED_TEXT)));
+    const sent = deletes(await requestLog(base));
+    assert.deepEqual(sent.map((request) => request.status), [401, 204], 'the refused DELETE, then the one after the sign-in');
+    assert.deepEqual(unexpectedErrors(problems, [failedToLoad(401)]), []);
   } finally {
     await context.close();
   }

@@ -79,6 +79,11 @@ test('every export resolves to a file that exists in the installed package', () 
     element.events.map((e) => e.name).sort(),
     ['account-delete-checked', 'account-delete-error', 'account-delete-reauth-required', 'account-delete-request', 'account-deleted'],
   );
+  // Every module the manifest points at (a definition, a re-export) is a file of the package.
+  const pointedAt = manifest.modules.flatMap((m) => [m.path, ...(m.exports ?? []).map((e) => e.declaration?.module).filter(Boolean)]);
+  for (const path of new Set(pointedAt)) {
+    assert.ok(existsSync(join(project, 'node_modules/account-deletion-kit', path)), `the manifest's ${path} is in the package`);
+  }
 });
 
 test('the SDK and the fake backend run in Node from the installed package', () => {
