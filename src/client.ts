@@ -143,6 +143,7 @@ async function toKitError(
     const { type, status } = error.response;
     // A redirect the DELETE did not follow (or a 3xx a custom fetch hands over): not the API's answer.
     if (type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+      void error.response.body?.cancel().catch(() => undefined);
       return new InvalidResponseError(
         `The server answered with a redirect${status ? ` (status ${status})` : ''}; the request may not have been carried out.`,
         status ? { status } : {},

@@ -177,8 +177,8 @@ export class AccountDeletePanel extends LitElement {
   /** A deletion that succeeded while the panel was off the page, not yet told (event, focus, redirect). */
   #untold: DeleteAccountResult | undefined;
   #ownClient: { apiBase: string; client: AccountDeletionClient } | undefined;
-  /** The `strings` objects whose ignored entries were already reported. */
-  readonly #warnedAbout = new WeakSet<object>();
+  /** The last warning about ignored `strings` entries, so that it is not repeated at every render. */
+  #lastWarning = '';
   /** What had focus in the panel when an update began, to notice a render removing it. */
   #focusedBefore: Element | null = null;
 
@@ -259,11 +259,10 @@ export class AccountDeletePanel extends LitElement {
 
   get #strings(): Strings {
     const { strings, ignored } = withOverrides(stringsFor(this.#lang), this.strings);
-    // Said once for each object given: a render reads the strings again and again.
-    if (ignored.length && this.strings && !this.#warnedAbout.has(this.strings)) {
-      this.#warnedAbout.add(this.strings);
-      console.warn(`<account-delete-panel>: these strings are not of the right kind and were ignored: ${ignored.join(', ')}.`);
-    }
+    const warning = ignored.length ? `<account-delete-panel>: strings not of the right kind, ignored: ${ignored.join(', ')}.` : '';
+    // Said once, not at every render, until the ignored entries change.
+    if (warning && warning !== this.#lastWarning) console.warn(warning);
+    this.#lastWarning = warning;
     return strings;
   }
 

@@ -288,6 +288,17 @@ describe('a strings override', () => {
       expect(warn.callCount).to.equal(1);
       expect(String(warn.firstCall.args[0])).to.include('checkAgain, heading, consequences');
     });
+
+    it('ignores strings that are no object at all, and still asks for the name', async () => {
+      const api = fakeApi({ checks: [ok(clearBody())] });
+      const el = await mount(api, { strings: 'Delete' as unknown as Partial<Strings> });
+      expect(words(heading(el))).to.equal('Delete account');
+      expect(reasonOf(el)).to.equal('Type the account name first');
+      expect((console.warn as sinon.SinonStub).callCount).to.equal(1);
+      deleteButton(el).click();
+      await quiet(el);
+      expect(api.deletes()).to.have.length(0);
+    });
   });
 
   it('takes effect when set after the panel is on the page', async () => {

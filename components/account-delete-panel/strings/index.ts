@@ -19,12 +19,20 @@ export function localeFor(lang: string | undefined): string {
  * The words of a language with a host's overrides on top. An override counts only when it has the
  * kind of the entry it replaces (a string, a list of strings, or a function that gives a string):
  * anything else (an `undefined` from a missing translation, a getter or function that throws) leaves
- * the panel's own words, and its key is listed in `ignored`.
+ * the panel's own words, and its key is listed in `ignored`. Overrides that are no object are ignored whole.
  */
-export function withOverrides(words: Strings, overrides: Partial<Strings> | null | undefined): { strings: Strings; ignored: string[] } {
+export function withOverrides(words: Strings, overrides: unknown): { strings: Strings; ignored: string[] } {
+  if (overrides === undefined || overrides === null) return { strings: words, ignored: [] };
   const merged: Record<string, unknown> = { ...words };
   const ignored: string[] = [];
-  for (const key of Object.keys(overrides ?? {})) {
+  let keys: string[];
+  try {
+    keys = typeof overrides === 'object' ? Object.keys(overrides) : [];
+  } catch {
+    keys = [];
+  }
+  if (keys.length === 0 && typeof overrides !== 'object') return { strings: words, ignored: ['all of them (not an object)'] };
+  for (const key of keys) {
     const own: unknown = merged[key];
     let value: unknown;
     try {
