@@ -31,6 +31,7 @@ import {
   tryAgainButton,
   typeName,
   type AccountDeletePanel,
+  type FakeApi,
 } from '../panel/helpers.js';
 import { DELETED, FAULT_CLIENT, REDIRECT, alertText, expectPlainWords, resetLocation } from './rows.js';
 
@@ -186,14 +187,17 @@ describe('faults while a request is out', () => {
   }
 });
 
+/** A client whose fetch cannot be aborted (some polyfills and instrumented fetches): the answer still comes. */
+function unabortable(api: FakeApi) {
+  const fetch = (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(new Request(input, init), { signal: null }));
+  return createAccountDeletionClient({ fetch, retry: { limit: 0 } });
+}
+
 describe('moving the panel while the DELETE is out', () => {
   it('sends no other DELETE when the server answers after the panel was taken off and put back', async () => {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
-    // A fetch that cannot be aborted (some polyfills and instrumented fetches): the answer still comes.
-    const unabortable = (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(new Request(input, init), { signal: null }));
-    const client = createAccountDeletionClient({ fetch: unabortable, retry: { limit: 0 } });
-    const el = await readyToDelete({ ...api, client }, { redirectUrl: REDIRECT, redirectDelay: 0 });
+    const el = await readyToDelete({ ...api, client: unabortable(api) }, { redirectUrl: REDIRECT, redirectDelay: 0 });
     deleteButton(el).click();
     await gate.arrived;
     const parent = el.parentElement!;
@@ -215,9 +219,7 @@ describe('moving the panel while the DELETE is out', () => {
   it('tells of a deletion that succeeded while it was off the page only once it is back, so the host can keep the redirect', async () => {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
-    const unabortable = (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(new Request(input, init), { signal: null }));
-    const client = createAccountDeletionClient({ fetch: unabortable, retry: { limit: 0 } });
-    const el = await readyToDelete({ ...api, client }, { redirectUrl: REDIRECT, redirectDelay: 0 });
+    const el = await readyToDelete({ ...api, client: unabortable(api) }, { redirectUrl: REDIRECT, redirectDelay: 0 });
     const heard: string[] = [];
     const keepThePage = (event: Event) => {
       heard.push(event.type);
