@@ -284,7 +284,8 @@ export class AccountDeletePanel extends LitElement {
     // Another client or API base now: its server has not been asked yet (willUpdate starts the check).
     if (this.#checkedWith !== this.#client()) return 'checking';
     if (this.conflictChecks || this.#blockingCount > 0) return 'blocked';
-    if (!preconditions.deletable) return 'not-deletable';
+    // Strictly true: a host's own client may hand over anything, and only the SDK's parser is sure.
+    if (preconditions.deletable !== true) return 'not-deletable';
     if (this.#needsName && !matchesAccountName(this.typedName, preconditions.account.name)) return 'confirm';
     return undefined;
   }
@@ -315,7 +316,7 @@ export class AccountDeletePanel extends LitElement {
     // stays on show, or the user would be back at "ready" without a word about the deletion.
     const failure = this.failure;
     const unexplained =
-      failure?.step === 'delete' && failure.error instanceof ConflictError && !this.conflictChecks && preconditions.deletable;
+      failure?.step === 'delete' && failure.error instanceof ConflictError && !this.conflictChecks && preconditions.deletable === true;
     // Another account now (the session changed): nothing the user typed or saw about the last one
     // may carry over to it, not the confirmation, not a deletion offered again by "Try again".
     if (this.lastRead && this.lastRead.account.id !== preconditions.account.id) {
@@ -578,7 +579,7 @@ export class AccountDeletePanel extends LitElement {
     if (status === TaskStatus.ERROR || !value) return '';
     const blocking = this.#blockingCount;
     if (blocking > 0 || this.conflictChecks) return s.blockedSummary(Math.max(1, blocking));
-    return value.deletable ? s.readySummary : s.notDeletable;
+    return value.deletable === true ? s.readySummary : s.notDeletable;
   }
 
   #errorSentence(failure: { step: Step; error: AccountDeletionError }, s: Strings): TemplateResult | string {

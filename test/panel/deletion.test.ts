@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import { AccountDeletionError } from '../../src/index.js';
+import { AccountDeletionError, type AccountDeletionClient } from '../../src/index.js';
 import {
   ACCOUNT,
   activeElement,
@@ -352,6 +352,19 @@ describe('where requests go', () => {
     const deletes = log.filter((line) => line.startsWith('DELETE'));
     expect(deletes).to.deep.equal([`DELETE /redirects/${run}/307/v3/account/1234`, `DELETE /redirects/${run}/307/v3/account/1234`]);
     expect(successMessage(el)).to.equal(null);
+  });
+
+  it('trusts only a deletable of true from a client of the host’s own, and sends no DELETE otherwise', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const own: AccountDeletionClient = {
+      getPreconditions: async (options) => ({ ...(await api.client.getPreconditions(options)), deletable: 'yes' as unknown as boolean }),
+      deleteAccount: (account, options) => api.client.deleteAccount(account, options),
+    };
+    const el = await readyToDelete({ ...api, client: own });
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    deleteButton(el).click();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(0);
   });
 
   it('keeps "Check again" and "Delete account" as buttons a keyboard reaches', async () => {
