@@ -1,37 +1,11 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findBrowser, chromiumArgs } from './test/find-browser.mjs';
-
-/**
- * A real server's redirect, for the tests that a DELETE never follows one: `/redirects/<run>/<code>/…`
- * answers a DELETE with that 3xx to `/redirects/<run>/elsewhere/…`, which answers 204, and
- * `GET /redirects/<run>/log` lists the requests the run made (method and path).
- */
-const redirectRuns = new Map();
-async function redirects(ctx, next) {
-  const match = /^\/redirects\/([\w-]+)\/(log|elsewhere|30[1278])(\/.*)?$/.exec(ctx.path);
-  if (!match) return next();
-  const [, run, what, rest = ''] = match;
-  if (what === 'log') {
-    ctx.type = 'application/json';
-    ctx.body = JSON.stringify(redirectRuns.get(run) ?? []);
-    return undefined;
-  }
-  redirectRuns.set(run, [...(redirectRuns.get(run) ?? []), `${ctx.method} ${ctx.path}`]);
-  if (ctx.method === 'GET') {
-    ctx.type = 'application/json';
-    ctx.body = JSON.stringify({ data: { account: { id: 1234, name: 'Acme Corp' }, deletable: true, checks: [] } });
-  } else if (what === 'elsewhere') {
-    ctx.status = 204;
-  } else {
-    ctx.status = Number(what);
-    ctx.set('Location', `/redirects/${run}/elsewhere${rest}`);
-  }
-  return undefined;
-}
+import { realServer } from './test/real-server.mjs';
 
 export default {
-  middleware: [redirects],
+  // Answers only a real server gives (redirects, bodies that stall, odd status lines): test/real-server.mjs.
+  middleware: [realServer],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,

@@ -77,7 +77,11 @@ export interface DeleteAccountResult {
 export interface AccountDeletionClient {
   /** Reads what still blocks deleting the signed-in account. May repeat on network errors, 429 and 5xx. */
   getPreconditions(options?: RequestOptions): Promise<Preconditions>;
-  /** Deletes the account. Sent once; never repeated by the client. */
+  /**
+   * Deletes the account. Sent once; never repeated by the client. (A browser may itself send a request
+   * again when the connection it reused broke before any answer: the same Idempotency-Key goes with
+   * it, so the server deletes once.)
+   */
   deleteAccount(accountId: number | Pick<Account, 'id'>, options?: DeleteAccountOptions): Promise<DeleteAccountResult>;
 }
 
@@ -141,11 +145,13 @@ async function toKitError(
   if (error instanceof AccountDeletionError) return error;
   if (error instanceof HTTPError) {
     const { type, status } = error.response;
-    // A redirect the DELETE did not follow (or a 3xx a custom fetch hands over): not the API's answer.
-    if (type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+    // Not an error status of the API: a redirect the DELETE did not follow, a 3xx a custom fetch hands
+    // over, or a status line the browser read as 2, 600 or 1000. Nothing is known of the outcome.
+    if (type === 'opaqueredirect' || status < 400 || status > 599) {
       void error.response.body?.cancel().catch(() => undefined);
+      const redirect = type === 'opaqueredirect' || [301, 302, 303, 307, 308].includes(status);
       return new InvalidResponseError(
-        `The server answered with a redirect${status ? ` (status ${status})` : ''}; the request may not have been carried out.`,
+        `The server answered with ${redirect ? 'a redirect' : 'a status the API does not send'}${status ? ` (status ${status})` : ''}; the request may not have been carried out.`,
         status ? { status } : {},
       );
     }
@@ -157,7 +163,8 @@ async function toKitError(
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new RequestAbortedError('The request was cancelled.', { cause: error });
   }
-  return new ConnectionError('The server could not be reached. Check the connection and try again.', { cause: error });
+  // The request may have reached the server all the same: its answer broke off, or the browser kept it back.
+  return new ConnectionError('No answer came through from the server. Check the connection and try again.', { cause: error });
 }
 
 /**
@@ -170,6 +177,11 @@ async function toKitError(
  * ```
  */
 export function createAccountDeletionClient(options: ClientOptions = {}): AccountDeletionClient {
+  const apiBase = options.apiBase ?? '/api';
+  // The request paths are appended to the base as text: a query or fragment there would swallow them.
+  if (/[?#]/.test(apiBase) || /^[a-z][a-z\d+.-]*:\/\/[^/]*@/i.test(apiBase)) {
+    throw new TypeError('createAccountDeletionClient needs an apiBase without a query (?), a fragment (#) or credentials (user@).');
+  }
   const scheme = options.scheme ?? 'Token';
   const defaultTimeout = options.timeout ?? DEFAULT_TIMEOUT;
   const retry = options.retry ?? {};
@@ -177,7 +189,7 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
   const token = options.token;
 
   const http: KyInstance = ky.create({
-    prefixUrl: options.apiBase ?? '/api',
+    prefixUrl: apiBase,
     credentials: options.credentials ?? 'include',
     headers: options.headers,
     ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -118,8 +118,9 @@ export async function readText(response: Response, timeout: number, onExpire?: (
   let onAbort: (() => void) | undefined;
   const cut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      onExpire?.();
+      // The timeout first: aborting the download makes the body fail too, and that must not win the race.
       reject(new RequestTimeoutError(timeout));
+      onExpire?.();
     }, timeout);
     onAbort = () => reject(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });

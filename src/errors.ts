@@ -113,7 +113,10 @@ export class ServerError extends ApiError {
   static override readonly errorName: string = 'ServerError';
 }
 
-/** No answer came: the network failed or the server could not be reached. */
+/**
+ * No answer came through: the network failed, the answer broke off, or the browser kept it back (a
+ * cross-origin answer without CORS headers). The request may still have reached the server.
+ */
 export class ConnectionError extends AccountDeletionError {
   static override readonly errorName: string = 'ConnectionError';
 }

@@ -226,7 +226,15 @@ export class AccountDeletePanel extends LitElement {
     if (this.client) return this.client;
     const apiBase = this.apiBase ?? '/api';
     if (this.#ownClient?.apiBase !== apiBase) {
-      this.#ownClient = { apiBase, client: createAccountDeletionClient({ apiBase }) };
+      let client: AccountDeletionClient;
+      try {
+        client = createAccountDeletionClient({ apiBase });
+      } catch (error) {
+        // An api-base the SDK refuses (a query in it, say): every request fails with that error.
+        const refuse = () => Promise.reject(error as Error);
+        client = { getPreconditions: refuse, deleteAccount: refuse };
+      }
+      this.#ownClient = { apiBase, client };
     }
     return this.#ownClient.client;
   }

@@ -204,7 +204,7 @@ export const FAULTS: FaultRow[] = [
     reply: networkError,
     check: { sees: 'The server could not be reached. Check your connection, then try again.', error: ConnectionError, gets: 3 },
     delete: {
-      sees: 'The server could not be reached, so the deletion was not confirmed. Check your connection, then try again: it is safe.',
+      sees: 'No answer came through from the server, so the deletion was not confirmed. Check your connection, then try again: it is safe.',
       error: ConnectionError,
       outcome: 'unknown',
     },

@@ -339,7 +339,7 @@ describe('where requests go', () => {
     const run = `panel-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const checked = oneEvent(document, 'account-delete-checked');
     const el = await fixture<AccountDeletePanel>(
-      html`<account-delete-panel api-base=${`/redirects/${run}/307`} redirect-url="#deleted"></account-delete-panel>`,
+      html`<account-delete-panel api-base=${`/real/${run}/redirect-307`} redirect-url="#deleted"></account-delete-panel>`,
     );
     await checked;
     await el.updateComplete;
@@ -348,9 +348,9 @@ describe('where requests go', () => {
     expect(alertRegion(el)!.textContent).to.include('the deletion was not confirmed');
     await deleteAndSettle(el, () => buttonNamed(el, 'Try again')!.click());
 
-    const log = (await (await fetch(`/redirects/${run}/log`)).json()) as string[];
+    const log = (await (await fetch(`/real/${run}/log`)).json()) as string[];
     const deletes = log.filter((line) => line.startsWith('DELETE'));
-    expect(deletes).to.deep.equal([`DELETE /redirects/${run}/307/v3/account/1234`, `DELETE /redirects/${run}/307/v3/account/1234`]);
+    expect(deletes).to.deep.equal([`DELETE /real/${run}/redirect-307/v3/account/1234`, `DELETE /real/${run}/redirect-307/v3/account/1234`]);
     expect(successMessage(el)).to.equal(null);
   });
 

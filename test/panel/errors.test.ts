@@ -189,7 +189,7 @@ describe('when the deletion was not confirmed', () => {
   const cases: [string, Reply, string][] = [
     ['a 500', status(500, { detail: 'Internal error' }), 'The server had a problem (status 500) and the deletion was not confirmed.'],
     ['a 503 from a gateway', text('<html><body>Service Unavailable</body></html>', 503, { 'content-type': 'text/html' }), 'The server had a problem (status 503) and the deletion was not confirmed.'],
-    ['a network error', networkError, 'The server could not be reached, so the deletion was not confirmed.'],
+    ['a network error', networkError, 'No answer came through from the server, so the deletion was not confirmed.'],
     ['an HTML page with status 200', text('<html>OK</html>', 200, { 'content-type': 'text/html' }), 'The server’s answer could not be read, so the deletion was not confirmed.'],
   ];
   for (const [what, reply, words] of cases) {

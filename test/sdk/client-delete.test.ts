@@ -23,7 +23,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 describe('deleteAccount', () => {
   afterEach(() => sinon.restore());
 
-  describe('success', () => {
+  describe('the answer: only a 204 (or 410) says deleted', () => {
     it('deletes the account on 204 and says it was not deleted before', async () => {
       const net = fakeNetwork(raw(null, 204, { 'X-Request-Id': 'req-204' }));
       const result = await createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234);
@@ -134,13 +134,34 @@ describe('deleteAccount', () => {
       for (const code of [301, 302, 307, 308]) {
         it(`sends no second DELETE when a real server answers ${code}`, async () => {
           const run = `sdk-${code}-${newIdempotencyKey()}`;
-          const client = createAccountDeletionClient({ apiBase: `/redirects/${run}/${code}` });
+          const client = createAccountDeletionClient({ apiBase: `/real/${run}/redirect-${code}` });
           const error = (await rejectionOf(client.deleteAccount(1234))) as InvalidResponseError;
-          const log = (await (await fetch(`/redirects/${run}/log`)).json()) as string[];
+          const log = (await (await fetch(`/real/${run}/log`)).json()) as string[];
 
-          expect(log).to.deep.equal([`DELETE /redirects/${run}/${code}/v3/account/1234`]);
+          expect(log).to.deep.equal([`DELETE /real/${run}/redirect-${code}/v3/account/1234`]);
           expect(error).to.be.instanceOf(InvalidResponseError);
           expect(error.message).to.equal('The server answered with a redirect; the request may not have been carried out.');
+        });
+      }
+    });
+
+    describe('a status the API does not send', () => {
+      it('calls a 304 an unknown outcome, not a redirect', async () => {
+        const net = fakeNetwork(raw(null, 304));
+        const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234))) as InvalidResponseError;
+        expect(error).to.be.instanceOf(InvalidResponseError);
+        expect(error.status).to.equal(304);
+        expect(error.message).to.equal('The server answered with a status the API does not send (status 304); the request may not have been carried out.');
+      });
+
+      // Status lines a browser reads as 600, 1000 or 2: never "refused" nor "server error", which would say more than is known.
+      for (const line of ['600 Odd', '1000 Odd', '2x4 Odd']) {
+        it(`calls the real status line "${line}" an unknown outcome`, async () => {
+          const run = `sdk-status-${newIdempotencyKey()}`;
+          const client = createAccountDeletionClient({ apiBase: `/real/${run}/status-${encodeURIComponent(line)}` });
+          const error = (await rejectionOf(client.deleteAccount(1234))) as InvalidResponseError;
+          expect(error).to.be.instanceOf(InvalidResponseError);
+          expect(error.message).to.include('a status the API does not send');
         });
       }
     });

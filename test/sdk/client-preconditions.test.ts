@@ -62,6 +62,23 @@ describe('getPreconditions', () => {
   });
 
   describe('the request', () => {
+    for (const apiBase of ['/api?v=2', '/api#top', 'https://user:secret@api.example/']) {
+      it(`refuses the apiBase ${apiBase} before anything is sent, without quoting it`, () => {
+        expect(() => createAccountDeletionClient({ apiBase })).to.throw(TypeError, /without a query \(\?\), a fragment \(#\) or credentials/);
+        expect(() => createAccountDeletionClient({ apiBase })).not.to.throw(/secret/);
+      });
+    }
+
+    it('takes an absolute apiBase, and one with a user name only in its path', async () => {
+      const net = fakeNetwork(json(clearBody()), json(clearBody()));
+      await createAccountDeletionClient({ apiBase: 'https://api.example/v1', fetch: net.fetch }).getPreconditions();
+      await createAccountDeletionClient({ apiBase: 'https://api.example/users/@me', fetch: net.fetch }).getPreconditions();
+      expect(net.requests.map((request) => request.url)).to.deep.equal([
+        'https://api.example/v1/v4/account/deletion/preconditions',
+        'https://api.example/users/@me/v4/account/deletion/preconditions',
+      ]);
+    });
+
     it('asks the same-origin /api proxy by default, for JSON', async () => {
       const net = fakeNetwork(json(clearBody()));
       await createAccountDeletionClient({ fetch: net.fetch }).getPreconditions();
@@ -272,7 +289,7 @@ describe('getPreconditions', () => {
     it('reports an unreachable server as a connection problem', async () => {
       const error = await rejectionOf(client(fakeNetwork('network-error')).getPreconditions());
       expect(error).to.be.instanceOf(ConnectionError);
-      expect((error as Error).message).to.equal('The server could not be reached. Check the connection and try again.');
+      expect((error as Error).message).to.equal('No answer came through from the server. Check the connection and try again.');
     });
   });
 
@@ -448,6 +465,15 @@ describe('getPreconditions', () => {
       expect(error).to.be.instanceOf(RequestTimeoutError);
       expect(performance.now() - started).to.be.below(1000);
       expect(net.requests[0]!.signal.aborted, 'the stalled download was left open').to.equal(true);
+    });
+
+    it('gives up with a timeout error when a real server stalls the body, though ending the download breaks the body', async () => {
+      const run = `sdk-stall-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const started = performance.now();
+      const error = await rejectionOf(createAccountDeletionClient({ apiBase: `/real/${run}/stall`, timeout: 300 }).getPreconditions());
+
+      expect(error).to.be.instanceOf(RequestTimeoutError);
+      expect(performance.now() - started).to.be.below(2000);
     });
 
     for (const [what, answer] of [

@@ -74,7 +74,7 @@ export const en: Strings = {
     `The server had a problem (status ${status}) and the deletion was not confirmed. Try again: it is safe, the account cannot be deleted twice.`,
   errorConnectionCheck: 'The server could not be reached. Check your connection, then try again.',
   errorConnectionDelete:
-    'The server could not be reached, so the deletion was not confirmed. Check your connection, then try again: it is safe.',
+    'No answer came through from the server, so the deletion was not confirmed. Check your connection, then try again: it is safe.',
   errorTimeoutCheck: 'The server took too long to answer. Try again.',
   errorTimeoutDelete: 'The server took too long to answer, so the deletion was not confirmed. Try again: it is safe.',
   errorUnreadableCheck: 'The server’s answer could not be read, so deletion stays locked. Try again, or contact support if this keeps happening.',

@@ -1,0 +1,47 @@
+// What only a real HTTP server does, for the browser tests of the SDK and the panel: the test runner
+// serves these routes beside the test files (web-test-runner.config.mjs). Each test picks its own
+// `<run>` name, so that parallel test files never share a log.
+//
+// - `/real/<run>/redirect-<code>/…`: a DELETE is answered with that 3xx to `/real/<run>/elsewhere/…`,
+//   which answers 204; a GET reads an account that nothing blocks.
+// - `/real/<run>/stall/…`: the headers and half of a JSON body, then nothing, until the client gives up.
+// - `/real/<run>/status-<line>/…`: the raw status line `HTTP/1.1 <line>`, such as `600 Odd` or `2x4 Odd`.
+// - `GET /real/<run>/log`: the requests of the run so far, as "METHOD /path".
+const runs = new Map();
+const CLEAR = JSON.stringify({ data: { account: { id: 1234, name: 'Acme Corp' }, deletable: true, checks: [] } });
+
+export async function realServer(ctx, next) {
+  const match = /^\/real\/([\w-]+)\/([\w%.-]+)(\/.*)?$/.exec(ctx.path);
+  if (!match) return next();
+  const [, run, route, rest = ''] = match;
+  if (route === 'log') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(runs.get(run) ?? []);
+    return undefined;
+  }
+  runs.set(run, [...(runs.get(run) ?? []), `${ctx.method} ${ctx.path}`]);
+
+  const redirect = /^redirect-(30[1278])$/.exec(route);
+  if (redirect && ctx.method === 'DELETE') {
+    ctx.status = Number(redirect[1]);
+    ctx.set('Location', `/real/${run}/elsewhere${rest}`);
+  } else if (route === 'elsewhere' && ctx.method === 'DELETE') {
+    ctx.status = 204;
+  } else if (route === 'stall') {
+    ctx.respond = false;
+    ctx.res.writeHead(200, { 'Content-Type': 'application/json' });
+    ctx.res.write(CLEAR.slice(0, 20));
+    // Nothing more: the client's timeout ends it (and the socket closes with it).
+    await new Promise((resolve) => ctx.req.socket.once('close', resolve));
+  } else if (route.startsWith('status-')) {
+    ctx.respond = false;
+    const line = decodeURIComponent(route.slice('status-'.length));
+    ctx.req.socket.end(`HTTP/1.1 ${line}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  } else if (ctx.method === 'GET') {
+    ctx.type = 'application/json';
+    ctx.body = CLEAR;
+  } else {
+    ctx.status = 404;
+  }
+  return undefined;
+}
