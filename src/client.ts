@@ -133,6 +133,22 @@ async function readJson(response: Response, read: (response: Response) => Promis
   }
 }
 
+/**
+ * False for an API base that would send requests astray: the request paths are appended to it as text,
+ * so a query or a fragment would swallow them; and credentials in it would end up in errors (a browser
+ * refuses such a URL, and says it whole). Read as the browser reads it, spaces and backslashes included.
+ */
+function isUsableBase(apiBase: string): boolean {
+  if (/[?#]/.test(apiBase)) return false;
+  try {
+    const url = new URL(apiBase, globalThis.location?.href ?? 'http://localhost/');
+    return url.username === '' && url.password === '';
+  } catch {
+    // Not a URL at all: fetch says so on the first request, with nothing secret to tell.
+    return true;
+  }
+}
+
 /** Turns whatever a request threw into one of the kit's errors. */
 async function toKitError(
   error: unknown,
@@ -178,8 +194,7 @@ async function toKitError(
  */
 export function createAccountDeletionClient(options: ClientOptions = {}): AccountDeletionClient {
   const apiBase = options.apiBase ?? '/api';
-  // The request paths are appended to the base as text: a query or fragment there would swallow them.
-  if (/[?#]/.test(apiBase) || /^[a-z][a-z\d+.-]*:\/\/[^/]*@/i.test(apiBase)) {
+  if (!isUsableBase(apiBase)) {
     throw new TypeError('createAccountDeletionClient needs an apiBase without a query (?), a fragment (#) or credentials (user@).');
   }
   const scheme = options.scheme ?? 'Token';

@@ -2,7 +2,7 @@
 // serves these routes beside the test files (web-test-runner.config.mjs). Each test picks its own
 // `<run>` name, so that parallel test files never share a log.
 //
-// - `/real/<run>/redirect-<code>/…`: a DELETE is answered with that 3xx to `/real/<run>/elsewhere/…`,
+// - `/real/<run>/redirect-<code>/…` (301, 302, 303, 307, 308): a DELETE is answered with that redirect to `/real/<run>/elsewhere/…`,
 //   which answers 204; a GET reads an account that nothing blocks.
 // - `/real/<run>/stall/…`: the headers and half of a JSON body, then nothing, until the client gives up.
 // - `/real/<run>/status-<line>/…`: the raw status line `HTTP/1.1 <line>`, such as `600 Odd` or `2x4 Odd`.
@@ -21,7 +21,7 @@ export async function realServer(ctx, next) {
   }
   runs.set(run, [...(runs.get(run) ?? []), `${ctx.method} ${ctx.path}`]);
 
-  const redirect = /^redirect-(30[1278])$/.exec(route);
+  const redirect = /^redirect-(30[12378])$/.exec(route);
   if (redirect && ctx.method === 'DELETE') {
     ctx.status = Number(redirect[1]);
     ctx.set('Location', `/real/${run}/elsewhere${rest}`);
@@ -31,8 +31,9 @@ export async function realServer(ctx, next) {
     ctx.respond = false;
     ctx.res.writeHead(200, { 'Content-Type': 'application/json' });
     ctx.res.write(CLEAR.slice(0, 20));
-    // Nothing more: the client's timeout ends it (and the socket closes with it).
-    await new Promise((resolve) => ctx.req.socket.once('close', resolve));
+    // Nothing more: the client's timeout ends it (the socket closes with it, or with the server).
+    const socket = ctx.req.socket;
+    if (!socket.destroyed) await new Promise((resolve) => socket.once('close', resolve));
   } else if (route.startsWith('status-')) {
     ctx.respond = false;
     const line = decodeURIComponent(route.slice('status-'.length));

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -177,8 +177,8 @@ export class AccountDeletePanel extends LitElement {
   /** A deletion that succeeded while the panel was off the page, not yet told (event, focus, redirect). */
   #untold: DeleteAccountResult | undefined;
   #ownClient: { apiBase: string; client: AccountDeletionClient } | undefined;
-  /** The last warning about ignored `strings` entries, so that it is not repeated at every render. */
-  #lastWarning = '';
+  /** The `strings` entries already reported as ignored (forgotten when `strings` changes). */
+  readonly #warnedStrings = new Set<string>();
   /** What had focus in the panel when an update began, to notice a render removing it. */
   #focusedBefore: Element | null = null;
 
@@ -203,7 +203,8 @@ export class AccountDeletePanel extends LitElement {
     this.#deletion.abort();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('strings')) this.#warnedStrings.clear();
     this.#focusedBefore = this.shadowRoot?.activeElement ?? null;
     // A client or API base given after the first check (as frameworks do) is the one that decides.
     if (this.#checkedWith && this.#checkedWith !== this.#client()) void this.refresh();
@@ -230,8 +231,10 @@ export class AccountDeletePanel extends LitElement {
       try {
         client = createAccountDeletionClient({ apiBase });
       } catch (error) {
-        // An api-base the SDK refuses (a query in it, say): every request fails with that error.
-        const refuse = () => Promise.reject(error as Error);
+        // An api-base the SDK refuses (a query in it, say): said on the console, and every request fails.
+        const refused = new AccountDeletionError(`The api-base was refused: ${(error as Error).message}`, { cause: error });
+        console.error(`<account-delete-panel>: ${refused.message}`);
+        const refuse = () => Promise.reject(refused);
         client = { getPreconditions: refuse, deleteAccount: refuse };
       }
       this.#ownClient = { apiBase, client };
@@ -266,12 +269,17 @@ export class AccountDeletePanel extends LitElement {
   }
 
   get #strings(): Strings {
-    const { strings, ignored } = withOverrides(stringsFor(this.#lang), this.strings);
-    const warning = ignored.length ? `<account-delete-panel>: strings not of the right kind, ignored: ${ignored.join(', ')}.` : '';
-    // Said once, not at every render, until the ignored entries change.
-    if (warning && warning !== this.#lastWarning) console.warn(warning);
-    this.#lastWarning = warning;
+    const { strings, ignored } = withOverrides(stringsFor(this.#lang), this.strings, (key) => this.#ignoredString([key]));
+    this.#ignoredString(ignored);
     return strings;
+  }
+
+  /** Says on the console which `strings` entries were ignored: once each, not at every render. */
+  #ignoredString(keys: string[]): void {
+    const news = keys.filter((key) => !this.#warnedStrings.has(key));
+    if (news.length === 0) return;
+    for (const key of news) this.#warnedStrings.add(key);
+    console.warn(`<account-delete-panel>: strings not of the right kind, ignored: ${news.join(', ')}.`);
   }
 
   get #needsName(): boolean {
@@ -325,6 +333,9 @@ export class AccountDeletePanel extends LitElement {
     const failure = this.failure;
     const unexplained =
       failure?.step === 'delete' && failure.error instanceof ConflictError && !this.conflictChecks && preconditions.deletable === true;
+    // A deletion waiting for a fresh sign-in: the host calls retry() once the user signed in, and the
+    // check that the return to the page starts must not take that away.
+    const waitingForSignIn = failure?.step === 'delete' && failure.error instanceof ReauthenticationRequiredError;
     // Another account now (the session changed): nothing the user typed or saw about the last one
     // may carry over to it, not the confirmation, not a deletion offered again by "Try again".
     if (this.lastRead && this.lastRead.account.id !== preconditions.account.id) {
@@ -335,7 +346,8 @@ export class AccountDeletePanel extends LitElement {
     this.conflictChecks = undefined;
     if (this.#idempotency && this.#idempotency.account.id !== preconditions.account.id) this.#idempotency = undefined;
     // A refusal the server was sure of is answered by fresh checks; an unknown outcome stays on show.
-    if (this.failure && !unexplained && (this.failure.step === 'check' || isDefinitive(this.failure.error))) this.failure = undefined;
+    const keep = unexplained || waitingForSignIn;
+    if (this.failure && !keep && (this.failure.step === 'check' || isDefinitive(this.failure.error))) this.failure = undefined;
     emit(this, 'account-delete-checked', { preconditions });
   }
 

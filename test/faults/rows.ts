@@ -202,7 +202,7 @@ export const FAULTS: FaultRow[] = [
   {
     fault: 'a network failure',
     reply: networkError,
-    check: { sees: 'The server could not be reached. Check your connection, then try again.', error: ConnectionError, gets: 3 },
+    check: { sees: 'No answer came through from the server. Check your connection, then try again.', error: ConnectionError, gets: 3 },
     delete: {
       sees: 'No answer came through from the server, so the deletion was not confirmed. Check your connection, then try again: it is safe.',
       error: ConnectionError,

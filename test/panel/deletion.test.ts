@@ -141,10 +141,23 @@ describe('a check that reads another account', () => {
     expect(buttonNamed(el, 'Try again'), 'the unknown outcome offers a try again').to.exist;
 
     await afterNextCheck(el, () => el.refresh());
-    expect(buttonNamed(el, 'Try again')).to.equal(undefined);
+    expect(!!buttonNamed(el, 'Try again'), 'Try again is still offered').to.equal(false);
     await el.retry();
     await quiet(el);
     expect(api.deletes().map((request) => new URL(request.url).pathname)).to.deep.equal(['/api/v3/account/1234']);
+  });
+
+  it('drops it with no name to type too (confirmation="none")', async () => {
+    const other = { id: 999, name: ACCOUNT.name };
+    const api = fakeApi({ checks: [ok(clearBody()), ok(clearBody(other))], deletes: [status(500)] });
+    const el = await readyToDelete(api, { confirmation: 'none' });
+    await deleteAndSettle(el);
+    await afterNextCheck(el, () => el.refresh());
+    expect(!!buttonNamed(el, 'Try again'), 'Try again is still offered').to.equal(false);
+    expect(alertRegion(el)!.textContent!.trim()).to.equal('');
+    await el.retry();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
   });
 
   it('asks for the name again, even when it is the same name in other letters', async () => {
@@ -352,6 +365,26 @@ describe('where requests go', () => {
     const deletes = log.filter((line) => line.startsWith('DELETE'));
     expect(deletes).to.deep.equal([`DELETE /real/${run}/redirect-307/v3/account/1234`, `DELETE /real/${run}/redirect-307/v3/account/1234`]);
     expect(successMessage(el)).to.equal(null);
+  });
+
+  it('says on the console and in its error event why an api-base is refused, and works once it is corrected', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    sinon.stub(window, 'fetch').callsFake(api.fetch);
+    const error = sinon.stub(console, 'error');
+    const failed = oneEvent(document, 'account-delete-error');
+    const el = await fixture<AccountDeletePanel>(html`<account-delete-panel api-base="/api?v=2" redirect-url="#deleted"></account-delete-panel>`);
+    const { detail } = await failed;
+    await el.updateComplete;
+    expect(detail.error).to.be.instanceOf(AccountDeletionError);
+    expect(detail.error.message).to.match(/^The api-base was refused: .*without a query/);
+    expect(error.calledWithMatch(/<account-delete-panel>: The api-base was refused/)).to.equal(true);
+    expect(api.requests).to.have.length(0);
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+
+    const checked = oneEvent(el, 'account-delete-checked');
+    el.setAttribute('api-base', '/api');
+    await checked;
+    expect(api.checks()).to.have.length(1);
   });
 
   it('trusts only a deletable of true from a client of the host’s own, and sends no DELETE otherwise', async () => {

@@ -154,6 +154,21 @@ describe('a 401: sign in again', () => {
     expect(successMessage(el)).to.exist;
   });
 
+  it('still sends the DELETE on retry() when a check ran while the user signed in (the return to the page)', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(401, reauthBody()), noContent] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    // The sign-in happened in another window: coming back starts a check, then the host calls retry().
+    await afterNextCheck(el, () => el.refresh());
+    expect(alertText(el)).to.contain('sign in again before deleting the account');
+
+    const deleted = oneEvent(el, 'account-deleted');
+    await el.retry();
+    await deleted;
+    expect(api.deletes()).to.have.length(2);
+    expect(api.deletes()[1]!.headers.get('Idempotency-Key'), 'a refused request: a new key').to.not.equal(api.deletes()[0]!.headers.get('Idempotency-Key'));
+  });
+
   it('says the user is signed out on a plain 401, without the reauthentication event', async () => {
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(401, { detail: 'Authentication credentials were not provided.' })] });
     const el = await readyToDelete(api);
@@ -276,7 +291,7 @@ describe('the typed name', () => {
 
 describe('when the check fails', () => {
   for (const [what, reply, words] of [
-    ['a network error', networkError, 'The server could not be reached. Check your connection, then try again.'],
+    ['a network error', networkError, 'No answer came through from the server. Check your connection, then try again.'],
     ['a 500', status(500, { detail: 'boom' }), 'The server had a problem (status 500), so the account could not be checked.'],
     ['a 503 from a gateway', text('<h1>503</h1>', 503, { 'content-type': 'text/html' }), 'The server had a problem (status 503)'],
   ] as [string, Reply, string][]) {

@@ -279,14 +279,33 @@ describe('a strings override', () => {
     it('shows the panel’s own words instead, and says once which entries were ignored', async () => {
       const strings = { ...missing('checkAgain'), heading: 42, consequences: ['fine', 7], reasonBlocked: throwing } as unknown as Partial<Strings>;
       const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { strings });
-      el.requestUpdate();
-      await el.updateComplete;
       expect(words(heading(el))).to.equal('Delete account');
       expect(buttonNamed(el, 'Check again')).to.exist;
       expect(reasonOf(el)).to.equal('Resolve 2 items first');
       const warn = console.warn as sinon.SinonStub;
-      expect(warn.callCount).to.equal(1);
-      expect(String(warn.firstCall.args[0])).to.include('checkAgain, heading, consequences');
+      const said = () => warn.getCalls().map((call) => String(call.args[0]));
+      expect(said().join(' ')).to.include('ignored: checkAgain, heading, consequences.');
+      expect(said().join(' ')).to.include('ignored: reasonBlocked.');
+      const count = warn.callCount;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(warn.callCount, 'warned again at the next render').to.equal(count);
+
+      el.strings = { reasonBlocked: throwing };
+      await el.updateComplete;
+      expect(said().at(-1), 'new strings, told again').to.include('ignored: reasonBlocked.');
+    });
+
+    it('calls an override as a method of the strings, as before', async () => {
+      const strings: Partial<Strings> = {
+        reasonBlocked: (count) => `Fix ${count} first`,
+        blockedSummary(this: Strings, count: number) {
+          return `Blocked: ${this.reasonBlocked(count)}.`;
+        },
+      };
+      const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { strings });
+      expect(words(statusRegion(el))).to.equal('Blocked: Fix 2 first.');
+      expect((console.warn as sinon.SinonStub).callCount).to.equal(0);
     });
 
     it('ignores strings that are no object at all, and still asks for the name', async () => {

@@ -131,7 +131,7 @@ describe('deleteAccount', () => {
         expect(error.message).to.include('redirect (status 307)');
       });
 
-      for (const code of [301, 302, 307, 308]) {
+      for (const code of [301, 302, 303, 307, 308]) {
         it(`sends no second DELETE when a real server answers ${code}`, async () => {
           const run = `sdk-${code}-${newIdempotencyKey()}`;
           const client = createAccountDeletionClient({ apiBase: `/real/${run}/redirect-${code}` });

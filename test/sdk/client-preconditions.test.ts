@@ -62,7 +62,15 @@ describe('getPreconditions', () => {
   });
 
   describe('the request', () => {
-    for (const apiBase of ['/api?v=2', '/api#top', 'https://user:secret@api.example/']) {
+    for (const apiBase of [
+      '/api?v=2',
+      '/api#top',
+      'https://user:secret@api.example/',
+      ' https://user:secret@api.example/',
+      'https:user:secret@api.example/',
+      '//user:secret@api.example/',
+      'https:\\\\user:secret@api.example/',
+    ]) {
       it(`refuses the apiBase ${apiBase} before anything is sent, without quoting it`, () => {
         expect(() => createAccountDeletionClient({ apiBase })).to.throw(TypeError, /without a query \(\?\), a fragment \(#\) or credentials/);
         expect(() => createAccountDeletionClient({ apiBase })).not.to.throw(/secret/);

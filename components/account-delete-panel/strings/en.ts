@@ -72,7 +72,7 @@ export const en: Strings = {
   errorServerCheck: (status) => `The server had a problem (status ${status}), so the account could not be checked. Try again in a moment.`,
   errorServerDelete: (status) =>
     `The server had a problem (status ${status}) and the deletion was not confirmed. Try again: it is safe, the account cannot be deleted twice.`,
-  errorConnectionCheck: 'The server could not be reached. Check your connection, then try again.',
+  errorConnectionCheck: 'No answer came through from the server. Check your connection, then try again.',
   errorConnectionDelete:
     'No answer came through from the server, so the deletion was not confirmed. Check your connection, then try again: it is safe.',
   errorTimeoutCheck: 'The server took too long to answer. Try again.',

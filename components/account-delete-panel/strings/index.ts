@@ -18,10 +18,15 @@ export function localeFor(lang: string | undefined): string {
 /**
  * The words of a language with a host's overrides on top. An override counts only when it has the
  * kind of the entry it replaces (a string, a list of strings, or a function that gives a string):
- * anything else (an `undefined` from a missing translation, a getter or function that throws) leaves
- * the panel's own words, and its key is listed in `ignored`. Overrides that are no object are ignored whole.
+ * anything else (an `undefined` from a missing translation, a getter that throws) leaves the panel's
+ * own words, and its key is listed in `ignored`; a function that throws or gives no string falls back
+ * to the panel's words each time, and tells `onFailed`. Overrides that are no object are ignored whole.
  */
-export function withOverrides(words: Strings, overrides: unknown): { strings: Strings; ignored: string[] } {
+export function withOverrides(
+  words: Strings,
+  overrides: unknown,
+  onFailed: (key: string) => void = () => undefined,
+): { strings: Strings; ignored: string[] } {
   if (overrides === undefined || overrides === null) return { strings: words, ignored: [] };
   const merged: Record<string, unknown> = { ...words };
   const ignored: string[] = [];
@@ -44,14 +49,16 @@ export function withOverrides(words: Strings, overrides: unknown): { strings: St
     if (typeof own === 'string' && typeof value === 'string') merged[key] = value;
     else if (Array.isArray(own) && Array.isArray(value) && value.every((line) => typeof line === 'string')) merged[key] = value;
     else if (typeof own === 'function' && typeof value === 'function') {
-      merged[key] = (...args: unknown[]) => {
+      merged[key] = function (this: unknown, ...args: unknown[]) {
         try {
-          const said: unknown = value(...args);
+          // Called as a method of the strings, as before: an override may use `this.reasonBlocked(n)`.
+          const said: unknown = value.apply(this, args);
           if (typeof said === 'string') return said;
         } catch {
           // The panel's own words, below.
         }
-        return own(...args) as unknown;
+        onFailed(key);
+        return own.apply(this, args) as unknown;
       };
     } else ignored.push(key);
   }

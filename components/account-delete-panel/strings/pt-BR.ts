@@ -74,7 +74,7 @@ export const ptBR: Strings = {
     `O servidor teve um problema (status ${status}) e não foi possível verificar a conta. Tente de novo daqui a pouco.`,
   errorServerDelete: (status) =>
     `O servidor teve um problema (status ${status}) e a exclusão não foi confirmada. Tente de novo: é seguro, a conta não é excluída duas vezes.`,
-  errorConnectionCheck: 'Não foi possível falar com o servidor. Confira sua conexão e tente de novo.',
+  errorConnectionCheck: 'Nenhuma resposta do servidor chegou. Confira sua conexão e tente de novo.',
   errorConnectionDelete:
     'Nenhuma resposta do servidor chegou, então a exclusão não foi confirmada. Confira sua conexão e tente de novo: é seguro.',
   errorTimeoutCheck: 'O servidor demorou demais para responder. Tente de novo.',
