@@ -15,6 +15,7 @@ const FAULT_NAMES = {
   'wrong-shape': 'JSON of the wrong shape',
   html: 'HTML page with 200',
   'network-error': 'network failure',
+  'lost-answer': 'answer lost after deleting',
 };
 const TARGETS = { delete: 'the next deletion', preconditions: 'the next check', any: 'the next request' };
 
@@ -102,7 +103,7 @@ form.addEventListener('submit', (event) => {
   const kind = String(data.get('kind'));
   const on = String(data.get('on'));
   const times = Math.min(10, Math.max(1, Number(data.get('times')) || 1));
-  const target = kind === 'race' ? 'delete' : on;
+  const target = kind === 'race' || kind === 'lost-answer' ? 'delete' : on;
   void act(
     backendPost('/faults', { kind, on, times }),
     `Queued: ${FAULT_NAMES[kind]} on ${TARGETS[target]}${times > 1 ? `, ${times} times` : ''}.`,

@@ -186,6 +186,31 @@ describe('fake backend, driven through the real SDK', () => {
       expect(backend.state.deleted).to.equal(false);
     });
 
+    it('serves the paths of the contract exactly: no trailing slash on either', async () => {
+      const { backend, fetch } = setUp();
+      backend.resolveAll();
+      expect((await fetch('/api/v4/account/deletion/preconditions/')).status).to.equal(404);
+      expect((await fetch('/api/v3/account/1234/', { method: 'DELETE' })).status).to.equal(404);
+      expect(backend.state.deleted).to.equal(false);
+    });
+
+    it('answers a HEAD with no body and every answer with cache-control: no-store, as its HTTP server does', async () => {
+      const { fetch } = setUp();
+      const head = await fetch('/api/v4/account/deletion/nothing', { method: 'HEAD' });
+      expect(await head.text()).to.equal('');
+      expect(head.headers.get('cache-control')).to.equal('no-store');
+      expect((await fetch('/api/v4/account/deletion/preconditions')).headers.get('cache-control')).to.equal('no-store');
+    });
+
+    it('refuses a starting state or a debt the contract could not carry, with a clear error', () => {
+      expect(() => createFakeBackend({ initialState: { account: { id: 0, name: 'Acme', kind: 'client' } } })).to.throw(TypeError, /account\.id/);
+      expect(() => createFakeBackend({ initialState: { account: { id: 1, name: ' ', kind: 'client' } } })).to.throw(TypeError, /account\.name/);
+      expect(() => createFakeBackend({ initialState: { debt: { value: '12,50', currency: 'USD' } } })).to.throw(TypeError, /initialState\.debt/);
+      const backend = createFakeBackend();
+      expect(() => backend.restoreDebt({ value: 12.5 as unknown as string, currency: 'US' })).to.throw(TypeError, /restoreDebt/);
+      expect(backend.state.debt, 'the debt is unchanged').to.deep.equal({ value: '120.50', currency: 'USD' });
+    });
+
     it('answers 405 with Allow for a method an endpoint does not take', async () => {
       const { fetch } = setUp();
       const response = await fetch('/api/v4/account/deletion/preconditions', { method: 'POST' });
@@ -325,6 +350,50 @@ describe('fake backend, driven through the real SDK', () => {
       expect(backend.requests.map((r) => r.status)).to.deep.equal([500, 200]);
     });
 
+    it('loses the answer of a deletion it carried out, and a repeat with the same key answers 204', async () => {
+      const { backend, sdk } = setUp();
+      backend.resolveAll();
+      backend.failNext('lost-answer', { on: 'any' });
+      expect((await sdk.getPreconditions()).deletable, 'a check goes through').to.equal(true);
+      expect(await rejection(sdk.deleteAccount(1234, { idempotencyKey: 'k-lost' }))).to.be.instanceOf(ConnectionError);
+      expect(backend.state.deleted, 'deleted all the same').to.equal(true);
+      expect((await sdk.deleteAccount(1234, { idempotencyKey: 'k-lost' })).alreadyDeleted).to.equal(false);
+      expect((await sdk.deleteAccount(1234, { idempotencyKey: 'k-other' })).alreadyDeleted).to.equal(true);
+      expect(backend.requests.filter((r) => r.method === 'DELETE').map((r) => [r.fault, r.status])).to.deep.equal([
+        ['lost-answer', undefined],
+        [undefined, 204],
+        [undefined, 410],
+      ]);
+    });
+
+    it('races only a DELETE it would act on: not one refused for its token or for another account', async () => {
+      const { backend, fetch } = setUp({ token: 't' });
+      backend.resolveAll();
+      backend.failNext('race', { times: 2 });
+      expect((await fetch('/api/v3/account/1234', { method: 'DELETE' })).status).to.equal(401);
+      expect((await fetch('/api/v3/account/999', { method: 'DELETE', headers: { Authorization: 'Token t' } })).status).to.equal(404);
+      expect(byType(backend.checks()).dns_zones?.status, 'no blocker came back').to.equal('passed');
+    });
+
+    it('keeps a fault for the requests of the contract: a stray path or method neither fails nor uses it', async () => {
+      const { backend, fetch, sdk } = setUp();
+      backend.failNext('server-error');
+      expect((await fetch('/api/v4/nothing')).status).to.equal(404);
+      expect((await fetch('/api/v4/account/deletion/preconditions', { method: 'POST' })).status).to.equal(405);
+      expect(backend.faults).to.have.length(1);
+      expect(await rejection(sdk.getPreconditions())).to.be.instanceOf(ServerError);
+    });
+
+    it('refuses on the check in the v4 JSON:API shape', async () => {
+      const { backend, fetch } = setUp();
+      backend.failNext('forbidden', { on: 'preconditions' });
+      const response = await fetch('/api/v4/account/deletion/preconditions');
+      expect(response.status).to.equal(403);
+      expect(await response.json()).to.deep.equal({
+        errors: [{ status: '403', code: 'permission_denied', title: 'Not allowed', detail: 'This account is not allowed to be deleted.' }],
+      });
+    });
+
     it('refuses an unknown fault, target or count', () => {
       const backend = createFakeBackend();
       expect(() => backend.failNext('teapot' as never)).to.throw(RangeError);
@@ -356,7 +425,7 @@ describe('fake backend, driven through the real SDK', () => {
       expect(backend.requests.map((r) => r.requestId)).to.deep.equal(ids);
     });
 
-    it('starts over on reset: fresh account, session, faults, latency and log', async () => {
+    it('starts over on reset: fresh account, session, faults, latency, log and request ids', async () => {
       const { backend, sdk } = setUp();
       backend.resolveAll();
       await sdk.deleteAccount(1234);
@@ -369,6 +438,7 @@ describe('fake backend, driven through the real SDK', () => {
       const { deletable, checks } = await sdk.getPreconditions();
       expect(deletable).to.equal(false);
       expect(checks.every((c) => c.status === 'blocking')).to.equal(true);
+      expect(backend.requests[0]?.requestId, 'request ids count from 1 again').to.equal('fake-000001');
     });
   });
 

@@ -7,8 +7,8 @@ import type { FakeAnswer, FaultKind } from './types.js';
 
 export type Route = 'preconditions' | 'delete' | 'other';
 
-/** The kinds of fault that replace the answer outright (`race` and `network-error` are not answers). */
-export type AnsweringFault = Exclude<FaultKind, 'race' | 'network-error'>;
+/** The kinds of fault that replace the answer outright (`race`, `network-error` and `lost-answer` are not answers). */
+export type AnsweringFault = Exclude<FaultKind, 'race' | 'network-error' | 'lost-answer'>;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): FakeAnswer {
   return { type: 'response', status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
@@ -76,7 +76,7 @@ export function faultAnswer(kind: AnsweringFault, route: Route): FakeAnswer {
     case 'unavailable':
       return html(503, '503 Service Temporarily Unavailable');
     case 'forbidden':
-      return detail(403, 'This account is not allowed to be deleted.');
+      return errorFor(route, 403, 'permission_denied', 'Not allowed', 'This account is not allowed to be deleted.');
     case 'reauthentication-required':
       return jsonApiError(401, {
         code: 'reauthentication_required',

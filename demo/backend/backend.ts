@@ -4,7 +4,7 @@
  * `handle()`. No DOM and no Node imports, so the same model runs in a browser test and in a dev server.
  */
 import * as answer from './answers.js';
-import type { AnsweringFault, Route } from './answers.js';
+import type { Route } from './answers.js';
 import { DEFAULT_RESOLVE_URLS, evaluateChecks, preconditionsBody, type ResolveUrls, type WireCheck } from './checks.js';
 import type {
   FakeAmount,
@@ -78,7 +78,7 @@ function deepFreeze<T>(value: T): T {
 const MAX_RECORDS = 1000;
 const MAX_KEY_LENGTH = 255;
 const PRECONDITIONS_PATH = '/v4/account/deletion/preconditions';
-const ACCOUNT_PATH = /^\/v3\/account\/([^/]+)\/?$/;
+const ACCOUNT_PATH = /^\/v3\/account\/([^/]+)$/;
 
 const FAULT_KINDS: readonly FaultKind[] = [
   'server-error',
@@ -91,6 +91,7 @@ const FAULT_KINDS: readonly FaultKind[] = [
   'wrong-shape',
   'html',
   'network-error',
+  'lost-answer',
 ];
 
 /** True for the names `failNext` accepts. */
@@ -127,6 +128,23 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** The amount as the contract writes it: a decimal in a string, and a three-letter currency code. */
+function checkAmount(amount: FakeAmount, where: string): FakeAmount {
+  if (typeof amount?.value !== 'string' || !/^-?[0-9]+(\.[0-9]+)?$/.test(amount.value) || typeof amount.currency !== 'string' || !/^[A-Z]{3}$/.test(amount.currency)) {
+    throw new TypeError(`${where} needs an amount such as { value: '120.50', currency: 'USD' }, not ${JSON.stringify(amount)}`);
+  }
+  return amount;
+}
+
+/** The parts of a starting state the contract constrains: what the fake serves must be a valid answer. */
+function checkState(state: FakeBackendState): FakeBackendState {
+  const { id, name } = state.account ?? {};
+  if (!Number.isSafeInteger(id) || id < 1) throw new TypeError(`initialState.account.id must be a whole number of at least 1, not ${JSON.stringify(id)}`);
+  if (typeof name !== 'string' || name.trim() === '') throw new TypeError(`initialState.account.name must be a non-empty string, not ${JSON.stringify(name)}`);
+  if (state.debt !== null) checkAmount(state.debt, 'initialState.debt');
+  return state;
+}
+
 function checkLatency(ms: number): number {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a number of milliseconds of at least 0, not ${ms}`);
   return ms;
@@ -146,7 +164,7 @@ class Model implements FakeBackend {
   readonly #now: () => Date;
 
   constructor(options: FakeBackendOptions) {
-    this.#initial = structuredClone({ ...DEFAULT_STATE, ...options.initialState });
+    this.#initial = checkState(structuredClone({ ...DEFAULT_STATE, ...options.initialState }));
     this.#initialLatency = checkLatency(options.latency ?? 0);
     this.#token = options.token;
     this.#urls = { ...DEFAULT_RESOLVE_URLS, ...options.resolveUrls };
@@ -211,7 +229,7 @@ class Model implements FakeBackend {
   }
 
   restoreDebt(amount?: FakeAmount): void {
-    const debt = amount ?? this.#initial.debt ?? DEFAULT_STATE.debt;
+    const debt = amount === undefined ? (this.#initial.debt ?? DEFAULT_STATE.debt) : checkAmount(amount, 'restoreDebt');
     if (debt) this.#state.debt = { ...debt };
   }
 
@@ -225,7 +243,7 @@ class Model implements FakeBackend {
     if (!isFaultKind(kind)) throw new RangeError(`Unknown fault ${JSON.stringify(kind)}; known: ${FAULT_KINDS.join(', ')}.`);
     const times = options.times ?? 1;
     if (!Number.isSafeInteger(times) || times < 1) throw new RangeError(`times must be a whole number of at least 1, not ${times}`);
-    const on = kind === 'race' ? 'delete' : (options.on ?? 'any');
+    const on = kind === 'race' || kind === 'lost-answer' ? 'delete' : (options.on ?? 'any');
     if (on !== 'any' && on !== 'preconditions' && on !== 'delete') throw new RangeError(`Unknown fault target ${JSON.stringify(on)}.`);
     this.#faults.push({ kind, on, remaining: times });
   }
@@ -244,6 +262,7 @@ class Model implements FakeBackend {
     this.#faults = [];
     this.#records = [];
     this.#succeededKeys.clear();
+    this.#seq = 0;
   }
 
   async handle(request: FakeRequest, signal?: AbortSignal): Promise<FakeAnswer> {
@@ -279,11 +298,12 @@ class Model implements FakeBackend {
     let result: FakeAnswer;
     if (fault === 'network-error') {
       result = { type: 'network-error' };
-    } else if (fault && fault !== 'race') {
-      result = answer.faultAnswer(fault as AnsweringFault, route);
+    } else if (fault && fault !== 'race' && fault !== 'lost-answer') {
+      result = answer.faultAnswer(fault, route);
     } else {
-      if (fault === 'race' && !this.#state.deleted) this.#bringBackABlocker();
-      result = this.#answer(route, method, pathname, headers);
+      result = this.#answer(route, method, pathname, headers, fault === 'race');
+      // Carried out, then lost on the way back.
+      if (fault === 'lost-answer') result = { type: 'network-error' };
     }
 
     if (result.type === 'response') {
@@ -295,12 +315,10 @@ class Model implements FakeBackend {
   }
 
   #takeFault(route: Route, method: string): FaultKind | undefined {
-    const index = this.#faults.findIndex(
-      (fault) =>
-        fault.on === 'any' ||
-        (fault.on === 'preconditions' && route === 'preconditions' && method === 'GET') ||
-        (fault.on === 'delete' && route === 'delete' && method === 'DELETE'),
-    );
+    // Only the requests of the contract: a stray path or method neither fails nor uses a fault up.
+    const asked = route === 'preconditions' && method === 'GET' ? 'preconditions' : route === 'delete' && method === 'DELETE' ? 'delete' : undefined;
+    if (!asked) return undefined;
+    const index = this.#faults.findIndex((fault) => fault.on === 'any' || fault.on === asked);
     const fault = this.#faults[index];
     if (!fault) return undefined;
     if (--fault.remaining === 0) this.#faults.splice(index, 1);
@@ -323,7 +341,7 @@ class Model implements FakeBackend {
     return match?.[1]?.trim() === this.#token;
   }
 
-  #answer(route: Route, method: string, pathname: string, headers: Record<string, string>): FakeAnswer {
+  #answer(route: Route, method: string, pathname: string, headers: Record<string, string>, race = false): FakeAnswer {
     if (route === 'other') return answer.notFound();
     if (route === 'preconditions' && method !== 'GET') return answer.methodNotAllowed(method, 'GET');
     if (route === 'delete' && method !== 'DELETE') return answer.methodNotAllowed(method, 'DELETE');
@@ -338,6 +356,8 @@ class Model implements FakeBackend {
     if (id !== String(this.#state.account.id)) return answer.notFound();
     const key = headers['idempotency-key'];
     if (key !== undefined && key.length > MAX_KEY_LENGTH) return answer.keyTooLong();
+    // A colleague's change between the check and this DELETE, for a request the server would act on.
+    if (race && !this.#state.deleted) this.#bringBackABlocker();
     // A repeat of a deletion that succeeded answers as the first did, even though the session has ended:
     // that is what makes a retry after a lost answer safe.
     if (key !== undefined && this.#succeededKeys.has(key)) return answer.noContent();

@@ -51,7 +51,9 @@ export function createFakeFetch(backend: FakeBackend, options: FakeFetchOptions 
         ? notFound(`The fake backend only answers below ${apiBase}; it was asked for ${request.url}.`)
         : await backend.handle({ method: request.method, path, headers: request.headers }, request.signal);
     if (answer.type === 'network-error') throw new TypeError('Failed to fetch');
-    const nullBody = answer.status === 204 || answer.status === 205 || answer.status === 304;
-    return new Response(nullBody ? null : answer.body, { status: answer.status, headers: answer.headers });
+    const nullBody = request.method === 'HEAD' || answer.status === 204 || answer.status === 205 || answer.status === 304;
+    // The same headers as the HTTP server of the demo sends (node-handler.ts).
+    const headers = { ...answer.headers, 'cache-control': 'no-store' };
+    return new Response(nullBody ? null : answer.body, { status: answer.status, headers });
   };
 }

@@ -56,6 +56,9 @@ export interface FakeBackendState {
  * - `wrong-shape`: 200 with valid JSON of the wrong shape (it even claims `deletable: true`)
  * - `html`: 200 with an HTML page, as a captive portal or a misrouted proxy answers
  * - `network-error`: no answer at all (fetch rejects with a TypeError; over HTTP the socket is destroyed)
+ * - `lost-answer`: on a DELETE only, the server carries the request out (deletes, or refuses) and then
+ *   the answer is lost on the way, as `network-error`: a repeat with the same `Idempotency-Key` then
+ *   answers 204, which is what the key is for
  */
 export type FaultKind =
   | 'server-error'
@@ -67,15 +70,22 @@ export type FaultKind =
   | 'malformed-json'
   | 'wrong-shape'
   | 'html'
-  | 'network-error';
+  | 'network-error'
+  | 'lost-answer';
 
 /** Which requests a queued fault waits for. */
 export type FaultTarget = 'any' | 'preconditions' | 'delete';
 
 export interface FaultOptions {
-  /** Which requests it applies to. Default `any`; a `race` always waits for a DELETE. */
+  /**
+   * Which requests of the contract it applies to (a GET of the check, a DELETE of the account; never
+   * other paths or methods). Default `any`; `race` and `lost-answer` always wait for a DELETE.
+   */
   on?: FaultTarget;
-  /** How many matching requests fail. Default 1. The SDK repeats a failed GET, so a GET fault may need 3. */
+  /**
+   * How many matching requests fail. Default 1. The SDK repeats a GET that failed by network error, 429,
+   * 500, 502, 503 or 504 twice, so such a GET fault needs 3 to reach the caller.
+   */
   times?: number;
 }
 

@@ -1,5 +1,6 @@
 // Failures the real server can answer with, through the demo: the 409 race (a blocker comes back
-// between the check and the deletion) and a 500 on the deletion followed by a successful "Try again".
+// between the check and the deletion), a 500 on the deletion followed by a successful "Try again", and a
+// deletion whose answer is lost, which "Try again" with the same key completes.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -135,6 +136,35 @@ test('a 500 on the DELETE, then "Try again": the same Idempotency-Key twice, the
 
     await page.waitForURL(`${base}/goodbye.html`, { timeout: 6000 });
     assert.deepEqual(unexpectedErrors(problems, [failedToLoad(500)]), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the answer of a deletion is lost: "Try again" with the same Idempotency-Key, and the server answers 204 again', { timeout: 25_000 }, async () => {
+  const base = e2e.server.url;
+  const { context, page, panel, problems } = await openDemo(e2e.browser, base);
+  try {
+    await panel.checks.waitFor();
+    await control(base, 'POST', '/resolve-all');
+    await control(base, 'POST', '/faults', { kind: 'lost-answer', on: 'delete' });
+
+    await checkAgainAndConfirm(panel);
+    await panel.deleteButton.click();
+    await eventually(async () =>
+      assert.match(await panel.alert.innerText(), /No answer came through from the server, so the deletion was not confirmed\. .*it is safe/),
+    );
+    const { state } = await (await fetch(`${base}/__backend/state`)).json();
+    assert.equal(state.deleted, true, 'the server deleted the account all the same');
+
+    await panel.tryAgain.click();
+    await eventually(async () => assert.ok((await panel.status.innerText()).includes(DELETED_TEXT)));
+    const sent = deletes(await requestLog(base));
+    assert.deepEqual(sent.map((request) => [request.fault ?? null, request.status ?? null]), [['lost-answer', null], [null, 204]]);
+    assert.equal(sent[1].idempotencyKey, sent[0].idempotencyKey, 'the retry reuses the Idempotency-Key');
+
+    await page.waitForURL(`${base}/goodbye.html`, { timeout: 6000 });
+    assert.deepEqual(unexpectedErrors(problems, [/^Failed to load resource: net::ERR_EMPTY_RESPONSE$/]), []);
   } finally {
     await context.close();
   }
