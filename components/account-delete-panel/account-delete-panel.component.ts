@@ -569,6 +569,7 @@ export class AccountDeletePanel extends LitElement {
           class="secondary"
           type="button"
           aria-disabled=${this.#isDeleting ? 'true' : 'false'}
+          aria-describedby=${this.#isDeleting ? 'delete-reason' : nothing}
           @click=${this.#onCheckAgain}
         >
           ${s.checkAgain}
@@ -581,8 +582,10 @@ export class AccountDeletePanel extends LitElement {
     if (this.#isDeleted) {
       const redirect = this.redirect;
       const seconds = Math.ceil(this.#redirectDelay / 1000);
-      return html`<div part="success" class="success" tabindex="-1">
-        <p><strong>${s.deleted}</strong></p>
+      // It takes the focus, inside the live region that announces it: named by its first sentence, so
+      // that the focus reads that sentence and the region the whole message, not the whole message twice.
+      return html`<div part="success" class="success" tabindex="-1" role="group" aria-labelledby="deleted">
+        <p><strong id="deleted">${s.deleted}</strong></p>
         <p>${s.emailOnItsWay}</p>
         <p class="muted">${s.auditNote}</p>
         ${redirect?.kind === 'scheduled'
@@ -597,6 +600,9 @@ export class AccountDeletePanel extends LitElement {
     if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) return s.checking;
     const value = this.lastRead;
     if (status === TaskStatus.ERROR || !value) return '';
+    // A failed deletion is the alert's to tell: "Nothing blocks deletion any more" beside it would say
+    // the opposite. The checks a 409 sent do belong here.
+    if (this.failure?.step === 'delete' && !this.conflictChecks) return '';
     const blocking = this.#blockingCount;
     if (blocking > 0 || this.conflictChecks) return s.blockedSummary(Math.max(1, blocking));
     return value.deletable === true ? s.readySummary : s.notDeletable;
@@ -627,11 +633,23 @@ export class AccountDeletePanel extends LitElement {
     if (!failure || this.#isDeleting || this.#isDeleted) return nothing;
     const requestId = failure.error instanceof ApiError ? failure.error.requestId : undefined;
     // After a 409 the way forward is the checks; a deletion is offered again only when it is allowed.
-    const canRetry = failure.step === 'check' || (!(failure.error instanceof ConflictError) && this.#blocker() === undefined);
+    // While a check runs (the return to the page starts one) it stays, unusable: the focus stays on it,
+    // and the alert is not read again when it comes back.
+    const blocker = this.#blocker();
+    const canRetry = failure.step === 'check' || (!(failure.error instanceof ConflictError) && (blocker === undefined || blocker === 'checking'));
     return html`<p>${this.#errorSentence(failure, s)}</p>
       ${requestId ? html`<p class="muted">${s.reference(requestId)}</p>` : nothing}
       ${canRetry
-        ? html`<button part="retry-button" class="secondary" type="button" @click=${this.#onRetry}>${s.tryAgain}</button>`
+        ? html`<button
+            part="retry-button"
+            class="secondary"
+            type="button"
+            aria-disabled=${failure.step === 'delete' && blocker !== undefined ? 'true' : 'false'}
+            aria-describedby=${failure.step === 'delete' && blocker !== undefined ? 'delete-reason' : nothing}
+            @click=${this.#onRetry}
+          >
+            ${s.tryAgain}
+          </button>`
         : nothing}`;
   }
 

@@ -56,10 +56,6 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  .status:empty {
-    display: none;
-  }
-
   .checks-region {
     /* Reserved, so the page does not jump when the checks arrive. */
     min-height: var(--account-delete-panel-checks-min-height, 8.5rem);
@@ -265,10 +261,15 @@ export const styles = css`
 
   .success strong::before {
     content: '✓ ';
+    /* The mark is decoration: no "check mark" read before the sentence (where the syntax is known). */
+    content: '✓ ' / '';
     color: var(--_success);
   }
 
-  .visually-hidden {
+  /* An empty status is out of sight but stays in the accessibility tree: a live region must be there
+     before its words change, or the next "Checking your account…" is not announced. */
+  .visually-hidden,
+  .status:empty {
     position: absolute;
     width: 1px;
     height: 1px;

@@ -121,7 +121,7 @@ export const FAULTS: FaultRow[] = [
     // The check endpoint has no 409: the server refused to say, so nothing is known and nothing unlocks.
     check: { sees: `Resolve the items below before deleting this account. ${SUPPORT}`, error: ConflictError, gets: 1 },
     delete: {
-      sees: 'Something changed since the last check: resolve the items below, then try again.',
+      sees: 'Something changed since the last check: resolve the items in the list of checks, then check again.',
       error: ConflictError,
       outcome: 'blocked',
     },

@@ -51,7 +51,7 @@ describe('a 409: something blocks again', () => {
     await eventually(() => activeElement(el) === checksList(el), 'focus moves to the checks');
     expect(isUnusable(deleteButton(el))).to.equal(true);
     expect(reasonOf(el)).to.equal('Resolve 1 item first');
-    expect(alertText(el)).to.equal('Something changed since the last check: resolve the items below, then try again.');
+    expect(alertText(el)).to.equal('Something changed since the last check: resolve the items in the list of checks, then check again.');
     expect(tryAgainButton(el), 'no way to send the same DELETE again').to.equal(undefined);
     expect(textbox(el)!.value).to.equal('Acme Corp');
     await expect(el).to.be.accessible();

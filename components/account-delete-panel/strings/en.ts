@@ -59,7 +59,7 @@ export const en: Strings = {
 
   tryAgain: 'Try again',
   signInAgain: 'Sign in again, then try again.',
-  errorConflict: 'Something changed since the last check: resolve the items below, then try again.',
+  errorConflict: 'Something changed since the last check: resolve the items in the list of checks, then check again.',
   errorConflictChecking: 'The server refused the deletion: something may have changed. Checking the account again…',
   errorConflictUnexplained:
     'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Press Delete account to try again; if it happens again, contact support.',

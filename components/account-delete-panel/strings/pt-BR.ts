@@ -60,7 +60,7 @@ export const ptBR: Strings = {
 
   tryAgain: 'Tentar de novo',
   signInAgain: 'Entre de novo e tente outra vez.',
-  errorConflict: 'Algo mudou desde a última verificação: resolva os itens abaixo e tente de novo.',
+  errorConflict: 'Algo mudou desde a última verificação: resolva os itens da lista de verificações e verifique de novo.',
   errorConflictChecking: 'O servidor recusou a exclusão: algo pode ter mudado. Verificando a conta de novo…',
   errorConflictUnexplained:
     'O servidor recusou a exclusão, mas nada a impede agora. Nada foi excluído. Pressione Excluir conta para tentar de novo; se acontecer outra vez, fale com o suporte.',
