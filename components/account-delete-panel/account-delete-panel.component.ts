@@ -39,7 +39,7 @@ const DEFAULT_REDIRECT_DELAY = 3_000;
 
 type Step = 'check' | 'delete';
 type Blocker = 'deleting' | 'checking' | 'check-failed' | 'blocked' | 'not-deletable' | 'confirm';
-type Redirect = { kind: 'scheduled'; href: string } | { kind: 'host' } | { kind: 'refused' };
+type Redirect = { kind: 'scheduled' | 'stayed'; href: string } | { kind: 'host' } | { kind: 'refused' };
 
 function toKitError(error: unknown): AccountDeletionError {
   return error instanceof AccountDeletionError
@@ -91,6 +91,7 @@ function isDefinitive(error: AccountDeletionError): boolean {
  * @csspart reason - Why the delete button cannot be used yet.
  * @csspart success - The success message.
  * @csspart go-now-link - The link to leave at once after deletion.
+ * @csspart stay-button - "Stay on this page": stops the redirect after deletion.
  *
  * @cssprop [--account-delete-panel-color-scheme=light dark] - `light`, `dark`, or both to follow the user's preference.
  * @cssprop [--account-delete-panel-font=inherit] - The font shorthand.
@@ -449,6 +450,13 @@ export class AccountDeletePanel extends LitElement {
     this.typedName = (event.target as HTMLInputElement).value;
   };
 
+  /** The redirect is a time limit on reading the message: the user may turn it off (WCAG 2.2.1). */
+  readonly #onStay = (): void => {
+    if (this.redirect?.kind !== 'scheduled') return;
+    clearTimeout(this.#redirectTimer);
+    this.redirect = { kind: 'stayed', href: this.redirect.href };
+  };
+
   readonly #onCheckAgain = (): void => {
     void this.refresh();
   };
@@ -589,8 +597,10 @@ export class AccountDeletePanel extends LitElement {
         <p>${s.emailOnItsWay}</p>
         <p class="muted">${s.auditNote}</p>
         ${redirect?.kind === 'scheduled'
-          ? html`<p>${s.redirecting(seconds)} <a part="go-now-link" href=${redirect.href}>${s.goNow}</a></p>`
+          ? html`<p>${s.redirecting(seconds)} <a part="go-now-link" href=${redirect.href}>${s.goNow}</a></p>
+              <p><button part="stay-button" class="secondary" type="button" @click=${this.#onStay}>${s.stayHere}</button></p>`
           : nothing}
+        ${redirect?.kind === 'stayed' ? html`<p>${s.stayed} <a part="go-now-link" href=${redirect.href}>${s.goNow}</a></p>` : nothing}
         ${redirect?.kind === 'refused' ? html`<p>${s.redirectRefused}</p>` : nothing}
       </div>`;
     }

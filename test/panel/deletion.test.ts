@@ -201,6 +201,31 @@ describe('after the account was deleted', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lets the user stay on the page: "Stay on this page" stops the redirect, keeps "Go now" and the focus in the message', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = await readyToDelete(api, { redirectUrl: '#deleted-stay', redirectDelay: 300 });
+    await deleteAndSettle(el);
+    const stay = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="stay-button"]')!;
+    expect(stay.textContent!.trim()).to.equal('Stay on this page');
+    stay.focus();
+    stay.click();
+    await el.updateComplete;
+    await quiet(el, 500);
+    expect(location.hash, 'no redirect after the user chose to stay').to.equal('');
+    expect(successMessage(el)!.textContent).to.contain('You stay on this page until you choose to go.');
+    expect(el.shadowRoot!.querySelector('[part="go-now-link"]')!.getAttribute('href')).to.equal('#deleted-stay');
+    expect(el.shadowRoot!.querySelector('[part="stay-button"]')).to.equal(null);
+    expect(activeElement(el) === successMessage(el), 'focus in the message').to.equal(true);
+    await expect(el).to.be.accessible();
+
+    // Taken off the page and put back, it still stays.
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await quiet(el, 400);
+    expect(location.hash).to.equal('');
+  });
+
   it('goes to the redirect URL after redirect-delay, with a "Go now" link meanwhile', async () => {
     const api = fakeApi({ checks: [ok(clearBody())] });
     const el = await readyToDelete(api, { redirectUrl: '#deleted-1', redirectDelay: 300 });

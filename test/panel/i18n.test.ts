@@ -139,6 +139,7 @@ describe('in Brazilian Portuguese', () => {
     expect(message).to.contain('Sua conta foi excluída com sucesso.');
     expect(message).to.contain('Um e-mail de confirmação está a caminho.');
     expect(words(el.shadowRoot!.querySelector('[part="go-now-link"]'))).to.equal('Ir agora');
+    expect(words(el.shadowRoot!.querySelector('[part="stay-button"]'))).to.equal('Ficar nesta página');
     await expect(el).to.be.accessible();
   });
 

@@ -65,7 +65,7 @@ describe('styling', () => {
     gate.release(() => new Response(null, { status: 204 }));
     await deleted;
     await el.updateComplete;
-    expect([...partsOf(el)]).to.include.members(['success', 'go-now-link']);
+    expect([...partsOf(el)]).to.include.members(['success', 'go-now-link', 'stay-button']);
   });
 
   it('takes its colours from --account-delete-panel-* custom properties', async () => {

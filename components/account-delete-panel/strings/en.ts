@@ -55,6 +55,8 @@ export const en: Strings = {
   auditNote: 'Your account information is kept for later audits, and you can create a new account at any time.',
   redirecting: (seconds) => (one(seconds) ? 'You will be taken onward in 1 second.' : `You will be taken onward in ${seconds} seconds.`),
   goNow: 'Go now',
+  stayHere: 'Stay on this page',
+  stayed: 'You stay on this page until you choose to go.',
   redirectRefused: 'The page to go to next is not a safe address, so you stay here. You can close this page.',
 
   tryAgain: 'Try again',

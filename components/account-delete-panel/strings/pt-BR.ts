@@ -56,6 +56,8 @@ export const ptBR: Strings = {
   redirecting: (seconds) =>
     one(seconds) ? 'Você será redirecionado em 1 segundo.' : `Você será redirecionado em ${seconds} segundos.`,
   goNow: 'Ir agora',
+  stayHere: 'Ficar nesta página',
+  stayed: 'Você fica nesta página até escolher sair.',
   redirectRefused: 'O endereço da próxima página não é seguro, então você continua aqui. Você já pode fechar esta página.',
 
   tryAgain: 'Tentar de novo',

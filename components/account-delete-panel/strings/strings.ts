@@ -54,6 +54,10 @@ export interface Strings {
   auditNote: string;
   redirecting: (seconds: number) => string;
   goNow: string;
+  /** The button that stops the redirect, so that the message can be read at one's own pace. */
+  stayHere: string;
+  /** Said instead of `redirecting` once the user chose to stay. */
+  stayed: string;
   redirectRefused: string;
 
   tryAgain: string;
