@@ -258,6 +258,8 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
         'v4/account/deletion/preconditions',
         {
           method: 'get',
+          // Every check asks the server: an answer from the browser's cache would say what blocked before.
+          cache: 'no-store',
           retry: {
             limit: retry.limit ?? 2,
             methods: ['get'],

@@ -6,9 +6,14 @@
 //   which answers 204; a GET reads an account that nothing blocks.
 // - `/real/<run>/stall/…`: the headers and half of a JSON body, then nothing, until the client gives up.
 // - `/real/<run>/status-<line>/…`: the raw status line `HTTP/1.1 <line>`, such as `600 Odd` or `2x4 Odd`.
+// - `/real/<run>/cached/…`: a GET that says nothing blocks the first time, and that a DNS zone blocks
+//   after, each with `Cache-Control: max-age=600`: a browser that may use its cache gives the first again.
 // - `GET /real/<run>/log`: the requests of the run so far, as "METHOD /path".
 const runs = new Map();
 const CLEAR = JSON.stringify({ data: { account: { id: 1234, name: 'Acme Corp' }, deletable: true, checks: [] } });
+const BLOCKED = JSON.stringify({
+  data: { account: { id: 1234, name: 'Acme Corp' }, deletable: false, checks: [{ type: 'dns_zones', status: 'blocking', count: 1 }] },
+});
 
 export async function realServer(ctx, next) {
   const match = /^\/real\/([\w-]+)\/([\w%.-]+)(\/.*)?$/.exec(ctx.path);
@@ -38,6 +43,11 @@ export async function realServer(ctx, next) {
     ctx.respond = false;
     const line = decodeURIComponent(route.slice('status-'.length));
     ctx.req.socket.end(`HTTP/1.1 ${line}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  } else if (route === 'cached' && ctx.method === 'GET') {
+    const first = runs.get(run).filter((line) => line.startsWith('GET')).length === 1;
+    ctx.type = 'application/json';
+    ctx.set('Cache-Control', 'max-age=600');
+    ctx.body = first ? CLEAR : BLOCKED;
   } else if (ctx.method === 'GET') {
     ctx.type = 'application/json';
     ctx.body = CLEAR;

@@ -24,6 +24,7 @@ import {
   type DeleteAccountResult,
   type Preconditions,
 } from '../../src/index.js';
+import { statusSentence } from '../../src/error-body.js';
 import { styles } from './account-delete-panel.styles.js';
 import { matchesAccountName } from './confirmation.js';
 import { emit } from './events.js';
@@ -55,6 +56,25 @@ function toKitError(error: unknown): AccountDeletionError {
  */
 function settled(handle: () => void): void {
   queueMicrotask(handle);
+}
+
+/**
+ * The checks as the panel needs them to decide and to render. The SDK's parser guarantees this shape; a
+ * host's own client may hand over anything (no list of checks, a check that is null), and that must
+ * fail the check, not unlock Delete or break the render.
+ */
+function readable(preconditions: Preconditions): Preconditions {
+  const value = preconditions as Partial<Record<keyof Preconditions, unknown>> | null | undefined;
+  const account = value?.account as Partial<Account> | null | undefined;
+  const checks = value?.checks;
+  const shaped =
+    typeof account?.name === 'string' &&
+    Number.isSafeInteger(account.id) &&
+    typeof value?.deletable === 'boolean' &&
+    Array.isArray(checks) &&
+    checks.every((check: Partial<Check> | null) => typeof check?.type === 'string' && typeof check.status === 'string' && Array.isArray(check.items));
+  if (!shaped) throw new InvalidResponseError('The client handed over checks of the wrong shape.');
+  return preconditions;
 }
 
 /** A 4xx answer says for sure that nothing was deleted; anything else may hide a deletion that happened. */
@@ -115,9 +135,9 @@ export class AccountDeletePanel extends LitElement {
 
   readonly #check = new Task<[], Preconditions>(this, {
     autoRun: false,
-    task: (_args, { signal }) => {
+    task: async (_args, { signal }) => {
       this.#checkedWith = this.#client();
-      return this.#checkedWith.getPreconditions({ signal });
+      return readable(await this.#checkedWith.getPreconditions({ signal }));
     },
     onComplete: (preconditions) => settled(() => this.#checked(preconditions)),
     onError: (error) => settled(() => this.#failed('check', error)),
@@ -380,7 +400,8 @@ export class AccountDeletePanel extends LitElement {
     // Taken off the page while the DELETE was out (a fetch that ignores the abort): a host listening
     // on the document would not hear account-deleted, nor get its chance to stop the redirect. The
     // success is told when the panel is back on a page.
-    if (!this.isConnected) {
+    // On a page means in a document with a window: not one made by document.implementation either.
+    if (!this.isConnected || !this.ownerDocument.defaultView) {
       this.#untold = result;
       return;
     }
@@ -411,7 +432,9 @@ export class AccountDeletePanel extends LitElement {
 
   #scheduleRedirect(href: string): void {
     clearTimeout(this.#redirectTimer);
-    this.#redirectTimer = setTimeout(() => window.location.assign(href), this.#redirectDelay);
+    // The window of the page the panel is on (an iframe's, if it was moved into one), not the script's.
+    const view = this.ownerDocument.defaultView;
+    this.#redirectTimer = setTimeout(() => view?.location.assign(href), this.#redirectDelay);
   }
 
   get #redirectDelay(): number {
@@ -462,8 +485,15 @@ export class AccountDeletePanel extends LitElement {
   };
 
   readonly #onRetry = (): void => {
+    // Shown unusable while a check runs: a press then does nothing (retry() would wait for the check).
+    if (this.failure?.step === 'delete' && this.#blocker() !== undefined) return;
     void this.retry();
   };
+
+  /** Runs `next` once the task's outcome handler (queued by settled()) has run. */
+  #afterSettled(next: () => Promise<void>): Promise<void> {
+    return new Promise((resolve) => settled(() => void next().then(resolve)));
+  }
 
   /** Reads the checks again. Does nothing while deleting or after the account was deleted. */
   refresh(): Promise<void> {
@@ -484,6 +514,14 @@ export class AccountDeletePanel extends LitElement {
     const failure = this.failure;
     if (!failure) return Promise.resolve();
     if (failure.step === 'check' || failure.error instanceof ConflictError) return this.refresh();
+    // A check is running (the return from a sign-in window starts one): the deletion waits for it, and
+    // is sent only if that check allows it.
+    if (this.#check.status === TaskStatus.PENDING) {
+      return this.#check.taskComplete.then(
+        () => this.#afterSettled(() => this.retry()),
+        () => this.#afterSettled(() => this.retry()),
+      );
+    }
     this.#requestDeletion();
     return this.#deletion.taskComplete.then(
       () => undefined,
@@ -610,11 +648,11 @@ export class AccountDeletePanel extends LitElement {
     if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) return s.checking;
     const value = this.lastRead;
     if (status === TaskStatus.ERROR || !value) return '';
-    // A failed deletion is the alert's to tell: "Nothing blocks deletion any more" beside it would say
-    // the opposite. The checks a 409 sent do belong here.
-    if (this.failure?.step === 'delete' && !this.conflictChecks) return '';
     const blocking = this.#blockingCount;
     if (blocking > 0 || this.conflictChecks) return s.blockedSummary(Math.max(1, blocking));
+    // A failed deletion is the alert's to tell: "Nothing blocks deletion any more" beside it would say
+    // the opposite. What blocks (above) does belong here.
+    if (this.failure?.step === 'delete') return '';
     return value.deletable === true ? s.readySummary : s.notDeletable;
   }
 
@@ -629,6 +667,8 @@ export class AccountDeletePanel extends LitElement {
     if (error instanceof AuthenticationError) return s.errorSignedOut;
     if (error instanceof RateLimitError) return s.errorRateLimited(error.retryAfter);
     if (error instanceof ServerError) return deleting ? s.errorServerDelete(error.status) : s.errorServerCheck(error.status);
+    // No sentence of the server's: the SDK's stand-in is English, the panel's own words are not.
+    if (error instanceof ApiError && error.detail === statusSentence(error.status)) return `${s.errorRefused(error.status)} ${s.errorServerSaidNext}`;
     // The server's sentence in its own isolate: its bidi controls cannot reorder the panel's words after it.
     if (error instanceof ApiError) return html`<bdi>${error.detail}</bdi> ${s.errorServerSaidNext}`;
     if (error instanceof ConnectionError) return deleting ? s.errorConnectionDelete : s.errorConnectionCheck;
@@ -646,7 +686,11 @@ export class AccountDeletePanel extends LitElement {
     // While a check runs (the return to the page starts one) it stays, unusable: the focus stays on it,
     // and the alert is not read again when it comes back.
     const blocker = this.#blocker();
-    const canRetry = failure.step === 'check' || (!(failure.error instanceof ConflictError) && (blocker === undefined || blocker === 'checking'));
+    // A plain 401 is answered by signing in and checking again (its sentence says so), not by Try again.
+    const signedOut = failure.error instanceof AuthenticationError && !(failure.error instanceof ReauthenticationRequiredError);
+    const canRetry =
+      failure.step === 'check' ||
+      (!(failure.error instanceof ConflictError) && !signedOut && (blocker === undefined || blocker === 'checking'));
     return html`<p>${this.#errorSentence(failure, s)}</p>
       ${requestId ? html`<p class="muted">${s.reference(requestId)}</p>` : nothing}
       ${canRetry

@@ -251,6 +251,35 @@ describe('moving the panel while the DELETE is out', () => {
     }
   });
 
+  it('counts a document with no window (document.implementation) as off the page too', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const el = await readyToDelete({ ...api, client: unabortable(api) }, { redirectUrl: REDIRECT, redirectDelay: 0 });
+    const heard: string[] = [];
+    const keepThePage = (event: Event) => {
+      heard.push(event.type);
+      event.preventDefault();
+    };
+    document.addEventListener('account-deleted', keepThePage);
+    try {
+      deleteButton(el).click();
+      await gate.arrived;
+      const parent = el.parentElement!;
+      const elsewhere = document.implementation.createHTMLDocument('elsewhere');
+      elsewhere.body.append(el);
+      gate.release(noContent);
+      await quiet(el, 50);
+      expect(location.hash, 'no redirect from a document with no window').to.equal('');
+
+      parent.append(el);
+      await quiet(el, 50);
+      expect(heard).to.deep.equal(['account-deleted']);
+      expect(location.hash).to.equal('');
+    } finally {
+      document.removeEventListener('account-deleted', keepThePage);
+    }
+  });
+
   it('sends no other DELETE when moved many times while the DELETE is out', async () => {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply, noContent] });

@@ -36,6 +36,8 @@ export const SHORT_TIMEOUT = 60;
 export type DeleteOutcome =
   /** The server said for sure that nothing was deleted: a new attempt is a new request (a fresh key). */
   | 'refused'
+  /** Signed out: no "Try again" (the words say to sign in and check again); Delete sends a new request. */
+  | 'signed-out'
   /** Nothing may have happened, or everything: a new attempt repeats the same request (the same key). */
   | 'unknown'
   /** Something blocks again: Delete stays unusable until a check says otherwise. */
@@ -95,7 +97,7 @@ export const FAULTS: FaultRow[] = [
     fault: 'a 401 (signed out)',
     reply: status(401, { detail: 'Authentication credentials were not provided.' }),
     check: { sees: SIGNED_OUT, error: AuthenticationError, gets: 1 },
-    delete: { sees: SIGNED_OUT, error: AuthenticationError, outcome: 'refused' },
+    delete: { sees: SIGNED_OUT, error: AuthenticationError, outcome: 'signed-out' },
   },
   {
     fault: 'a 401 reauthentication_required',

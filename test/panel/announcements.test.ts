@@ -7,6 +7,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import {
   activeElement,
+  blockedBody,
   clearBody,
   deleteAndSettle,
   deleteButton,
@@ -67,6 +68,15 @@ describe('the live regions', () => {
     const statusWords = heard.said.filter((line) => line.startsWith('status:')).map((line) => line.slice('status:'.length).trim());
     expect(statusWords.filter((words) => words !== '' && words !== 'Deleting your account…')).to.deep.equal([]);
     expect(heard.said.some((line) => line.startsWith('alert:') && line.includes('status 503'))).to.equal(true);
+  });
+
+  it('still say what blocks after a failed deletion, when a new check finds something', async () => {
+    const api = fakeApi({ checks: [ok(clearBody()), ok(blockedBody())], deletes: [status(503)] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el);
+    await el.refresh();
+    await quiet(el);
+    expect(statusRegion(el).textContent!.trim()).to.equal('2 items block deletion.');
   });
 
   it('keep "Try again" and the focus on it while the return to the page checks again, and do not repeat the alert', async () => {

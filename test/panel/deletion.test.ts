@@ -425,6 +425,26 @@ describe('where requests go', () => {
     expect(api.deletes()).to.have.length(0);
   });
 
+  for (const [what, change] of [
+    ['no list of checks', (p: Record<string, unknown>) => ({ ...p, checks: null })],
+    ['a check that is null', (p: Record<string, unknown>) => ({ ...p, checks: [null] })],
+    ['no account', (p: Record<string, unknown>) => ({ ...p, account: undefined })],
+  ] as const) {
+    it(`fails the check when a client of the host’s own hands over ${what}, and sends no DELETE`, async () => {
+      const api = fakeApi({ checks: [ok(clearBody())] });
+      const own: AccountDeletionClient = {
+        getPreconditions: async (options) => change({ ...(await api.client.getPreconditions(options)) }) as never,
+        deleteAccount: (account, options) => api.client.deleteAccount(account, options),
+      };
+      const el = await readyToDelete({ ...api, client: own }, { confirmation: 'none' });
+      expect(isUnusable(deleteButton(el))).to.equal(true);
+      expect(alertRegion(el)!.textContent).to.contain('could not be read');
+      deleteButton(el).click();
+      await quiet(el);
+      expect(api.deletes()).to.have.length(0);
+    });
+  }
+
   it('keeps "Check again" and "Delete account" as buttons a keyboard reaches', async () => {
     const el = await mount(fakeApi({ checks: [ok(clearBody())] }));
     expect(buttonNamed(el, 'Check again')!.type).to.equal('button');

@@ -169,6 +169,38 @@ describe('a 401: sign in again', () => {
     expect(api.deletes()[1]!.headers.get('Idempotency-Key'), 'a refused request: a new key').to.not.equal(api.deletes()[0]!.headers.get('Idempotency-Key'));
   });
 
+  it('sends the DELETE once the check that runs when retry() is called has read the account', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody()), gate.reply], deletes: [status(401, reauthBody()), noContent] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    // The return from the sign-in window starts a check; the host calls retry() while it runs.
+    void el.refresh();
+    await gate.arrived;
+    const retried = el.retry();
+    await quiet(el);
+    expect(api.deletes(), 'nothing before the check is read').to.have.length(1);
+    const deleted = oneEvent(el, 'account-deleted');
+    gate.release(ok(clearBody()));
+    await retried;
+    await deleted;
+    expect(api.deletes()).to.have.length(2);
+  });
+
+  it('sends nothing on a retry() that waited for a check which found something blocking', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody()), gate.reply], deletes: [status(401, reauthBody()), noContent] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    void el.refresh();
+    await gate.arrived;
+    const retried = el.retry();
+    gate.release(ok(blockedBody()));
+    await retried;
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+  });
+
   it('says the user is signed out on a plain 401, without the reauthentication event', async () => {
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(401, { detail: 'Authentication credentials were not provided.' })] });
     const el = await readyToDelete(api);

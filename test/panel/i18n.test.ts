@@ -180,6 +180,17 @@ describe('Brazilian Portuguese tags', () => {
   }
 });
 
+describe('a refusal with no words of the server', () => {
+  it('is said in the panel’s language, not in the SDK’s English', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [text('', 403)] });
+    const el = await readyToDelete(api, { lang: 'pt-BR' });
+    await deleteAndSettle(el);
+    expect(words(el.shadowRoot!.querySelector('[role="alert"] p'))).to.equal(
+      'O servidor recusou o pedido (status 403). Se achar que é um engano, fale com o suporte.',
+    );
+  });
+});
+
 describe('a strings override', () => {
   const overrides: Partial<Strings> = {
     heading: 'Close your Acme account',

@@ -77,6 +77,19 @@ describe('getPreconditions', () => {
       });
     }
 
+    it('asks the server every time, never the browser cache', async () => {
+      const net = fakeNetwork(json(clearBody()));
+      await createAccountDeletionClient({ fetch: net.fetch }).getPreconditions();
+      expect(net.requests[0]!.cache).to.equal('no-store');
+
+      const run = `sdk-cache-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const client = createAccountDeletionClient({ apiBase: `/real/${run}/cached` });
+      expect((await client.getPreconditions()).deletable).to.equal(true);
+      expect((await client.getPreconditions()).deletable, 'the second answer is the server’s, not the cached first').to.equal(false);
+      const log = (await (await fetch(`/real/${run}/log`)).json()) as string[];
+      expect(log).to.have.length(2);
+    });
+
     it('takes an absolute apiBase, and one with a user name only in its path', async () => {
       const net = fakeNetwork(json(clearBody()), json(clearBody()));
       await createAccountDeletionClient({ apiBase: 'https://api.example/v1', fetch: net.fetch }).getPreconditions();

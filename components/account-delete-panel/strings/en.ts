@@ -61,6 +61,7 @@ export const en: Strings = {
 
   tryAgain: 'Try again',
   signInAgain: 'Sign in again, then try again.',
+  errorRefused: (status) => `The server refused the request (status ${status}).`,
   errorConflict: 'Something changed since the last check: resolve the items in the list of checks, then check again.',
   errorConflictChecking: 'The server refused the deletion: something may have changed. Checking the account again…',
   errorConflictUnexplained:

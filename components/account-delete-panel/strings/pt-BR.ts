@@ -62,6 +62,7 @@ export const ptBR: Strings = {
 
   tryAgain: 'Tentar de novo',
   signInAgain: 'Entre de novo e tente outra vez.',
+  errorRefused: (status) => `O servidor recusou o pedido (status ${status}).`,
   errorConflict: 'Algo mudou desde a última verificação: resolva os itens da lista de verificações e verifique de novo.',
   errorConflictChecking: 'O servidor recusou a exclusão: algo pode ter mudado. Verificando a conta de novo…',
   errorConflictUnexplained:

@@ -64,6 +64,8 @@ export interface Strings {
   signInAgain: string;
   /** Errors, each with what the user can do next. */
   errorConflict: string;
+  /** A refusal (a 4xx) whose answer carried no sentence of the server's. */
+  errorRefused: (status: number) => string;
   /** A 409 that showed nothing to resolve, while the account is read again. */
   errorConflictChecking: string;
   /** A 409, and then a check in which nothing blocks. */
