@@ -216,69 +216,45 @@ describe('moving the panel while the DELETE is out', () => {
     expect(api.deletes()).to.have.length(1);
   });
 
-  it('tells of a deletion that succeeded while it was off the page only once it is back, so the host can keep the redirect', async () => {
-    const gate = held();
-    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
-    const el = await readyToDelete({ ...api, client: unabortable(api) }, { redirectUrl: REDIRECT, redirectDelay: 0 });
-    const heard: string[] = [];
-    const keepThePage = (event: Event) => {
-      heard.push(event.type);
-      event.preventDefault();
-    };
-    const firedWhileAway: Event[] = [];
-    const away = (event: Event) => firedWhileAway.push(event);
-    document.addEventListener('account-deleted', keepThePage);
-    try {
-      deleteButton(el).click();
-      await gate.arrived;
-      const parent = el.parentElement!;
-      el.remove();
-      el.addEventListener('account-deleted', away);
-      gate.release(noContent);
-      await quiet(el, 50);
-      el.removeEventListener('account-deleted', away);
-      expect(location.hash, 'no redirect while the host could not answer').to.equal('');
-      expect(firedWhileAway, 'account-deleted fired while off the page').to.have.length(0);
+  for (const [where, takeAway] of [
+    ['off the page', (el: AccountDeletePanel) => el.remove()],
+    ['in a document with no window (document.implementation)', (el: AccountDeletePanel) => document.implementation.createHTMLDocument('elsewhere').body.append(el)],
+  ] as const) {
+    it(`tells of a deletion that succeeded while it was ${where} only once it is back, so the host can keep the page`, async () => {
+      const gate = held();
+      const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+      const el = await readyToDelete({ ...api, client: unabortable(api) }, { redirectUrl: REDIRECT, redirectDelay: 0 });
+      const heard: string[] = [];
+      const keepThePage = (event: Event) => {
+        heard.push(event.type);
+        event.preventDefault();
+      };
+      const firedWhileAway: Event[] = [];
+      const away = (event: Event) => firedWhileAway.push(event);
+      document.addEventListener('account-deleted', keepThePage);
+      try {
+        deleteButton(el).click();
+        await gate.arrived;
+        const parent = el.parentElement!;
+        takeAway(el);
+        el.addEventListener('account-deleted', away);
+        gate.release(noContent);
+        await quiet(el, 50);
+        el.removeEventListener('account-deleted', away);
+        expect(location.hash, 'no redirect while the host could not answer').to.equal('');
+        expect(firedWhileAway, 'account-deleted fired while away').to.have.length(0);
 
-      parent.append(el);
-      await quiet(el, 50);
-      expect(heard).to.deep.equal(['account-deleted']);
-      expect(location.hash, 'the host kept the page').to.equal('');
-      expect(successMessage(el)).to.exist;
-      expect(api.deletes()).to.have.length(1);
-    } finally {
-      document.removeEventListener('account-deleted', keepThePage);
-    }
-  });
-
-  it('counts a document with no window (document.implementation) as off the page too', async () => {
-    const gate = held();
-    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
-    const el = await readyToDelete({ ...api, client: unabortable(api) }, { redirectUrl: REDIRECT, redirectDelay: 0 });
-    const heard: string[] = [];
-    const keepThePage = (event: Event) => {
-      heard.push(event.type);
-      event.preventDefault();
-    };
-    document.addEventListener('account-deleted', keepThePage);
-    try {
-      deleteButton(el).click();
-      await gate.arrived;
-      const parent = el.parentElement!;
-      const elsewhere = document.implementation.createHTMLDocument('elsewhere');
-      elsewhere.body.append(el);
-      gate.release(noContent);
-      await quiet(el, 50);
-      expect(location.hash, 'no redirect from a document with no window').to.equal('');
-
-      parent.append(el);
-      await quiet(el, 50);
-      expect(heard).to.deep.equal(['account-deleted']);
-      expect(location.hash).to.equal('');
-    } finally {
-      document.removeEventListener('account-deleted', keepThePage);
-    }
-  });
+        parent.append(el);
+        await quiet(el, 50);
+        expect(heard).to.deep.equal(['account-deleted']);
+        expect(location.hash, 'the host kept the page').to.equal('');
+        expect(successMessage(el)).to.exist;
+        expect(api.deletes()).to.have.length(1);
+      } finally {
+        document.removeEventListener('account-deleted', keepThePage);
+      }
+    });
+  }
 
   it('sends no other DELETE when moved many times while the DELETE is out', async () => {
     const gate = held();

@@ -169,15 +169,19 @@ describe('a 401: sign in again', () => {
     expect(api.deletes()[1]!.headers.get('Idempotency-Key'), 'a refused request: a new key').to.not.equal(api.deletes()[0]!.headers.get('Idempotency-Key'));
   });
 
-  it('sends the DELETE once the check that runs when retry() is called has read the account', async () => {
+  /** A DELETE refused for a fresh sign-in, then a check held open (the return from the sign-in window), and retry() called meanwhile. */
+  async function retryDuringTheCheck() {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody()), gate.reply], deletes: [status(401, reauthBody()), noContent] });
     const el = await readyToDelete(api, { redirectDelay: 60_000 });
     await deleteAndSettle(el);
-    // The return from the sign-in window starts a check; the host calls retry() while it runs.
     void el.refresh();
     await gate.arrived;
-    const retried = el.retry();
+    return { api, el, gate, retried: el.retry() };
+  }
+
+  it('sends the DELETE once the check that runs when retry() is called has read the account', async () => {
+    const { api, el, gate, retried } = await retryDuringTheCheck();
     await quiet(el);
     expect(api.deletes(), 'nothing before the check is read').to.have.length(1);
     const deleted = oneEvent(el, 'account-deleted');
@@ -188,13 +192,7 @@ describe('a 401: sign in again', () => {
   });
 
   it('sends nothing on a retry() that waited for a check which found something blocking', async () => {
-    const gate = held();
-    const api = fakeApi({ checks: [ok(clearBody()), gate.reply], deletes: [status(401, reauthBody()), noContent] });
-    const el = await readyToDelete(api, { redirectDelay: 60_000 });
-    await deleteAndSettle(el);
-    void el.refresh();
-    await gate.arrived;
-    const retried = el.retry();
+    const { api, el, gate, retried } = await retryDuringTheCheck();
     gate.release(ok(blockedBody()));
     await retried;
     await quiet(el);
