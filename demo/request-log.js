@@ -4,6 +4,7 @@ let shown = '';
 function answerOf(record) {
   if (record.aborted) return 'aborted by the browser';
   if (record.fault === 'network-error') return 'no answer (network failure)';
+  if (record.fault === 'lost-answer') return 'carried out, answer lost (queued: lost-answer)';
   if (record.status === undefined || record.status === null) return 'pending…';
   return record.fault ? `${record.status} (queued: ${record.fault})` : String(record.status);
 }

@@ -21,6 +21,7 @@ import {
   type Account,
   type AccountDeletionClient,
   type Check,
+  type CheckItem,
   type DeleteAccountResult,
   type Preconditions,
 } from '../../src/index.js';
@@ -72,7 +73,14 @@ function readable(preconditions: Preconditions): Preconditions {
     Number.isSafeInteger(account.id) &&
     typeof value?.deletable === 'boolean' &&
     Array.isArray(checks) &&
-    checks.every((check: Partial<Check> | null) => typeof check?.type === 'string' && typeof check.status === 'string' && Array.isArray(check.items));
+    checks.every(
+      (check: Partial<Check> | null) =>
+        typeof check?.type === 'string' &&
+        typeof check.status === 'string' &&
+        Array.isArray(check.items) &&
+        check.items.every((item: Partial<CheckItem> | null) => typeof item?.name === 'string') &&
+        (check.amount === undefined || (typeof check.amount?.value === 'string' && typeof check.amount.currency === 'string')),
+    );
   if (!shaped) throw new InvalidResponseError('The client handed over checks of the wrong shape.');
   return preconditions;
 }
@@ -377,7 +385,10 @@ export class AccountDeletePanel extends LitElement {
     // A check cut short because the panel left the page is no failure to report.
     if (step === 'check' && error instanceof RequestAbortedError && !this.isConnected) return;
     if (step === 'delete' && isDefinitive(error)) this.#idempotency = undefined;
-    this.failure = { step, error };
+    // A deletion whose outcome is unknown stays the thing to tell, and to try again: a check failing
+    // after it (say with a 401, the deletion having ended the session) must not hide it.
+    const unknownDeletion = this.failure?.step === 'delete' && !isDefinitive(this.failure.error);
+    if (!(step === 'check' && unknownDeletion)) this.failure = { step, error };
     // A 409 answers a DELETE: only then does it carry the checks that block now. On the check it is a
     // refusal like any other, and checking again at once would ask the same server again and again.
     if (step === 'delete' && error instanceof ConflictError) {
@@ -443,25 +454,47 @@ export class AccountDeletePanel extends LitElement {
   }
 
   /** Sends the DELETE, if and only if everything allows it now. Every path to a deletion comes here. */
-  #requestDeletion(): void {
-    if (this.#blocker() !== undefined) return;
-    const account = this.#preconditions?.account;
-    if (!account) return;
+  #requestDeletion(repeat = false): void {
+    const target = repeat ? this.#repeatable() : this.#allowed();
+    if (!target) return;
     this.#requesting = true;
     let proceed: boolean;
     try {
-      proceed = emit(this, 'account-delete-request', { account }, true);
+      proceed = emit(this, 'account-delete-request', { account: target.account }, true);
     } finally {
       this.#requesting = false;
     }
     // A listener may have changed anything (started a check, disconnected the panel): ask again.
-    if (!proceed || !this.isConnected || this.#blocker() !== undefined) return;
-    const client = this.#checkedWith;
-    if (!client) return;
+    const now = repeat ? this.#repeatable() : this.#allowed();
+    if (!proceed || !this.isConnected || !now || now.account.id !== target.account.id) return;
+    const { client, account } = now;
     if (this.#idempotency?.account.id !== account.id) this.#idempotency = { account, key: newIdempotencyKey() };
     this.failure = undefined;
     // The client whose server read the checks is the one that deletes.
     void this.#deletion.run([client, account, this.#idempotency.key]);
+  }
+
+  /** The account and client of a new deletion, when everything allows one now. */
+  #allowed(): { client: AccountDeletionClient; account: Account } | undefined {
+    const account = this.#preconditions?.account;
+    const client = this.#checkedWith;
+    return this.#blocker() === undefined && account && client ? { client, account } : undefined;
+  }
+
+  /**
+   * The deletion whose outcome is unknown, when "Try again" may repeat it although the check after it
+   * failed (a lost answer whose deletion ended the session makes the check fail with a 401): the same
+   * request again, with the same account, client and key, which the server answers as it answered the
+   * first. A new deletion still needs a check that allows it.
+   */
+  #repeatable(): { client: AccountDeletionClient; account: Account } | undefined {
+    const failure = this.failure;
+    const kept = this.#idempotency;
+    const client = this.#checkedWith;
+    if (failure?.step !== 'delete' || isDefinitive(failure.error) || !kept || !client) return undefined;
+    if (this.#blocker() !== 'check-failed' || client !== this.#client()) return undefined;
+    if (this.#needsName && !matchesAccountName(this.typedName, kept.account.name)) return undefined;
+    return { client, account: kept.account };
   }
 
   readonly #onSubmit = (event: SubmitEvent): void => {
@@ -473,7 +506,7 @@ export class AccountDeletePanel extends LitElement {
     this.typedName = (event.target as HTMLInputElement).value;
   };
 
-  /** The redirect is a time limit on reading the message: the user may turn it off (WCAG 2.2.1). */
+  /** The redirect is a time limit on reading the message: the user may stop it and go on when ready. */
   readonly #onStay = (): void => {
     if (this.redirect?.kind !== 'scheduled') return;
     clearTimeout(this.#redirectTimer);
@@ -486,7 +519,7 @@ export class AccountDeletePanel extends LitElement {
 
   readonly #onRetry = (): void => {
     // Shown unusable while a check runs: a press then does nothing (retry() would wait for the check).
-    if (this.failure?.step === 'delete' && this.#blocker() !== undefined) return;
+    if (this.failure?.step === 'delete' && this.#blocker() !== undefined && !this.#repeatable()) return;
     void this.retry();
   };
 
@@ -522,7 +555,7 @@ export class AccountDeletePanel extends LitElement {
         () => this.#afterSettled(() => this.retry()),
       );
     }
-    this.#requestDeletion();
+    this.#requestDeletion(this.#repeatable() !== undefined);
     return this.#deletion.taskComplete.then(
       () => undefined,
       () => undefined,
@@ -650,9 +683,6 @@ export class AccountDeletePanel extends LitElement {
     if (status === TaskStatus.ERROR || !value) return '';
     const blocking = this.#blockingCount;
     if (blocking > 0 || this.conflictChecks) return s.blockedSummary(Math.max(1, blocking));
-    // A failed deletion is the alert's to tell: "Nothing blocks deletion any more" beside it would say
-    // the opposite. What blocks (above) does belong here.
-    if (this.failure?.step === 'delete') return '';
     return value.deletable === true ? s.readySummary : s.notDeletable;
   }
 
@@ -688,9 +718,11 @@ export class AccountDeletePanel extends LitElement {
     const blocker = this.#blocker();
     // A plain 401 is answered by signing in and checking again (its sentence says so), not by Try again.
     const signedOut = failure.error instanceof AuthenticationError && !(failure.error instanceof ReauthenticationRequiredError);
+    const repeatable = this.#repeatable() !== undefined;
     const canRetry =
       failure.step === 'check' ||
-      (!(failure.error instanceof ConflictError) && !signedOut && (blocker === undefined || blocker === 'checking'));
+      (!(failure.error instanceof ConflictError) && !signedOut && (blocker === undefined || blocker === 'checking' || repeatable));
+    const unusable = failure.step === 'delete' && blocker !== undefined && !repeatable;
     return html`<p>${this.#errorSentence(failure, s)}</p>
       ${requestId ? html`<p class="muted">${s.reference(requestId)}</p>` : nothing}
       ${canRetry
@@ -698,8 +730,8 @@ export class AccountDeletePanel extends LitElement {
             part="retry-button"
             class="secondary"
             type="button"
-            aria-disabled=${failure.step === 'delete' && blocker !== undefined ? 'true' : 'false'}
-            aria-describedby=${failure.step === 'delete' && blocker !== undefined ? 'delete-reason' : nothing}
+            aria-disabled=${unusable ? 'true' : 'false'}
+            aria-describedby=${unusable ? 'delete-reason' : nothing}
             @click=${this.#onRetry}
           >
             ${s.tryAgain}

@@ -19,6 +19,7 @@ import {
   held,
   isUnusable,
   mount,
+  networkError,
   noContent,
   ok,
   quiet,
@@ -192,6 +193,51 @@ function unabortable(api: FakeApi) {
   const fetch = (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(new Request(input, init), { signal: null }));
   return createAccountDeletionClient({ fetch, retry: { limit: 0 } });
 }
+
+describe('a deletion whose answer was lost, then a check that fails', () => {
+  // The server deleted the account; its answer never came. The deletion ended the session, so the
+  // next check (Check again, or the return to the page) gets a 401.
+  async function lostThenSignedOut(options: { confirmation?: string } = {}) {
+    const api = fakeApi({
+      checks: [ok(clearBody()), status(401, { detail: 'Authentication credentials were not provided.' })],
+      deletes: [networkError, noContent],
+    });
+    const el = await readyToDelete(api, { redirectUrl: REDIRECT, redirectDelay: 60_000, ...options });
+    await deleteAndSettle(el);
+    await afterNextCheck(el, () => el.refresh());
+    return { api, el };
+  }
+
+  it('keeps telling the deletion’s unknown outcome, and "Try again" repeats it with the same key', async () => {
+    const { api, el } = await lostThenSignedOut();
+    expect(alertText(el)).to.contain('the deletion was not confirmed');
+    expect(isUnusable(deleteButton(el)), 'Delete needs a check that allows it').to.equal(true);
+    expect(tryAgainButton(el)?.getAttribute('aria-disabled')).to.equal('false');
+    await expect(el).to.be.accessible();
+
+    const done = await deleteAndSettle(el, () => tryAgainButton(el)!.click());
+    expect(done.type).to.equal('account-deleted');
+    const [first, second] = api.deletes().map((request) => request.headers.get('Idempotency-Key'));
+    expect(second, 'the same request again').to.equal(first);
+  });
+
+  it('sends nothing from the unusable Delete meanwhile', async () => {
+    const { api, el } = await lostThenSignedOut();
+    deleteButton(el).click();
+    textbox(el)!.form!.requestSubmit();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('does not repeat it once the typed name no longer matches', async () => {
+    const { api, el } = await lostThenSignedOut();
+    await typeName(el, 'Acme');
+    expect(!!tryAgainButton(el), 'no Try again without the name').to.equal(false);
+    await el.retry();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+  });
+});
 
 describe('moving the panel while the DELETE is out', () => {
   it('sends no other DELETE when the server answers after the panel was taken off and put back', async () => {

@@ -59,15 +59,20 @@ describe('the live regions', () => {
     gate.release(ok(clearBody()));
   });
 
-  it('tell a failed deletion through the alert alone, not "Nothing blocks deletion any more" beside it', async () => {
-    const el = await readyToDelete(fakeApi({ checks: [ok(clearBody())], deletes: [status(503)] }));
+  it('tell a failed deletion through the alert, and keep the status line, so nothing moves and each check is still told', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(503)] });
+    const el = await readyToDelete(api);
     const heard = announcements(el);
     await deleteAndSettle(el);
     await quiet(el);
-    heard.stop();
-    const statusWords = heard.said.filter((line) => line.startsWith('status:')).map((line) => line.slice('status:'.length).trim());
-    expect(statusWords.filter((words) => words !== '' && words !== 'Deleting your account…')).to.deep.equal([]);
     expect(heard.said.some((line) => line.startsWith('alert:') && line.includes('status 503'))).to.equal(true);
+    expect(statusRegion(el).textContent!.trim()).to.equal('Nothing blocks deletion any more.');
+    const height = statusRegion(el).getBoundingClientRect().height;
+    await el.refresh();
+    await quiet(el);
+    heard.stop();
+    expect(statusRegion(el).getBoundingClientRect().height, 'the status line keeps its height').to.equal(height);
+    expect(heard.said.filter((line) => line.startsWith('status:')).at(-1)).to.equal('status: Nothing blocks deletion any more.');
   });
 
   it('still say what blocks after a failed deletion, when a new check finds something', async () => {

@@ -214,7 +214,7 @@ describe('after the account was deleted', () => {
     expect(location.hash, 'no redirect after the user chose to stay').to.equal('');
     expect(successMessage(el)!.textContent).to.contain('You stay on this page until you choose to go.');
     expect(el.shadowRoot!.querySelector('[part="go-now-link"]')!.getAttribute('href')).to.equal('#deleted-stay');
-    expect(el.shadowRoot!.querySelector('[part="stay-button"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part="stay-button"]') === null, 'the stay button is gone').to.equal(true);
     expect(activeElement(el) === successMessage(el), 'focus in the message').to.equal(true);
     await expect(el).to.be.accessible();
 
@@ -429,6 +429,7 @@ describe('where requests go', () => {
     ['no list of checks', (p: Record<string, unknown>) => ({ ...p, checks: null })],
     ['a check that is null', (p: Record<string, unknown>) => ({ ...p, checks: [null] })],
     ['no account', (p: Record<string, unknown>) => ({ ...p, account: undefined })],
+    ['a blocking check whose item is null', (p: Record<string, unknown>) => ({ ...p, checks: [{ type: 'dns_zones', status: 'blocking', count: 1, items: [null] }] })],
   ] as const) {
     it(`fails the check when a client of the host’s own hands over ${what}, and sends no DELETE`, async () => {
       const api = fakeApi({ checks: [ok(clearBody())] });
