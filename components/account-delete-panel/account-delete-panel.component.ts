@@ -197,7 +197,9 @@ export class AccountDeletePanel extends LitElement {
   @state() private lastRead: Preconditions | undefined;
 
   /** Kept across tries of one deletion whose outcome is unknown, so that the server runs it once. */
-  #idempotency: { account: Account; key: string } | undefined;
+  #idempotency: { account: Account; key: string; client: AccountDeletionClient; repeatable: boolean } | undefined;
+  /** The step whose failure was told last: `retry()` repeats it (a check may fail while a deletion's unknown outcome stays on show). */
+  #lastFailedStep: Step | undefined;
   #checkedWith: AccountDeletionClient | undefined;
   /** True while the request event is being dispatched: a listener must not start a second deletion. */
   #requesting = false;
@@ -374,9 +376,13 @@ export class AccountDeletePanel extends LitElement {
     this.lastRead = preconditions;
     this.conflictChecks = undefined;
     if (this.#idempotency && this.#idempotency.account.id !== preconditions.account.id) this.#idempotency = undefined;
+    // A readable answer that the account still exists and is blocked: sending the DELETE again would be
+    // a new deletion, which needs a check that allows it, not the repeat of the last one.
+    if (this.#idempotency && !(preconditions.deletable === true && preconditions.checks.every(isResolved))) this.#idempotency.repeatable = false;
     // A refusal the server was sure of is answered by fresh checks; an unknown outcome stays on show.
     const keep = unexplained || waitingForSignIn;
     if (this.failure && !keep && (this.failure.step === 'check' || isDefinitive(this.failure.error))) this.failure = undefined;
+    this.#lastFailedStep = this.failure?.step;
     emit(this, 'account-delete-checked', { preconditions });
   }
 
@@ -389,6 +395,7 @@ export class AccountDeletePanel extends LitElement {
     // after it (say with a 401, the deletion having ended the session) must not hide it.
     const unknownDeletion = this.failure?.step === 'delete' && !isDefinitive(this.failure.error);
     if (!(step === 'check' && unknownDeletion)) this.failure = { step, error };
+    this.#lastFailedStep = step;
     // A 409 answers a DELETE: only then does it carry the checks that block now. On the check it is a
     // refusal like any other, and checking again at once would ask the same server again and again.
     if (step === 'delete' && error instanceof ConflictError) {
@@ -468,10 +475,12 @@ export class AccountDeletePanel extends LitElement {
     const now = repeat ? this.#repeatable() : this.#allowed();
     if (!proceed || !this.isConnected || !now || now.account.id !== target.account.id) return;
     const { client, account } = now;
-    if (this.#idempotency?.account.id !== account.id) this.#idempotency = { account, key: newIdempotencyKey() };
+    const key = this.#idempotency?.account.id === account.id ? this.#idempotency.key : newIdempotencyKey();
+    // Kept with the client it goes to: only that client may repeat it.
+    this.#idempotency = { account, key, client, repeatable: true };
     this.failure = undefined;
     // The client whose server read the checks is the one that deletes.
-    void this.#deletion.run([client, account, this.#idempotency.key]);
+    void this.#deletion.run([client, account, key]);
   }
 
   /** The account and client of a new deletion, when everything allows one now. */
@@ -490,11 +499,12 @@ export class AccountDeletePanel extends LitElement {
   #repeatable(): { client: AccountDeletionClient; account: Account } | undefined {
     const failure = this.failure;
     const kept = this.#idempotency;
-    const client = this.#checkedWith;
-    if (failure?.step !== 'delete' || isDefinitive(failure.error) || !kept || !client) return undefined;
-    if (this.#blocker() !== 'check-failed' || client !== this.#client()) return undefined;
+    if (failure?.step !== 'delete' || isDefinitive(failure.error) || !kept?.repeatable) return undefined;
+    // The same server as the lost request, and still the panel's: a client or api-base changed since
+    // has never been asked.
+    if (this.#blocker() !== 'check-failed' || kept.client !== this.#client()) return undefined;
     if (this.#needsName && !matchesAccountName(this.typedName, kept.account.name)) return undefined;
-    return { client, account: kept.account };
+    return { client: kept.client, account: kept.account };
   }
 
   readonly #onSubmit = (event: SubmitEvent): void => {
@@ -518,8 +528,10 @@ export class AccountDeletePanel extends LitElement {
   };
 
   readonly #onRetry = (): void => {
+    // The user's press repeats a deletion of unknown outcome that a failed check cannot confirm.
+    if (this.#repeatable()) return this.#requestDeletion(true);
     // Shown unusable while a check runs: a press then does nothing (retry() would wait for the check).
-    if (this.failure?.step === 'delete' && this.#blocker() !== undefined && !this.#repeatable()) return;
+    if (this.failure?.step === 'delete' && this.#blocker() !== undefined) return;
     void this.retry();
   };
 
@@ -546,7 +558,9 @@ export class AccountDeletePanel extends LitElement {
   retry(): Promise<void> {
     const failure = this.failure;
     if (!failure) return Promise.resolve();
-    if (failure.step === 'check' || failure.error instanceof ConflictError) return this.refresh();
+    // A check failed last (even while a deletion's unknown outcome stays on show): check again. Only a
+    // press of "Try again" repeats that deletion without a check that allows it.
+    if (failure.step === 'check' || failure.error instanceof ConflictError || this.#lastFailedStep === 'check') return this.refresh();
     // A check is running (the return from a sign-in window starts one): the deletion waits for it, and
     // is sent only if that check allows it.
     if (this.#check.status === TaskStatus.PENDING) {
@@ -555,7 +569,7 @@ export class AccountDeletePanel extends LitElement {
         () => this.#afterSettled(() => this.retry()),
       );
     }
-    this.#requestDeletion(this.#repeatable() !== undefined);
+    this.#requestDeletion();
     return this.#deletion.taskComplete.then(
       () => undefined,
       () => undefined,

@@ -9,6 +9,8 @@ import sinon from 'sinon';
 import { RequestAbortedError, createAccountDeletionClient } from '../../src/index.js';
 import {
   afterNextCheck,
+  blockedBody,
+  bodyWith,
   checkAgainButton,
   clearBody,
   deleteAndSettle,
@@ -227,6 +229,47 @@ describe('a deletion whose answer was lost, then a check that fails', () => {
     textbox(el)!.form!.requestSubmit();
     await quiet(el);
     expect(api.deletes()).to.have.length(1);
+  });
+
+  it('does not repeat it through a client or api-base that has never been asked', async () => {
+    const { api, el } = await lostThenSignedOut();
+    const other = fakeApi({ checks: [status(401, { detail: 'Authentication credentials were not provided.' })], deletes: [noContent] });
+    await afterNextCheck(el, () => (el.client = other.client));
+    expect(!!tryAgainButton(el), 'no Try again for a new client').to.equal(false);
+    await el.retry();
+    await quiet(el);
+    expect(other.deletes()).to.have.length(0);
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('does not repeat it after a check that read the account as still there and blocked, or not deletable', async () => {
+    for (const answer of [blockedBody(), bodyWith(clearBody().data.checks, false)]) {
+      const api = fakeApi({
+        checks: [ok(clearBody()), ok(answer), status(401, { detail: 'Authentication credentials were not provided.' })],
+        deletes: [networkError, noContent],
+      });
+      const el = await readyToDelete(api, { redirectUrl: REDIRECT, redirectDelay: 60_000 });
+      await deleteAndSettle(el);
+      await afterNextCheck(el, () => el.refresh());
+      await afterNextCheck(el, () => el.refresh());
+      expect(!!tryAgainButton(el), 'no Try again: a new deletion needs a check that allows it').to.equal(false);
+      await el.retry();
+      await quiet(el);
+      expect(api.deletes()).to.have.length(1);
+    }
+  });
+
+  it('lets retry() repeat the step that failed last, the check, not the deletion', async () => {
+    const { api, el } = await lostThenSignedOut();
+    const gate = held();
+    api.answerChecks(gate.reply);
+    const retried = el.retry();
+    await gate.arrived;
+    gate.release(status(503));
+    await retried;
+    await quiet(el);
+    expect(api.checks()).to.have.length(3);
+    expect(api.deletes(), 'a host calling retry() sends no DELETE the user did not press for').to.have.length(1);
   });
 
   it('does not repeat it once the typed name no longer matches', async () => {
