@@ -395,6 +395,11 @@ export class AccountDeletePanel extends LitElement {
     // after it (say with a 401, the deletion having ended the session) must not hide it.
     const unknownDeletion = this.failure?.step === 'delete' && !isDefinitive(this.failure.error);
     if (!(step === 'check' && unknownDeletion)) this.failure = { step, error };
+    // A check the server refused for sure (403 not allowed, 404, 409), not for the session (401) or the
+    // pace (429): the account is there and may not be deleted, so nothing is repeated.
+    if (step === 'check' && this.#idempotency && isDefinitive(error) && !(error instanceof AuthenticationError) && !(error instanceof RateLimitError)) {
+      this.#idempotency.repeatable = false;
+    }
     this.#lastFailedStep = step;
     // A 409 answers a DELETE: only then does it carry the checks that block now. On the check it is a
     // refusal like any other, and checking again at once would ask the same server again and again.
@@ -558,9 +563,7 @@ export class AccountDeletePanel extends LitElement {
   retry(): Promise<void> {
     const failure = this.failure;
     if (!failure) return Promise.resolve();
-    // A check failed last (even while a deletion's unknown outcome stays on show): check again. Only a
-    // press of "Try again" repeats that deletion without a check that allows it.
-    if (failure.step === 'check' || failure.error instanceof ConflictError || this.#lastFailedStep === 'check') return this.refresh();
+    if (failure.step === 'check' || failure.error instanceof ConflictError) return this.refresh();
     // A check is running (the return from a sign-in window starts one): the deletion waits for it, and
     // is sent only if that check allows it.
     if (this.#check.status === TaskStatus.PENDING) {
@@ -569,6 +572,10 @@ export class AccountDeletePanel extends LitElement {
         () => this.#afterSettled(() => this.retry()),
       );
     }
+    // A check failed last (even while a deletion's unknown outcome stays on show), or the deletion
+    // needs a check that allows it: check again. Only a press of "Try again" repeats a deletion of
+    // unknown outcome without one.
+    if (this.#lastFailedStep === 'check' || !this.#allowed()) return this.refresh();
     this.#requestDeletion();
     return this.#deletion.taskComplete.then(
       () => undefined,

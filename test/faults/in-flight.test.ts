@@ -17,6 +17,7 @@ import {
   deleteButton,
   eventually,
   fakeApi,
+  firstOf,
   hang,
   held,
   isUnusable,
@@ -270,6 +271,49 @@ describe('a deletion whose answer was lost, then a check that fails', () => {
     await quiet(el);
     expect(api.checks()).to.have.length(3);
     expect(api.deletes(), 'a host calling retry() sends no DELETE the user did not press for').to.have.length(1);
+  });
+
+  it('lets a retry() called while the next check runs send the deletion, with the same key, once that check allows it', async () => {
+    const { api, el } = await lostThenSignedOut();
+    const gate = held();
+    api.answerChecks(gate.reply);
+    void el.refresh();
+    await gate.arrived;
+    const retried = el.retry();
+    await quiet(el);
+    expect(api.deletes(), 'nothing while the check runs').to.have.length(1);
+    const deleted = firstOf(el, ['account-deleted']);
+    gate.release(ok(clearBody()));
+    await retried;
+    await deleted;
+    const [first, second] = api.deletes().map((request) => request.headers.get('Idempotency-Key'));
+    expect(second).to.equal(first);
+  });
+
+  it('does not repeat it after a check the server refused for sure (403: not allowed)', async () => {
+    const api = fakeApi({
+      checks: [ok(clearBody()), status(403, { detail: 'This account is not allowed to be deleted.' })],
+      deletes: [networkError, noContent],
+    });
+    const el = await readyToDelete(api, { redirectUrl: REDIRECT, redirectDelay: 60_000 });
+    await deleteAndSettle(el);
+    await afterNextCheck(el, () => el.refresh());
+    expect(!!tryAgainButton(el) && tryAgainButton(el)?.getAttribute('aria-disabled') === 'false', 'no usable Try again').to.equal(false);
+    await el.retry();
+    await quiet(el);
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('lets retry() check again after a repeat whose answer was lost too, instead of doing nothing', async () => {
+    const { api, el } = await lostThenSignedOut();
+    api.answerDeletes(networkError);
+    await deleteAndSettle(el, () => tryAgainButton(el)!.click());
+    expect(api.deletes()).to.have.length(2);
+    const checks = api.checks().length;
+    await el.retry();
+    await quiet(el);
+    expect(api.checks().length, 'a new check').to.equal(checks + 1);
+    expect(api.deletes()).to.have.length(2);
   });
 
   it('does not repeat it once the typed name no longer matches', async () => {
