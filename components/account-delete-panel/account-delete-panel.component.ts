@@ -557,8 +557,10 @@ export class AccountDeletePanel extends LitElement {
   }
 
   /**
-   * Repeats the last failed step: the check, or the deletion (with the same idempotency key when its
-   * outcome is unknown). After a 409 it reads the checks again instead. Does nothing if nothing failed.
+   * Repeats the step that failed last: the check, or the deletion (with the same idempotency key when
+   * its outcome is unknown). After a 409, or when a check failed last, it reads the checks again. While
+   * a check runs it waits for it, and sends the deletion only if that check allows it; when no check
+   * allows it, it checks again. Does nothing if nothing failed.
    */
   retry(): Promise<void> {
     const failure = this.failure;
