@@ -9,7 +9,7 @@ const entries = [
   'components/account-delete-panel/account-delete-panel.ts',
   'components/account-delete-panel/account-delete-panel.component.ts',
   'components/account-delete-panel/react.ts',
-  'demo/backend/index.ts',
+  'testing/index.ts',
 ];
 
 const library = {
@@ -28,7 +28,7 @@ const library = {
   plugins: [
     typescript({
       tsconfig: './tsconfig.json',
-      include: ['src/**/*.ts', 'components/**/*.ts', 'demo/backend/**/*.ts'],
+      include: ['src/**/*.ts', 'components/**/*.ts', 'testing/**/*.ts'],
       exclude: ['test/**', 'demo/*.ts'],
       compilerOptions: { noEmit: false, declaration: true, declarationDir: 'dist', outDir: 'dist', rootDir: '.' },
     }),

@@ -14,7 +14,7 @@ import { chromiumArgs, findBrowser, INSTALL_HINT } from '../test/find-browser.mj
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const STANDALONE = join(root, 'dist', 'account-delete-panel.standalone.js');
-const BACKEND = join(root, 'dist', 'demo', 'backend', 'index.js');
+const BACKEND = join(root, 'dist', 'testing', 'index.js');
 
 // How much to measure. Every loop below is bounded by these counts and by DEADLINE_MS in all.
 // BENCH_QUICK=1 runs a few of each, to try the script out; its figures are not worth reporting.

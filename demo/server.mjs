@@ -126,7 +126,7 @@ async function main() {
   const port = portFrom(option('port') ?? process.env.PORT ?? 8000);
   if (!args.includes('--no-build')) build();
 
-  const backendModule = join(distDir, 'demo', 'backend', 'index.js');
+  const backendModule = join(distDir, 'testing', 'index.js');
   if (!existsSync(backendModule)) {
     console.error(`${backendModule} is missing: run \`npm run build\` (or start without --no-build).`);
     process.exit(1);
@@ -186,7 +186,7 @@ async function main() {
   const host = process.env.HOST && !['127.0.0.1', '::1', 'localhost'].includes(process.env.HOST) ? process.env.HOST : 'localhost';
   console.log(`\nThe demo is running at http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`);
   console.log('  fake API:     /api/v4/account/deletion/preconditions, DELETE /api/v3/account/1234');
-  console.log('  its controls: /__backend/state (GET) and POST routes; see demo/backend/control.ts');
+  console.log('  its controls: /__backend/state (GET) and POST routes; see testing/control.ts');
   console.log('Press Ctrl+C to stop.');
 
   const stop = () => {

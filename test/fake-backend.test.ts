@@ -22,7 +22,7 @@ import {
   type FakeBackendOptions,
   type NodeRequestLike,
   type NodeResponseLike,
-} from '../demo/backend/index.js';
+} from '../testing/index.js';
 
 function setUp(options: FakeBackendOptions = {}, client: ClientOptions = {}) {
   const backend = createFakeBackend(options);

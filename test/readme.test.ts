@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { createFakeBackend, createFakeFetch } from '../demo/backend/index.js';
+import { createFakeBackend, createFakeFetch } from '../testing/index.js';
 
 /** The first ```ts block after `heading` in the README, as a newcomer would copy it. */
 async function exampleAfter(heading: string): Promise<string> {
@@ -16,7 +16,7 @@ async function exampleAfter(heading: string): Promise<string> {
 async function run(code: string): Promise<void> {
   const here = (path: string) => new URL(path, location.href).href;
   const source = code
-    .replaceAll("from 'account-deletion-kit/testing'", `from '${here('/demo/backend/index.ts')}'`)
+    .replaceAll("from 'account-deletion-kit/testing'", `from '${here('/testing/index.ts')}'`)
     .replaceAll("from 'account-deletion-kit'", `from '${here('/src/index.ts')}'`);
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   try {

@@ -14,8 +14,8 @@ if (!findBrowser()) {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BUILT = ['dist/account-delete-panel.standalone.js', 'dist/demo/backend/index.js', 'dist/src/index.js'];
-const SOURCES = ['src', 'components', 'demo/backend', 'rollup.config.mjs', 'tsconfig.json', 'package.json'];
+const BUILT = ['dist/account-delete-panel.standalone.js', 'dist/testing/index.js', 'dist/src/index.js'];
+const SOURCES = ['src', 'components', 'testing', 'rollup.config.mjs', 'tsconfig.json', 'package.json'];
 
 function newest(path) {
   const info = statSync(path);

@@ -188,7 +188,7 @@ export function panelOf(page) {
   };
 }
 
-/** Calls the fake backend's control API (demo/backend/control.ts) and answers its snapshot. */
+/** Calls the fake backend's control API (testing/control.ts) and answers its snapshot. */
 export async function control(baseUrl, method, path, body) {
   const response = await fetch(`${baseUrl}/__backend${path}`, {
     method,

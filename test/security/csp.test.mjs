@@ -18,7 +18,7 @@ import { chromiumArgs, findBrowser, INSTALL_HINT } from '../find-browser.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STANDALONE = join(ROOT, 'dist', 'account-delete-panel.standalone.js');
-const BACKEND = join(ROOT, 'dist', 'demo', 'backend', 'index.js');
+const BACKEND = join(ROOT, 'dist', 'testing', 'index.js');
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
 
