@@ -36,11 +36,13 @@ function integer(value: unknown, pointer: string, min: number): number {
   return value;
 }
 
-function list(value: unknown, pointer: string, max = Infinity): unknown[] {
+function list(value: unknown, pointer: string): unknown[] {
   if (!Array.isArray(value)) fail(pointer, 'a list');
-  if (value.length > max) fail(pointer, `a list of at most ${max} entries`);
   return value;
 }
+
+/** How many blocking resources a check lists at most; a longer list is cut to its first ones, never refused. */
+export const MAX_ITEMS = 50;
 
 /** An optional field: absent and `null` both mean "not given". */
 function optional<T>(body: Json, key: string, pointer: string, read: (value: unknown, pointer: string) => T): T | undefined {
@@ -90,9 +92,9 @@ function parseItem(value: unknown, pointer: string) {
 /** Reads one check. Unknown types and statuses are kept; only status `passed` counts as resolved. */
 export function parseCheck(value: unknown, pointer: string) {
   const body = object(value, pointer);
-  const items = Object.freeze(
-    Array.from(optional(body, 'items', pointer, (v, p) => list(v, p, 50)) ?? [], (item, i) => parseItem(item, `${pointer}/items/${i}`)),
-  );
+  // A long list says no more than its first entries (and cannot unlock anything): cut, not refused.
+  const listed = optional(body, 'items', pointer, list) ?? [];
+  const items = Object.freeze(Array.from(listed.slice(0, MAX_ITEMS), (item, i) => parseItem(item, `${pointer}/items/${i}`)));
   const resolveUrl = optional(body, 'resolve_url', pointer, string);
   return Object.freeze({
     /** `dns_zones`, `edge_applications`, `debts`, or a type this kit does not know. */
@@ -100,8 +102,8 @@ export function parseCheck(value: unknown, pointer: string) {
     /** `passed` or `blocking`; any other value blocks too. */
     status: nonEmptyString(body['status'], `${pointer}/status`),
     /** How many resources block in all (the server's total, or the number listed when it gave none). */
-    count: optional(body, 'count', pointer, (v, p) => integer(v, p, 0)) ?? items.length,
-    /** Up to 50 of the blocking resources. */
+    count: optional(body, 'count', pointer, (v, p) => integer(v, p, 0)) ?? listed.length,
+    /** The first 50 (at most) of the blocking resources. */
     items,
     /** For debts: the total due. */
     amount: optional(body, 'amount', pointer, parseAmount),

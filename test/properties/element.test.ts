@@ -41,7 +41,7 @@ const isCheck = (v: unknown) =>
   filled(v['type']) &&
   filled(v['status']) &&
   optional(v['count'], (c) => whole(c, 0)) &&
-  optional(v['items'], (items) => Array.isArray(items) && items.length <= 50 && items.every(isItem)) &&
+  optional(v['items'], (items) => Array.isArray(items) && items.slice(0, 50).every(isItem)) &&
   optional(v['amount'], isAmount) &&
   [v['resolve_url'], v['title'], v['message']].every((t) => optional(t, isString));
 
