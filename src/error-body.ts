@@ -1,5 +1,5 @@
 /**
- * Reads an error response in any of the three shapes of Azion APIs, or in none (a proxy's HTML,
+ * Reads an error response in any of the four shapes of Azion APIs, or in none (a proxy's HTML,
  * an empty body), and builds the matching error class.
  */
 import {
@@ -34,10 +34,16 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, MAX_DETAIL) : undefined;
 }
 
-/** Shape 3, JSON:API: `{"errors": [{"code", "title", "detail", "source": {"pointer"}, "meta"}]}`. */
-function readJsonApi(body: Record<string, unknown>): ReadBody | undefined {
+/**
+ * Shape 3, JSON:API: `{"errors": [{"code", "title", "detail", "source": {"pointer"}, "meta"}]}`; and
+ * shape 4, a list of sentences: `{"errors": ["message", ...]}`.
+ */
+function readErrors(body: Record<string, unknown>): ReadBody | undefined {
   const errors = body['errors'];
-  if (!Array.isArray(errors) || !isObject(errors[0])) return undefined;
+  if (!Array.isArray(errors)) return undefined;
+  const sentences = errors.map(text).filter((sentence): sentence is string => sentence !== undefined);
+  if (sentences.length > 0) return { detail: sentences.join(' ').slice(0, MAX_DETAIL) };
+  if (!isObject(errors[0])) return undefined;
   const first = errors[0];
   const source = isObject(first['source']) ? first['source'] : {};
   return {
@@ -48,7 +54,7 @@ function readJsonApi(body: Record<string, unknown>): ReadBody | undefined {
   };
 }
 
-/** Shape 2, field errors: `{"field_name": ["message", ...]}`. */
+/** Shape 2, field errors: `{"field_name": ["message", ...]}`, also nested as `{"detail": {"field_name": [...]}}`. */
 function readFieldErrors(body: Record<string, unknown>): ReadBody | undefined {
   const sentences: string[] = [];
   let pointer: string | undefined;
@@ -65,8 +71,15 @@ function readFieldErrors(body: Record<string, unknown>): ReadBody | undefined {
 function readBody(body: unknown): ReadBody {
   if (!isObject(body)) return {};
   // Shape 1, v3 detail: `{"detail": "..."}`.
-  const detail = text(body['detail']);
-  return readJsonApi(body) ?? (detail ? { detail } : undefined) ?? readFieldErrors(body) ?? {};
+  const detail = body['detail'];
+  const said = text(detail);
+  return (
+    readErrors(body) ??
+    (said ? { detail: said } : undefined) ??
+    (isObject(detail) ? readFieldErrors(detail) : undefined) ??
+    readFieldErrors(body) ??
+    {}
+  );
 }
 
 /** The plain sentence for an answer that had no readable message (HTML from a proxy, an empty body). */

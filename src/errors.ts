@@ -30,7 +30,7 @@ export class AccountDeletionError extends Error {
   }
 }
 
-/** Parts of an error response, read from any of the three error shapes of the API. */
+/** Parts of an error response, read from any of the four error shapes of the API. */
 export interface ApiErrorInit {
   status: number;
   /** The machine code, from `errors[0].code` of a JSON:API body. */

@@ -47,6 +47,16 @@ describe('reading an error answer', () => {
       expect(error).to.include({ detail: 'name: Too long. Has symbols. email: Taken.', pointer: '/name' });
     });
 
+    it('reads field errors nested under detail, as the account deletion endpoint sends them', async () => {
+      const error = await errorFromResponse(json({ detail: { account_id: ['The account has pending invoices.'] } }, 400));
+      expect(error).to.include({ detail: 'account id: The account has pending invoices.', pointer: '/account_id' });
+    });
+
+    it('reads a list of sentences under errors', async () => {
+      const error = await errorFromResponse(json({ errors: ['This account cannot be deleted.', 'Contact support.'] }, 403));
+      expect(error).to.include({ detail: 'This account cannot be deleted. Contact support.', code: undefined, pointer: undefined });
+    });
+
     it('reads non_field_errors without a field label', async () => {
       const error = await errorFromResponse(json({ non_field_errors: ['The account has pending invoices.'] }, 400));
       expect(error.detail).to.equal('The account has pending invoices.');
