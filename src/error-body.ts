@@ -6,7 +6,6 @@ import {
   ApiError,
   type ApiErrorInit,
   AuthenticationError,
-  ConflictError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -14,6 +13,7 @@ import {
   RequestTimeoutError,
   ServerError,
 } from './errors.js';
+import { ConflictError } from './conflict-error.js';
 import { parseChecks } from './parse.js';
 import type { Check } from './parse.js';
 

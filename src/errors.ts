@@ -1,5 +1,3 @@
-import type { Check } from './parse.js';
-
 /**
  * Marks every error of the kit with the names of its classes, so that `instanceof` works even when
  * the error was made by another copy of the kit (say the standalone panel and the npm SDK on one page).
@@ -84,17 +82,6 @@ export class PermissionDeniedError extends ApiError {
 /** 404: the account or the endpoint was not found. */
 export class NotFoundError extends ApiError {
   static override readonly errorName: string = 'NotFoundError';
-}
-
-/** 409: a check blocks deletion now. `checks` holds the server's current checks when it sent readable ones. */
-export class ConflictError extends ApiError {
-  static override readonly errorName: string = 'ConflictError';
-  readonly checks: readonly Check[] | undefined;
-
-  constructor(init: ApiErrorInit & { checks?: readonly Check[] | undefined }) {
-    super(init);
-    this.checks = init.checks;
-  }
 }
 
 /** 429: too many requests. `retryAfter` is in seconds, when the server said. */

@@ -17,7 +17,6 @@ export {
   AccountDeletionError,
   ApiError,
   AuthenticationError,
-  ConflictError,
   ConnectionError,
   InvalidResponseError,
   NotFoundError,
@@ -31,6 +30,7 @@ export {
   isApiError,
   type ApiErrorInit,
 } from './errors.js';
+export { ConflictError } from './conflict-error.js';
 export {
   isResolved,
   parseCheck,

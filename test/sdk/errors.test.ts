@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import * as errors from '../../src/errors.js';
+import * as errorClasses from '../../src/errors.js';
+import * as conflict from '../../src/conflict-error.js';
 import {
   AccountDeletionError,
   ApiError,
@@ -18,6 +19,7 @@ import {
   isApiError,
 } from '../../src/index.js';
 
+const errors = { ...errorClasses, ...conflict };
 type Errors = typeof errors;
 
 const init = { status: 500, detail: 'Something failed.', code: 'boom', requestId: 'req-9', body: { detail: 'Something failed.' }, pointer: '/x' };
@@ -138,8 +140,8 @@ describe('errors', () => {
 
     before(async () => {
       // Another URL is another module instance: the same classes, loaded twice, as two bundles would.
-      const url = new URL('../../src/errors.ts?copy=2', import.meta.url).href;
-      copy = (await import(url)) as Errors;
+      const url = (path: string) => new URL(`${path}?copy=2`, import.meta.url).href;
+      copy = { ...(await import(url('../../src/errors.ts'))), ...(await import(url('../../src/conflict-error.ts'))) } as Errors;
     });
 
     it('really are two different sets of classes', () => {
