@@ -85,6 +85,8 @@ export interface AccountDeletionClient {
   deleteAccount(accountId: number | Pick<Account, 'id'>, options?: DeleteAccountOptions): Promise<DeleteAccountResult>;
 }
 
+/** The API base when none is given: a same-origin proxy, as the Azion console uses. */
+export const DEFAULT_API_BASE = '/api';
 const DEFAULT_TIMEOUT = 15_000;
 const RETRY_STATUSES = [429, 500, 502, 503, 504];
 /** The statuses whose repeat waits for the time the server asks (`Retry-After` and the like). */
@@ -134,19 +136,25 @@ async function readJson(response: Response, read: (response: Response) => Promis
 }
 
 /**
- * False for an API base that would send requests astray: the request paths are appended to it as text,
- * so a query or a fragment would swallow them; and credentials in it would end up in errors (a browser
- * refuses such a URL, and says it whole). Read as the browser reads it, spaces and backslashes included.
+ * Why an API base cannot be used, or undefined when it can. The request paths are appended to it as
+ * text, so a query or a fragment would swallow them; credentials in it would end up in errors (a
+ * browser refuses such a URL, and says it whole); and where there is no page (Node, a test runner) a
+ * relative base such as `/api` has nothing to resolve against. Read as the browser reads it, spaces
+ * and backslashes included.
  */
-function isUsableBase(apiBase: string): boolean {
-  if (/[?#]/.test(apiBase)) return false;
+function unusableBase(apiBase: string): string | undefined {
+  const astray = 'createAccountDeletionClient needs an apiBase without a query (?), a fragment (#) or credentials (user@).';
+  if (/[?#]/.test(apiBase)) return astray;
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  let url: URL;
   try {
-    const url = new URL(apiBase, globalThis.location?.href ?? 'http://localhost/');
-    return url.username === '' && url.password === '';
+    url = new URL(apiBase, page);
   } catch {
-    // Not a URL at all: fetch says so on the first request, with nothing secret to tell.
-    return true;
+    // On a page, not a URL at all: fetch says so on the first request, with nothing secret to tell.
+    if (page !== undefined) return undefined;
+    return `createAccountDeletionClient needs an absolute apiBase, such as "http://localhost/api", where there is no page to resolve "${apiBase}" against.`;
   }
+  return url.username === '' && url.password === '' ? undefined : astray;
 }
 
 /** Turns whatever a request threw into one of the kit's errors. */
@@ -193,10 +201,9 @@ async function toKitError(
  * ```
  */
 export function createAccountDeletionClient(options: ClientOptions = {}): AccountDeletionClient {
-  const apiBase = options.apiBase ?? '/api';
-  if (!isUsableBase(apiBase)) {
-    throw new TypeError('createAccountDeletionClient needs an apiBase without a query (?), a fragment (#) or credentials (user@).');
-  }
+  const apiBase = options.apiBase ?? DEFAULT_API_BASE;
+  const unusable = unusableBase(apiBase);
+  if (unusable !== undefined) throw new TypeError(unusable);
   const scheme = options.scheme ?? 'Token';
   const defaultTimeout = options.timeout ?? DEFAULT_TIMEOUT;
   const retry = options.retry ?? {};

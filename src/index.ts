@@ -4,6 +4,7 @@
  */
 export {
   createAccountDeletionClient,
+  DEFAULT_API_BASE,
   newIdempotencyKey,
   type AccountDeletionClient,
   type ClientOptions,

@@ -15,6 +15,7 @@ import {
   RequestTimeoutError,
   ServerError,
   createAccountDeletionClient,
+  DEFAULT_API_BASE,
   isResolved,
   newIdempotencyKey,
   safeHttpUrl,
@@ -159,7 +160,7 @@ export class AccountDeletePanel extends LitElement {
   });
 
   /** Base URL of the API. Requests go with the session cookie. Ignored when `client` is set. */
-  @property({ attribute: 'api-base' }) apiBase: string | null = '/api';
+  @property({ attribute: 'api-base' }) apiBase: string | null = DEFAULT_API_BASE;
 
   /**
    * Where the browser goes after deletion. Only `http:`/`https:` URLs and same-origin paths are
@@ -256,7 +257,7 @@ export class AccountDeletePanel extends LitElement {
 
   #client(): AccountDeletionClient {
     if (this.client) return this.client;
-    const apiBase = this.apiBase ?? '/api';
+    const apiBase = this.apiBase ?? DEFAULT_API_BASE;
     if (this.#ownClient?.apiBase !== apiBase) {
       let client: AccountDeletionClient;
       try {

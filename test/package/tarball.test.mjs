@@ -103,6 +103,32 @@ console.log(JSON.stringify({ before: before.deletable, after: after.deletable, a
   assert.deepEqual(JSON.parse(run('node', ['flow.mjs'], project)), { before: false, after: true, alreadyDeleted: false });
 });
 
+test("the README's fake-backend example runs as written under node --test", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Testing with the fake backend\n'));
+  const example = /```ts\n([\s\S]*?)```/.exec(section)[1];
+  writeFileSync(
+    join(project, 'readme-example.test.mjs'),
+    // The example as its module's body (its imports and awaits at the top level), then a test that it got through.
+    `import { test } from 'node:test';\n${example}\ntest('the README example ran to its end', () => {});\n`,
+  );
+  // A test run of its own, as a newcomer's: not a child reporting to this one.
+  const env = { ...process.env };
+  delete env.NODE_TEST_CONTEXT;
+  const output = execFileSync('node', ['--test', 'readme-example.test.mjs'], { cwd: project, env, encoding: 'utf8' });
+  assert.match(output, /# pass 1/);
+  assert.match(output, /'GET \/v4\/account\/deletion\/preconditions 200'/);
+});
+
+test('a relative apiBase in Node is a TypeError that says why', () => {
+  writeFileSync(
+    join(project, 'relative.mjs'),
+    `import { createAccountDeletionClient } from 'account-deletion-kit';
+try { createAccountDeletionClient({ apiBase: '/api' }); console.log('no error'); } catch (error) { console.log(error.name + ': ' + error.message); }`,
+  );
+  assert.match(run('node', ['relative.mjs'], project), /^TypeError: .*absolute apiBase.*no page to resolve "\/api" against/);
+});
+
 test('TypeScript compiles a consumer of the SDK types, the element type and its events', () => {
   writeFileSync(
     join(project, 'consumer.ts'),
