@@ -189,6 +189,7 @@ export async function errorFromResponse(
     status,
     code: read.code,
     detail: read.detail ?? statusSentence(status),
+    fromServer: read.detail !== undefined,
     requestId: response.headers.get('x-request-id') ?? undefined,
     body,
     pointer: read.pointer,

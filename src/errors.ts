@@ -41,6 +41,8 @@ export interface ApiErrorInit {
   body?: unknown;
   /** `errors[0].source.pointer` of a JSON:API body, or the first field of a field-error body. */
   pointer?: string | undefined;
+  /** False when the answer carried no sentence and `detail` is the kit's plain stand-in. Default true. */
+  fromServer?: boolean | undefined;
 }
 
 /** The server answered with an error status. */
@@ -52,6 +54,8 @@ export class ApiError extends AccountDeletionError {
   readonly requestId: string | undefined;
   readonly body: unknown;
   readonly pointer: string | undefined;
+  /** True when `detail` is the server's own sentence; false when the answer had none (a proxy's HTML, an empty body). */
+  readonly fromServer: boolean;
 
   constructor(init: ApiErrorInit) {
     super(init.detail);
@@ -61,6 +65,7 @@ export class ApiError extends AccountDeletionError {
     this.requestId = init.requestId;
     this.body = init.body;
     this.pointer = init.pointer;
+    this.fromServer = init.fromServer ?? true;
   }
 }
 

@@ -34,7 +34,7 @@ describe('reading an error answer', () => {
 
     it('reads a v3 {"detail"} error', async () => {
       const error = await errorFromResponse(json({ detail: 'This account is not allowed to be deleted.' }, 403));
-      expect(error).to.include({ detail: 'This account is not allowed to be deleted.', code: undefined, pointer: undefined });
+      expect(error).to.include({ detail: 'This account is not allowed to be deleted.', code: undefined, pointer: undefined, fromServer: true });
     });
 
     it('reads a v3 field error as "field: message", pointing at the field', async () => {
@@ -74,6 +74,7 @@ describe('reading an error answer', () => {
 
       expect(error).to.be.instanceOf(ServerError);
       expect(error.detail).to.equal('The server could not complete the request (status 502).');
+      expect(error.fromServer, 'the sentence is the kit\'s stand-in').to.equal(false);
       expect(error.message).to.equal(error.detail);
       expect(error.message).not.to.match(/<|html|script/i);
       expect(error.body, 'the raw page stays available for logs').to.equal(PROXY_HTML);
