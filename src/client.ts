@@ -143,16 +143,15 @@ async function readJson(response: Response, read: (response: Response) => Promis
  * and backslashes included.
  */
 function unusableBase(apiBase: string): string | undefined {
-  const astray = 'createAccountDeletionClient needs an apiBase without a query (?), a fragment (#) or credentials (user@).';
+  const astray = 'without a query (?), a fragment (#) or credentials (user@)';
   if (/[?#]/.test(apiBase)) return astray;
-  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  const page = globalThis.location?.href;
   let url: URL;
   try {
     url = new URL(apiBase, page);
   } catch {
     // On a page, not a URL at all: fetch says so on the first request, with nothing secret to tell.
-    if (page !== undefined) return undefined;
-    return `createAccountDeletionClient needs an absolute apiBase, such as "http://localhost/api", where there is no page to resolve "${apiBase}" against.`;
+    return page === undefined ? `that is absolute where there is no page to resolve "${apiBase}" against` : undefined;
   }
   return url.username === '' && url.password === '' ? undefined : astray;
 }
@@ -203,7 +202,7 @@ async function toKitError(
 export function createAccountDeletionClient(options: ClientOptions = {}): AccountDeletionClient {
   const apiBase = options.apiBase ?? DEFAULT_API_BASE;
   const unusable = unusableBase(apiBase);
-  if (unusable !== undefined) throw new TypeError(unusable);
+  if (unusable !== undefined) throw new TypeError(`createAccountDeletionClient needs an apiBase ${unusable}.`);
   const scheme = options.scheme ?? 'Token';
   const defaultTimeout = options.timeout ?? DEFAULT_TIMEOUT;
   const retry = options.retry ?? {};
