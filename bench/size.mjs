@@ -15,7 +15,7 @@ import terser from '@rollup/plugin-terser';
 
 const STANDALONE = 'dist/account-delete-panel.standalone.js';
 const BUDGETS = { 'SDK with ky': 7_000, 'standalone module': 15_000 };
-const CEILINGS = { 'SDK with ky': 9_300, 'panel, dependencies external': 15_100, 'standalone module': 25_800 };
+const CEILINGS = { 'SDK with ky': 9_300, 'panel, dependencies external': 17_700, 'standalone module': 28_100 };
 
 // What the kit imports from its dependencies, with nothing of its own: the least any build can weigh.
 const DEPENDENCIES_ONLY = {
