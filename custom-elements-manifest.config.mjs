@@ -14,7 +14,7 @@ export default {
         const toDist = (path, from) =>
           posix
             .normalize(path.startsWith('.') ? posix.join(posix.dirname(from), path) : path.replace(/^\//, ''))
-            .replace(/^components\//, 'dist/components/')
+            .replace(/^(components|src)\//, 'dist/$1/')
             .replace(/\.ts$/, '.js');
         for (const mod of customElementsManifest.modules) {
           const source = mod.path;

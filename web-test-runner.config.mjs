@@ -6,7 +6,7 @@ import { realServer } from './test/real-server.mjs';
 export default {
   // Answers only a real server gives (redirects, bodies that stall, odd status lines): test/real-server.mjs.
   middleware: [realServer],
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/flow/**'],
   nodeResolve: true,
   concurrency: 2,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],

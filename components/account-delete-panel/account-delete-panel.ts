@@ -14,7 +14,7 @@ export type {
   AccountDeleteReauthRequiredDetail,
   AccountDeleteRequestDetail,
 } from './events.js';
-export type { Strings } from './strings/index.js';
+export type { Strings } from '../../src/flow/index.js';
 
 // A second copy of the kit on the same page (say the standalone script and an npm import) must not throw.
 if (!customElements.get('account-delete-panel')) {

@@ -184,7 +184,6 @@ export function panelOf(page) {
     checkAgain: host.getByRole('button', { name: 'Check again' }),
     status: host.getByRole('status'),
     alert: host.getByRole('alert'),
-    tryAgain: host.getByRole('alert').getByRole('button', { name: 'Try again' }),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { RequestAbortedError, createAccountDeletionClient } from '../../src/index.js';
+import { createAccountDeletionClient } from '../../src/index.js';
 import {
   afterNextCheck,
   blockedBody,
@@ -32,19 +32,17 @@ import {
   statusRegion,
   successMessage,
   textbox,
-  tryAgainButton,
   typeName,
   type AccountDeletePanel,
   type FakeApi,
 } from '../panel/helpers.js';
-import { DELETED, FAULT_CLIENT, REDIRECT, alertText, expectPlainWords, resetLocation } from './rows.js';
+import { DELETED, FAULT_CLIENT, REDIRECT, alertText, resetLocation } from './rows.js';
 
 afterEach(() => {
   sinon.restore();
   resetLocation();
 });
 
-const keyOf = (request: Request) => request.headers.get('Idempotency-Key');
 const statusText = (el: AccountDeletePanel) => statusRegion(el).textContent!.replace(/\s+/g, ' ').trim();
 
 /** Every way a user may try to delete: the button, Enter in the textbox, and the host's retry(). */
@@ -65,14 +63,15 @@ const ROWS: InFlightRow[] = [
   {
     step: 'check',
     fault: "an answer slower than the user's patience",
-    user: 'waits with Delete unusable, then "Check again" gives up the slow request and a fresh answer unlocks Delete',
+    user: 'waits with Delete unusable; "Check again" says it is checking, and 20 presses send no second request; the answer unlocks Delete',
     async run() {
-      const api = fakeApi({ checks: [hang, ok(clearBody())], client: FAULT_CLIENT });
+      const gate = held();
+      const api = fakeApi({ checks: [gate.reply], client: FAULT_CLIENT });
       const errors = sinon.spy();
       document.addEventListener('account-delete-error', errors);
       try {
         const el = await mount(api, { settle: false, redirectUrl: REDIRECT, redirectDelay: 0 });
-        await eventually(() => api.checks().length === 1, 'the check was sent');
+        await gate.arrived;
         await typeName(el, 'Acme Corp');
         expect(statusText(el)).to.equal('Checking your account…');
         expect(alertText(el)).to.equal('');
@@ -81,11 +80,17 @@ const ROWS: InFlightRow[] = [
         await pressDeleteEveryWay(el);
         expect(api.deletes()).to.have.length(0);
 
-        expect(checkAgainButton(el).getAttribute('aria-disabled'), '"Check again" stays usable').to.equal('false');
-        await afterNextCheck(el, () => checkAgainButton(el).click());
-        expect(api.checks()).to.have.length(2);
-        expect(api.checks()[0]!.signal.aborted, 'the slow request was given up').to.equal(true);
-        expect(errors.called, 'giving up is no error to report').to.equal(false);
+        // Pressed 20 times while the check is slow: it says it is checking, and asks nothing more.
+        expect(checkAgainButton(el).getAttribute('aria-disabled'), '"Check again" says it is checking').to.equal('true');
+        for (let i = 0; i < 20; i++) checkAgainButton(el).click();
+        const refreshed = el.refresh();
+        await quiet(el);
+        expect(api.checks(), 'one GET for 20 presses and a refresh()').to.have.length(1);
+
+        const read = afterNextCheck(el, () => gate.release(ok(clearBody())));
+        await read;
+        await refreshed;
+        expect(errors.called).to.equal(false);
         expect(isUnusable(deleteButton(el))).to.equal(false);
         expect(api.deletes()).to.have.length(0);
         expect(location.hash).to.equal('');
@@ -96,24 +101,24 @@ const ROWS: InFlightRow[] = [
   },
   {
     step: 'check',
-    fault: 'an abort on disconnect',
-    user: 'leaves: the request is aborted with no error; coming back checks again',
+    fault: 'a move off the page',
+    user: 'leaves: the check goes on; coming back shows its answer, with no second request',
     async run() {
-      const api = fakeApi({ checks: [hang, ok(clearBody())], client: FAULT_CLIENT });
+      const gate = held();
+      const api = fakeApi({ checks: [gate.reply, ok(clearBody())], client: FAULT_CLIENT });
       const el = await mount(api, { settle: false, redirectUrl: REDIRECT, redirectDelay: 0 });
-      await eventually(() => api.checks().length === 1, 'the check was sent');
+      await gate.arrived;
       const errors = sinon.spy();
       el.addEventListener('account-delete-error', errors);
       const parent = el.parentElement!;
       el.remove();
-      expect(api.checks()[0]!.signal.aborted, 'leaving aborts the request').to.equal(true);
+      expect(api.checks()[0]!.signal.aborted, 'the check is not given up').to.equal(false);
+      gate.release(ok(clearBody()));
       await quiet(el);
+      parent.append(el);
+      await quiet(el);
+      expect(api.checks(), 'its answer is the one shown').to.have.length(1);
       expect(errors.called).to.equal(false);
-      expect(alertText(el)).to.equal('');
-      expect(api.deletes()).to.have.length(0);
-
-      await afterNextCheck(el, () => parent.append(el));
-      expect(api.checks()).to.have.length(2);
       expect(alertText(el)).to.equal('');
       await typeName(el, 'Acme Corp');
       expect(isUnusable(deleteButton(el))).to.equal(false);
@@ -124,7 +129,7 @@ const ROWS: InFlightRow[] = [
   {
     step: 'deletion',
     fault: "an answer slower than the user's patience",
-    user: 'waits with Delete and "Check again" unusable, no second DELETE whatever is pressed, and leaving aborts it',
+    user: 'waits with Delete and "Check again" unusable, no second DELETE whatever is pressed, and leaving does not abort it',
     async run() {
       const api = fakeApi({ checks: [ok(clearBody())], deletes: [hang], client: FAULT_CLIENT });
       const el = await readyToDelete(api, { redirectUrl: REDIRECT, redirectDelay: 0 });
@@ -139,12 +144,13 @@ const ROWS: InFlightRow[] = [
       await pressDeleteEveryWay(el);
       checkAgainButton(el).click();
       await el.retry();
+      await el.refresh();
       await quiet(el);
       expect(api.deletes(), 'DELETEs sent').to.have.length(1);
       expect(api.checks(), 'no check while deleting').to.have.length(1);
 
       el.remove();
-      expect(api.deletes()[0]!.signal.aborted, 'leaving aborts the request').to.equal(true);
+      expect(api.deletes()[0]!.signal.aborted, 'an irreversible request is never aborted').to.equal(false);
       await quiet(el);
       expect(api.deletes()).to.have.length(1);
       expect(location.hash).to.equal('');
@@ -152,35 +158,32 @@ const ROWS: InFlightRow[] = [
   },
   {
     step: 'deletion',
-    fault: 'an abort on disconnect',
-    user: 'comes back to "interrupted", with no DELETE sent by itself; "Try again" repeats it with the same key',
+    fault: 'a move off the page',
+    user: 'comes back to the outcome: the request finished meanwhile, the success shows, account-deleted fires then, and the redirect follows',
     async run() {
       const gate = held();
-      const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply, status(410)], client: FAULT_CLIENT });
+      const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply], client: FAULT_CLIENT });
       const el = await readyToDelete(api, { redirectUrl: REDIRECT, redirectDelay: 0 });
       deleteButton(el).click();
       await gate.arrived;
       const parent = el.parentElement!;
-      const error = new Promise<CustomEvent>((resolve) => el.addEventListener('account-delete-error', resolve as EventListener, { once: true }));
+      const heard: string[] = [];
+      const listen = (event: Event) => heard.push(event.type);
+      el.addEventListener('account-deleted', listen);
+      el.addEventListener('account-delete-error', listen);
       el.remove();
-      expect(api.deletes()[0]!.signal.aborted, 'leaving aborts the request').to.equal(true);
-      expect((await error).detail.error).to.be.instanceOf(RequestAbortedError);
+      expect(api.deletes()[0]!.signal.aborted, 'leaving does not abort the DELETE').to.equal(false);
+      gate.release(noContent);
+      await quiet(el, 30);
+      expect(heard, 'nothing is told while away').to.deep.equal([]);
+      expect(location.hash, 'no navigation while away').to.equal('');
 
-      await afterNextCheck(el, () => parent.append(el));
-      await quiet(el);
-      expect(api.deletes(), 'coming back sends no DELETE').to.have.length(1);
-      expect(alertText(el)).to.equal('The deletion was interrupted before the server answered. Try again to be sure: it is safe.');
-      expectPlainWords(alertText(el));
-      expect(isUnusable(deleteButton(el))).to.equal(false);
-      expect(location.hash).to.equal('');
-
-      // The server may have deleted it before the abort: the same key then answers 410, which is success.
-      const done = await deleteAndSettle(el, () => tryAgainButton(el)!.click());
-      expect(done.type).to.equal('account-deleted');
-      expect(api.deletes()).to.have.length(2);
-      expect(keyOf(api.deletes()[1]!)).to.equal(keyOf(api.deletes()[0]!));
-      expect(successMessage(el)!.textContent).to.contain(DELETED);
+      parent.append(el);
       await eventually(() => location.hash === REDIRECT, 'the browser goes to the redirect URL');
+      expect(heard).to.deep.equal(['account-deleted']);
+      expect(successMessage(el)!.textContent).to.contain(DELETED);
+      expect(api.deletes()).to.have.length(1);
+      expect(api.checks(), 'no check once deleted').to.have.length(1);
     },
   },
 ];
@@ -211,32 +214,37 @@ describe('a deletion whose answer was lost, then a check that fails', () => {
     return { api, el };
   }
 
-  it('keeps telling the deletion’s unknown outcome, and "Try again" repeats it with the same key', async () => {
+  it('keeps telling the deletion’s unknown outcome, and Delete repeats it with the same key', async () => {
     const { api, el } = await lostThenSignedOut();
     expect(alertText(el)).to.contain('the deletion was not confirmed');
-    expect(isUnusable(deleteButton(el)), 'Delete needs a check that allows it').to.equal(true);
-    expect(tryAgainButton(el)?.getAttribute('aria-disabled')).to.equal('false');
+    expect(isUnusable(deleteButton(el)), 'Delete is the way forward').to.equal(false);
+    expect(el.shadowRoot!.querySelectorAll('[role="alert"] button'), 'no second button does the same').to.have.length(0);
     await expect(el).to.be.accessible();
 
-    const done = await deleteAndSettle(el, () => tryAgainButton(el)!.click());
+    const done = await deleteAndSettle(el);
     expect(done.type).to.equal('account-deleted');
     const [first, second] = api.deletes().map((request) => request.headers.get('Idempotency-Key'));
     expect(second, 'the same request again').to.equal(first);
   });
 
-  it('sends nothing from the unusable Delete meanwhile', async () => {
+  it('sends one DELETE for one press: a second press while it is out sends nothing', async () => {
     const { api, el } = await lostThenSignedOut();
+    const gate = held();
+    api.answerDeletes(gate.reply);
     deleteButton(el).click();
-    textbox(el)!.form!.requestSubmit();
-    await quiet(el);
-    expect(api.deletes()).to.have.length(1);
+    await gate.arrived;
+    await pressDeleteEveryWay(el);
+    expect(api.deletes()).to.have.length(2);
+    gate.release(noContent);
+    await eventually(() => successMessage(el) !== null, 'the success shows');
+    expect(api.deletes()).to.have.length(2);
   });
 
   it('does not repeat it through a client or api-base that has never been asked', async () => {
     const { api, el } = await lostThenSignedOut();
     const other = fakeApi({ checks: [status(401, { detail: 'Authentication credentials were not provided.' })], deletes: [noContent] });
     await afterNextCheck(el, () => (el.client = other.client));
-    expect(!!tryAgainButton(el), 'no Try again for a new client').to.equal(false);
+    expect(isUnusable(deleteButton(el)), 'no repeat through a new client').to.equal(true);
     await el.retry();
     await quiet(el);
     expect(other.deletes()).to.have.length(0);
@@ -253,27 +261,24 @@ describe('a deletion whose answer was lost, then a check that fails', () => {
       await deleteAndSettle(el);
       await afterNextCheck(el, () => el.refresh());
       await afterNextCheck(el, () => el.refresh());
-      expect(!!tryAgainButton(el), 'no Try again: a new deletion needs a check that allows it').to.equal(false);
+      expect(isUnusable(deleteButton(el)), 'a new deletion needs a check that allows it').to.equal(true);
       await el.retry();
       await quiet(el);
       expect(api.deletes()).to.have.length(1);
     }
   });
 
-  it('lets retry() repeat the step that failed last, the check, not the deletion', async () => {
+  it('lets retry() repeat the deletion of unknown outcome, with the same key', async () => {
     const { api, el } = await lostThenSignedOut();
-    const gate = held();
-    api.answerChecks(gate.reply);
-    const retried = el.retry();
-    await gate.arrived;
-    gate.release(status(503));
-    await retried;
-    await quiet(el);
-    expect(api.checks()).to.have.length(3);
-    expect(api.deletes(), 'a host calling retry() sends no DELETE the user did not press for').to.have.length(1);
+    const deleted = firstOf(el, ['account-deleted']);
+    await el.retry();
+    await deleted;
+    const [first, second] = api.deletes().map((request) => request.headers.get('Idempotency-Key'));
+    expect(second).to.equal(first);
+    expect(api.checks(), 'no check in between').to.have.length(2);
   });
 
-  it('lets a retry() called while the next check runs send the deletion, with the same key, once that check allows it', async () => {
+  it('lets a retry() called while the next check runs wait for it; a check that allows it leaves Delete to repeat the same key', async () => {
     const { api, el } = await lostThenSignedOut();
     const gate = held();
     api.answerChecks(gate.reply);
@@ -282,15 +287,17 @@ describe('a deletion whose answer was lost, then a check that fails', () => {
     const retried = el.retry();
     await quiet(el);
     expect(api.deletes(), 'nothing while the check runs').to.have.length(1);
-    const deleted = firstOf(el, ['account-deleted']);
+    expect(api.checks(), 'retry() joins the running check').to.have.length(3);
     gate.release(ok(clearBody()));
     await retried;
-    await deleted;
+    await el.updateComplete;
+    expect(isUnusable(deleteButton(el))).to.equal(false);
+    await deleteAndSettle(el);
     const [first, second] = api.deletes().map((request) => request.headers.get('Idempotency-Key'));
-    expect(second).to.equal(first);
+    expect(second, 'the account is still there, the outcome still unknown: the same key').to.equal(first);
   });
 
-  it('does not repeat it after a check the server refused for sure (403: not allowed)', async () => {
+  it('keeps the unknown outcome on show after a check the server refused (403): the repeat is the same request', async () => {
     const api = fakeApi({
       checks: [ok(clearBody()), status(403, { detail: 'This account is not allowed to be deleted.' })],
       deletes: [networkError, noContent],
@@ -298,28 +305,29 @@ describe('a deletion whose answer was lost, then a check that fails', () => {
     const el = await readyToDelete(api, { redirectUrl: REDIRECT, redirectDelay: 60_000 });
     await deleteAndSettle(el);
     await afterNextCheck(el, () => el.refresh());
-    expect(!!tryAgainButton(el) && tryAgainButton(el)?.getAttribute('aria-disabled') === 'false', 'no usable Try again').to.equal(false);
-    await el.retry();
-    await quiet(el);
-    expect(api.deletes()).to.have.length(1);
+    expect(alertText(el)).to.contain('the deletion was not confirmed');
+    const done = await deleteAndSettle(el);
+    expect(done.type).to.equal('account-deleted');
+    const [first, second] = api.deletes().map((request) => request.headers.get('Idempotency-Key'));
+    expect(second).to.equal(first);
   });
 
-  it('lets retry() check again after a repeat whose answer was lost too, instead of doing nothing', async () => {
+  it('lets retry() repeat it again after a repeat whose answer was lost too, with the same key', async () => {
     const { api, el } = await lostThenSignedOut();
     api.answerDeletes(networkError);
-    await deleteAndSettle(el, () => tryAgainButton(el)!.click());
+    await deleteAndSettle(el);
     expect(api.deletes()).to.have.length(2);
-    const checks = api.checks().length;
+    api.answerDeletes(noContent);
+    const deleted = firstOf(el, ['account-deleted']);
     await el.retry();
-    await quiet(el);
-    expect(api.checks().length, 'a new check').to.equal(checks + 1);
-    expect(api.deletes()).to.have.length(2);
+    await deleted;
+    expect(new Set(api.deletes().map((request) => request.headers.get('Idempotency-Key')))).to.have.property('size', 1);
   });
 
   it('does not repeat it once the typed name no longer matches', async () => {
     const { api, el } = await lostThenSignedOut();
     await typeName(el, 'Acme');
-    expect(!!tryAgainButton(el), 'no Try again without the name').to.equal(false);
+    expect(isUnusable(deleteButton(el)), 'no repeat without the name').to.equal(true);
     await el.retry();
     await quiet(el);
     expect(api.deletes()).to.have.length(1);
@@ -399,10 +407,11 @@ describe('moving the panel while the DELETE is out', () => {
     document.body.append(...homes);
     try {
       for (let i = 0; i < 10; i++) homes[i % 2]!.append(el);
+      expect(api.deletes()[0]!.signal.aborted, 'moves never abort the DELETE').to.equal(false);
       gate.release(noContent);
+      await eventually(() => location.hash === REDIRECT, 'the success is told, and the browser goes on');
       await quiet(el);
       expect(api.deletes()).to.have.length(1);
-      expect(location.hash).to.equal('');
     } finally {
       for (const home of homes) home.remove();
     }

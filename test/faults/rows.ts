@@ -32,13 +32,17 @@ export const FAULT_CLIENT: Omit<ClientOptions, 'fetch'> = { retry: { delay: () =
 /** Small enough to keep the suite fast, and still a real timeout of the real client. */
 export const SHORT_TIMEOUT = 60;
 
-/** What a DELETE that met this fault leaves behind, and so what "Try again" must do. */
+/** What a DELETE that met this fault leaves behind, and so what the way forward must do. */
 export type DeleteOutcome =
-  /** The server said for sure that nothing was deleted: a new attempt is a new request (a fresh key). */
+  /** The server said for sure that it will not delete (403, 404): nothing offers to repeat it. */
   | 'refused'
-  /** Signed out: no "Try again" (the words say to sign in and check again); Delete sends a new request. */
+  /** Signed out: Delete waits; "Check again" (once signed in) and then Delete send a new request. */
   | 'signed-out'
-  /** Nothing may have happened, or everything: a new attempt repeats the same request (the same key). */
+  /** A fresh sign-in asked for: Delete waits; the host's retry() after the sign-in sends a new request. */
+  | 'reauth'
+  /** Not carried out (429): Delete sends a new request, with a fresh key. */
+  | 'again'
+  /** Nothing may have happened, or everything: Delete repeats the same request (the same key). */
   | 'unknown'
   /** Something blocks again: Delete stays unusable until a check says otherwise. */
   | 'blocked'
@@ -80,12 +84,12 @@ export const PROXY_LOGIN_PAGE =
   '<img src="x" onerror="window.__faultsExecuted = true"></form></body></html>';
 
 const SERVER_CHECK = (code: number) =>
-  `The server had a problem (status ${code}), so the account could not be checked. Try again in a moment.`;
+  `The server had a problem (status ${code}), so the account could not be checked. Check again in a moment.`;
 const SERVER_DELETE = (code: number) =>
-  `The server had a problem (status ${code}) and the deletion was not confirmed. Try again: it is safe, the account cannot be deleted twice.`;
-const UNREADABLE_CHECK = 'The server’s answer could not be read, so deletion stays locked. Try again, or contact support if this keeps happening.';
+  `The server had a problem (status ${code}) and the deletion was not confirmed. Press Delete account again: it is safe, the account cannot be deleted twice.`;
+const UNREADABLE_CHECK = 'The server’s answer could not be read, so deletion stays locked. Check again, or contact support if this keeps happening.';
 const UNREADABLE_DELETE =
-  'The server’s answer could not be read, so the deletion was not confirmed. Try again: it is safe, the account cannot be deleted twice.';
+  'The server’s answer could not be read, so the deletion was not confirmed. Press Delete account again: it is safe, the account cannot be deleted twice.';
 const SIGNED_OUT = 'You are signed out. Sign in again, then check again.';
 const REAUTH = 'For your security, sign in again before deleting the account. Nothing was deleted.';
 const RATE_LIMITED = 'Too many attempts. Wait 30 seconds, then try again.';
@@ -103,7 +107,7 @@ export const FAULTS: FaultRow[] = [
     fault: 'a 401 reauthentication_required',
     reply: status(401, reauthBody()),
     check: { sees: REAUTH, error: ReauthenticationRequiredError, gets: 1 },
-    delete: { sees: REAUTH, error: ReauthenticationRequiredError, outcome: 'refused' },
+    delete: { sees: REAUTH, error: ReauthenticationRequiredError, outcome: 'reauth' },
   },
   {
     fault: 'a 403',
@@ -138,7 +142,7 @@ export const FAULTS: FaultRow[] = [
     fault: 'a 429 with Retry-After',
     reply: status(429, { detail: 'Request was throttled.' }, { 'Retry-After': '30' }),
     check: { sees: RATE_LIMITED, error: RateLimitError, gets: 1 },
-    delete: { sees: RATE_LIMITED, error: RateLimitError, outcome: 'refused' },
+    delete: { sees: RATE_LIMITED, error: RateLimitError, outcome: 'again' },
   },
   {
     fault: 'a 500',
@@ -204,9 +208,9 @@ export const FAULTS: FaultRow[] = [
   {
     fault: 'a network failure',
     reply: networkError,
-    check: { sees: 'No answer came through from the server. Check your connection, then try again.', error: ConnectionError, gets: 3 },
+    check: { sees: 'No answer came through from the server. Check your connection, then check again.', error: ConnectionError, gets: 3 },
     delete: {
-      sees: 'No answer came through from the server, so the deletion was not confirmed. Check your connection, then try again: it is safe.',
+      sees: 'No answer came through from the server, so the deletion was not confirmed. Check your connection, then press Delete account again: it is safe.',
       error: ConnectionError,
       outcome: 'unknown',
     },
@@ -215,9 +219,9 @@ export const FAULTS: FaultRow[] = [
     fault: 'a timeout',
     reply: hang,
     client: { timeout: SHORT_TIMEOUT },
-    check: { sees: 'The server took too long to answer. Try again.', error: RequestTimeoutError, gets: 1 },
+    check: { sees: 'The server took too long to answer. Check again.', error: RequestTimeoutError, gets: 1 },
     delete: {
-      sees: 'The server took too long to answer, so the deletion was not confirmed. Try again: it is safe.',
+      sees: 'The server took too long to answer, so the deletion was not confirmed. Press Delete account again: it is safe.',
       error: RequestTimeoutError,
       outcome: 'unknown',
     },

@@ -54,7 +54,10 @@ describe('typing the account name to confirm', () => {
     await typeName(el, 'Acme Corp');
     await typeName(el, 'Acme Corpx');
     expect(isUnusable(deleteButton(el))).to.equal(true);
-    expect(reasonOf(el)).to.equal('Type the account name first');
+    expect(reasonOf(el), 'as many characters as the name, and no match: it says so').to.equal('The name typed does not match the account name yet');
+    await typeName(el, 'Acme');
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    expect(reasonOf(el), 'still typing').to.equal('Type the account name first');
   });
 
   it('sends no DELETE when Delete is clicked before the name matches', async () => {

@@ -31,8 +31,8 @@ import {
   status,
   successMessage,
   text,
+  statusRegion,
   textbox,
-  tryAgainButton,
   typeName,
   type Reply,
 } from './helpers.js';
@@ -52,7 +52,8 @@ describe('a 409: something blocks again', () => {
     expect(isUnusable(deleteButton(el))).to.equal(true);
     expect(reasonOf(el)).to.equal('Resolve 1 item first');
     expect(alertText(el)).to.equal('Something changed since the last check: resolve the items in the list of checks, then check again.');
-    expect(tryAgainButton(el), 'no way to send the same DELETE again').to.equal(undefined);
+    expect(el.shadowRoot!.querySelectorAll('[role="alert"] button'), 'no way to send the same DELETE again').to.have.length(0);
+    expect(checkAgainButton(el).getAttribute('aria-disabled'), 'the way forward: resolve, then check again').to.equal('false');
     expect(textbox(el)!.value).to.equal('Acme Corp');
     await expect(el).to.be.accessible();
   });
@@ -97,14 +98,15 @@ describe('a 409: something blocks again', () => {
 });
 
 describe('a 409 that nothing explains', () => {
-  it('says the deletion was refused, while checking again and after, when nothing blocks', async () => {
+  it('checks the account again, then says the deletion was refused when nothing blocks', async () => {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody()), gate.reply], deletes: [status(409, { detail: 'Refused.' })] });
     const el = await readyToDelete(api);
     await deleteAndSettle(el);
     await gate.arrived;
     await el.updateComplete;
-    expect(alertText(el)).to.equal('The server refused the deletion: something may have changed. Checking the account again…');
+    expect(statusRegion(el).textContent!.trim()).to.equal('Checking your account…');
+    expect(isUnusable(deleteButton(el))).to.equal(true);
     await expect(el).to.be.accessible();
 
     const checked = oneEvent(el, 'account-delete-checked');
@@ -116,7 +118,7 @@ describe('a 409 that nothing explains', () => {
     );
     // The way forward is Delete itself, with a new request: the server refused the last one for sure.
     expect(isUnusable(deleteButton(el))).to.equal(false);
-    expect(tryAgainButton(el)).to.equal(undefined);
+    expect(el.shadowRoot!.querySelectorAll('[role="alert"] button')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
@@ -160,7 +162,9 @@ describe('a 401: sign in again', () => {
     await deleteAndSettle(el);
     // The sign-in happened in another window: coming back starts a check, then the host calls retry().
     await afterNextCheck(el, () => el.refresh());
-    expect(alertText(el)).to.contain('sign in again before deleting the account');
+    expect(alertText(el), 'only the sign-in lifts it').to.contain('sign in again before deleting the account');
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    expect(reasonOf(el)).to.equal('Sign in again first');
 
     const deleted = oneEvent(el, 'account-deleted');
     await el.retry();
@@ -220,10 +224,17 @@ describe('a 403: not allowed', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('uses a fresh Idempotency-Key for a new attempt after a refusal', async () => {
+  it('offers nothing that repeats it; after a check that allows it, a new attempt has a fresh Idempotency-Key', async () => {
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(403, { detail: 'Not now.' }), noContent] });
     const el = await readyToDelete(api, { redirectDelay: 60_000 });
     await deleteAndSettle(el);
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    expect(reasonOf(el)).to.equal('The server refused to delete this account');
+    deleteButton(el).click();
+    await el.retry();
+    await quiet(el);
+    expect(api.deletes(), 'nothing repeats a sure refusal').to.have.length(1);
+    await afterNextCheck(el, () => checkAgainButton(el).click());
     await deleteAndSettle(el);
     expect(api.deletes()).to.have.length(2);
     expect(keyOf(api.deletes()[1]!)).to.be.a('string').and.not.equal(keyOf(api.deletes()[0]!));
@@ -238,7 +249,7 @@ describe('when the deletion was not confirmed', () => {
     ['an HTML page with status 200', text('<html>OK</html>', 200, { 'content-type': 'text/html' }), 'The server’s answer could not be read, so the deletion was not confirmed.'],
   ];
   for (const [what, reply, words] of cases) {
-    it(`says so plainly after ${what}, and "Try again" repeats the DELETE with the same Idempotency-Key`, async () => {
+    it(`says so plainly after ${what}, and Delete repeats the DELETE with the same Idempotency-Key`, async () => {
       const api = fakeApi({ checks: [ok(clearBody())], deletes: [reply, noContent] });
       const el = await readyToDelete(api, { redirectDelay: 60_000 });
       await deleteAndSettle(el);
@@ -247,28 +258,30 @@ describe('when the deletion was not confirmed', () => {
       expect(textbox(el)!.value).to.equal('Acme Corp');
       await expect(el).to.be.accessible();
 
-      await deleteAndSettle(el, () => tryAgainButton(el)!.click());
+      expect(isUnusable(deleteButton(el))).to.equal(false);
+      expect(el.shadowRoot!.querySelectorAll('[role="alert"] button'), 'no second button does the same').to.have.length(0);
+      await deleteAndSettle(el);
       expect(api.deletes()).to.have.length(2);
       expect(keyOf(api.deletes()[1]!)).to.equal(keyOf(api.deletes()[0]!));
       expect(successMessage(el)).to.exist;
     });
   }
 
-  it('keeps the same key when the Delete button is used instead of "Try again"', async () => {
+  it('keeps the same key when the host calls retry() instead', async () => {
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(502), noContent] });
     const el = await readyToDelete(api, { redirectDelay: 60_000 });
     await deleteAndSettle(el);
-    await deleteAndSettle(el);
+    await deleteAndSettle(el, () => void el.retry());
     expect(keyOf(api.deletes()[1]!)).to.equal(keyOf(api.deletes()[0]!));
   });
 
-  it('says the server took too long when the DELETE times out, and "Try again" keeps the key', async () => {
+  it('says the server took too long when the DELETE times out, and Delete keeps the key', async () => {
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [hang, noContent], client: { timeout: 50 } });
     const el = await readyToDelete(api, { redirectDelay: 60_000 });
     await deleteAndSettle(el);
-    expect(alertText(el)).to.contain('The server took too long to answer, so the deletion was not confirmed. Try again: it is safe.');
+    expect(alertText(el)).to.contain('The server took too long to answer, so the deletion was not confirmed. Press Delete account again: it is safe.');
     expect(api.deletes()[0]!.signal.aborted, 'the request was given up').to.equal(true);
-    await deleteAndSettle(el, () => tryAgainButton(el)!.click());
+    await deleteAndSettle(el);
     expect(keyOf(api.deletes()[1]!)).to.equal(keyOf(api.deletes()[0]!));
     expect(successMessage(el)).to.exist;
   });
@@ -313,7 +326,7 @@ describe('the typed name', () => {
     const el = await readyToDelete(api);
     await afterNextCheck(el, () => el.refresh());
     expect(textbox(el)!.value).to.equal('Acme Corp');
-    await afterNextCheck(el, () => tryAgainButton(el)!.click());
+    await afterNextCheck(el, () => checkAgainButton(el).click());
     expect(textbox(el)!.value).to.equal('Acme Corp');
     expect(isUnusable(deleteButton(el))).to.equal(false);
   });
@@ -321,11 +334,11 @@ describe('the typed name', () => {
 
 describe('when the check fails', () => {
   for (const [what, reply, words] of [
-    ['a network error', networkError, 'No answer came through from the server. Check your connection, then try again.'],
+    ['a network error', networkError, 'No answer came through from the server. Check your connection, then check again.'],
     ['a 500', status(500, { detail: 'boom' }), 'The server had a problem (status 500), so the account could not be checked.'],
     ['a 503 from a gateway', text('<h1>503</h1>', 503, { 'content-type': 'text/html' }), 'The server had a problem (status 503)'],
   ] as [string, Reply, string][]) {
-    it(`shows an alert after ${what}, keeps Delete unusable, and "Try again" checks again`, async () => {
+    it(`shows an alert after ${what}, keeps Delete unusable, and "Check again" checks again`, async () => {
       const api = fakeApi({ checks: [reply, ok(clearBody())] });
       const el = await mount(api);
       expect(alertText(el)).to.contain(words);
@@ -333,7 +346,7 @@ describe('when the check fails', () => {
       expect(reasonOf(el)).to.equal('The account could not be checked');
       await expect(el).to.be.accessible();
 
-      await afterNextCheck(el, () => tryAgainButton(el)!.click());
+      await afterNextCheck(el, () => checkAgainButton(el).click());
       expect(api.checks()).to.have.length(2);
       expect(alertText(el)).to.equal('');
       expect(checkNames(el)).to.have.length(3);
@@ -394,7 +407,7 @@ describe('an answer the panel cannot trust', () => {
     const el = await mount(api);
     expect((await error).detail.error).to.be.instanceOf(InvalidResponseError);
     expect(alertText(el)).to.contain('The server’s answer could not be read, so deletion stays locked.');
-    expect(tryAgainButton(el)).to.exist;
+    expect(checkAgainButton(el).getAttribute('aria-disabled'), 'the way forward').to.equal('false');
   });
 });
 

@@ -189,7 +189,6 @@ export const deleteButton = (el: AccountDeletePanel) => root(el).querySelector<H
 export const buttonNamed = (el: AccountDeletePanel, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === name);
 export const checkAgainButton = (el: AccountDeletePanel) => buttonNamed(el, 'Check again')!;
-export const tryAgainButton = (el: AccountDeletePanel) => buttonNamed(el, 'Try again');
 export const successMessage = (el: AccountDeletePanel) => root(el).querySelector<HTMLElement>('[part="success"]');
 export const activeElement = (el: AccountDeletePanel) => root(el).activeElement;
 

@@ -143,12 +143,14 @@ describe('in Brazilian Portuguese', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('explains errors in Portuguese, with "Tentar de novo"', async () => {
+  it('explains errors in Portuguese, with the way forward named in Portuguese', async () => {
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(500)] });
     const el = await readyToDelete(api, { lang: 'pt-BR' });
     await deleteAndSettle(el);
-    expect(words(el.shadowRoot!.querySelector('[role="alert"]'))).to.contain('O servidor teve um problema (status 500) e a exclusão não foi confirmada.');
-    expect(buttonNamed(el, 'Tentar de novo')).to.exist;
+    expect(words(el.shadowRoot!.querySelector('[role="alert"]'))).to.contain(
+      'O servidor teve um problema (status 500) e a exclusão não foi confirmada. Pressione Excluir conta de novo',
+    );
+    expect(buttonNamed(el, 'Excluir conta')!.getAttribute('aria-disabled')).to.equal('false');
   });
 
   it('switches language when lang changes', async () => {

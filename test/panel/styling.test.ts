@@ -59,9 +59,9 @@ describe('styling', () => {
     await checked;
     await typeName(el, 'Acme Corp');
     await deleteAndSettle(el);
-    expect(partsOf(el)).to.include('retry-button');
+    expect(partsOf(el)).to.include('error');
     const deleted = oneEvent(el, 'account-deleted');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();
     gate.release(() => new Response(null, { status: 204 }));
     await deleted;
     await el.updateComplete;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { matchesAccountName } from '../../components/account-delete-panel/confirmation.js';
+import { matchesAccountName } from '../../src/flow/words/match.js';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 

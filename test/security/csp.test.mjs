@@ -239,7 +239,10 @@ test('hostile names from the fake backend, a hostile refusal, then the deletion 
     await eventually(async () => assert.ok((await alert.innerText()).includes(BIDI)));
     assertSafe(await inspect(tab));
 
-    await alert.getByRole('button', { name: 'Try again' }).click();
+    // A sure refusal is not repeated: a check that allows it, then Delete, is a new request.
+    await host.getByRole('button', { name: 'Check again' }).click();
+    await eventually(async () => assert.equal(await deleteButton.getAttribute('aria-disabled'), 'false'));
+    await deleteButton.click();
     await tab.waitForURL(`${base}/done.html`);
     await tab.getByRole('heading', { name: 'Your account has been deleted' }).waitFor();
     const deletes = backend.requests.filter((r) => r.method === 'DELETE');

@@ -1,6 +1,6 @@
 /**
- * Every word the panel shows or announces. One object per language; a host may override any entry
- * through the panel's `strings` property. Functions take counts where the wording depends on them.
+ * Every word the flow's views show or announce. One object per language; a host may override any
+ * entry (the panel's `strings` property). Functions take counts where the wording depends on them.
  */
 export interface Strings {
   /** The heading, and the destructive button's label. */
@@ -44,7 +44,14 @@ export interface Strings {
   /** The server said no although every check it sent passed. */
   notDeletable: string;
   reasonConfirm: string;
+  /** As many characters typed as the name has, and no match. */
+  reasonMismatch: string;
   reasonDeleting: string;
+  /** The server refused the deletion for sure (403 and the like). */
+  reasonRefused: string;
+  /** The server asked for a fresh sign-in. */
+  reasonSignIn: string;
+  reasonSignedOut: string;
 
   readySummary: string;
   blockedSummary: (count: number) => string;
@@ -60,14 +67,10 @@ export interface Strings {
   stayed: string;
   redirectRefused: string;
 
-  tryAgain: string;
-  signInAgain: string;
   /** Errors, each with what the user can do next. */
   errorConflict: string;
   /** A refusal (a 4xx) whose answer carried no sentence of the server's. */
   errorRefused: (status: number) => string;
-  /** A 409 that showed nothing to resolve, while the account is read again. */
-  errorConflictChecking: string;
   /** A 409, and then a check in which nothing blocks. */
   errorConflictUnexplained: string;
   errorReauth: string;

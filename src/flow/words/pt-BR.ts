@@ -44,8 +44,12 @@ export const ptBR: Strings = {
   reasonCheckFailed: 'Não foi possível verificar a conta',
   reasonBlocked: (count) => (one(count) ? 'Resolva 1 item antes' : `Resolva ${count} itens antes`),
   reasonConfirm: 'Digite o nome da conta antes',
+  reasonMismatch: 'O nome digitado ainda não corresponde ao nome da conta',
   notDeletable: 'O servidor ainda não permite excluir esta conta. Verifique de novo mais tarde ou fale com o suporte.',
   reasonDeleting: 'A conta está sendo excluída',
+  reasonRefused: 'O servidor recusou a exclusão desta conta',
+  reasonSignIn: 'Entre de novo antes',
+  reasonSignedOut: 'Entre de novo e verifique outra vez',
 
   readySummary: 'Nada mais impede a exclusão.',
   blockedSummary: (count) => (one(count) ? '1 item impede a exclusão.' : `${count} itens impedem a exclusão.`),
@@ -60,11 +64,8 @@ export const ptBR: Strings = {
   stayed: 'Você fica nesta página até escolher sair.',
   redirectRefused: 'O endereço da próxima página não é seguro, então você continua aqui. Você já pode fechar esta página.',
 
-  tryAgain: 'Tentar de novo',
-  signInAgain: 'Entre de novo e tente outra vez.',
   errorRefused: (status) => `O servidor recusou o pedido (status ${status}).`,
   errorConflict: 'Algo mudou desde a última verificação: resolva os itens da lista de verificações e verifique de novo.',
-  errorConflictChecking: 'O servidor recusou a exclusão: algo pode ter mudado. Verificando a conta de novo…',
   errorConflictUnexplained:
     'O servidor recusou a exclusão, mas nada a impede agora. Nada foi excluído. Pressione Excluir conta para tentar de novo; se acontecer outra vez, fale com o suporte.',
   errorReauth: 'Por segurança, entre de novo antes de excluir a conta. Nada foi excluído.',
@@ -74,20 +75,21 @@ export const ptBR: Strings = {
       ? 'Muitas tentativas. Aguarde um pouco e tente de novo.'
       : `Muitas tentativas. Aguarde ${seconds} ${one(seconds) ? 'segundo' : 'segundos'} e tente de novo.`,
   errorServerCheck: (status) =>
-    `O servidor teve um problema (status ${status}) e não foi possível verificar a conta. Tente de novo daqui a pouco.`,
+    `O servidor teve um problema (status ${status}) e não foi possível verificar a conta. Verifique de novo daqui a pouco.`,
   errorServerDelete: (status) =>
-    `O servidor teve um problema (status ${status}) e a exclusão não foi confirmada. Tente de novo: é seguro, a conta não é excluída duas vezes.`,
-  errorConnectionCheck: 'Nenhuma resposta do servidor chegou. Confira sua conexão e tente de novo.',
+    `O servidor teve um problema (status ${status}) e a exclusão não foi confirmada. Pressione Excluir conta de novo: é seguro, a conta não é excluída duas vezes.`,
+  errorConnectionCheck: 'Nenhuma resposta do servidor chegou. Confira sua conexão e verifique de novo.',
   errorConnectionDelete:
-    'Nenhuma resposta do servidor chegou, então a exclusão não foi confirmada. Confira sua conexão e tente de novo: é seguro.',
-  errorTimeoutCheck: 'O servidor demorou demais para responder. Tente de novo.',
-  errorTimeoutDelete: 'O servidor demorou demais para responder, então a exclusão não foi confirmada. Tente de novo: é seguro.',
+    'Nenhuma resposta do servidor chegou, então a exclusão não foi confirmada. Confira sua conexão e pressione Excluir conta de novo: é seguro.',
+  errorTimeoutCheck: 'O servidor demorou demais para responder. Verifique de novo.',
+  errorTimeoutDelete:
+    'O servidor demorou demais para responder, então a exclusão não foi confirmada. Pressione Excluir conta de novo: é seguro.',
   errorUnreadableCheck:
-    'Não foi possível ler a resposta do servidor, então a exclusão continua bloqueada. Tente de novo ou fale com o suporte se isso se repetir.',
+    'Não foi possível ler a resposta do servidor, então a exclusão continua bloqueada. Verifique de novo ou fale com o suporte se isso se repetir.',
   errorUnreadableDelete:
-    'Não foi possível ler a resposta do servidor, então a exclusão não foi confirmada. Tente de novo: é seguro, a conta não é excluída duas vezes.',
-  errorInterruptedDelete: 'A exclusão foi interrompida antes da resposta do servidor. Tente de novo para ter certeza: é seguro.',
+    'Não foi possível ler a resposta do servidor, então a exclusão não foi confirmada. Pressione Excluir conta de novo: é seguro, a conta não é excluída duas vezes.',
+  errorInterruptedDelete: 'A exclusão foi interrompida antes da resposta do servidor. Pressione Excluir conta de novo para ter certeza: é seguro.',
   errorServerSaidNext: 'Se achar que é um engano, fale com o suporte.',
-  errorUnexpected: 'Aconteceu algo inesperado, então a exclusão continua bloqueada. Tente de novo.',
+  errorUnexpected: 'Aconteceu algo inesperado, então a exclusão continua bloqueada. Verifique de novo.',
   reference: (requestId) => `Referência: ${requestId}`,
 };

@@ -44,8 +44,12 @@ export const en: Strings = {
   reasonCheckFailed: 'The account could not be checked',
   reasonBlocked: (count) => (one(count) ? 'Resolve 1 item first' : `Resolve ${count} items first`),
   reasonConfirm: 'Type the account name first',
+  reasonMismatch: 'The name typed does not match the account name yet',
   notDeletable: 'The server does not allow deleting this account yet. Check again later, or contact support.',
   reasonDeleting: 'The account is being deleted',
+  reasonRefused: 'The server refused to delete this account',
+  reasonSignIn: 'Sign in again first',
+  reasonSignedOut: 'Sign in again, then check again',
 
   readySummary: 'Nothing blocks deletion any more.',
   blockedSummary: (count) => (one(count) ? '1 item blocks deletion.' : `${count} items block deletion.`),
@@ -59,11 +63,8 @@ export const en: Strings = {
   stayed: 'You stay on this page until you choose to go.',
   redirectRefused: 'The page to go to next is not a safe address, so you stay here. You can close this page.',
 
-  tryAgain: 'Try again',
-  signInAgain: 'Sign in again, then try again.',
   errorRefused: (status) => `The server refused the request (status ${status}).`,
   errorConflict: 'Something changed since the last check: resolve the items in the list of checks, then check again.',
-  errorConflictChecking: 'The server refused the deletion: something may have changed. Checking the account again…',
   errorConflictUnexplained:
     'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Press Delete account to try again; if it happens again, contact support.',
   errorReauth: 'For your security, sign in again before deleting the account. Nothing was deleted.',
@@ -72,19 +73,19 @@ export const en: Strings = {
     seconds === undefined
       ? 'Too many attempts. Wait a moment, then try again.'
       : `Too many attempts. Wait ${seconds} ${one(seconds) ? 'second' : 'seconds'}, then try again.`,
-  errorServerCheck: (status) => `The server had a problem (status ${status}), so the account could not be checked. Try again in a moment.`,
+  errorServerCheck: (status) => `The server had a problem (status ${status}), so the account could not be checked. Check again in a moment.`,
   errorServerDelete: (status) =>
-    `The server had a problem (status ${status}) and the deletion was not confirmed. Try again: it is safe, the account cannot be deleted twice.`,
-  errorConnectionCheck: 'No answer came through from the server. Check your connection, then try again.',
+    `The server had a problem (status ${status}) and the deletion was not confirmed. Press Delete account again: it is safe, the account cannot be deleted twice.`,
+  errorConnectionCheck: 'No answer came through from the server. Check your connection, then check again.',
   errorConnectionDelete:
-    'No answer came through from the server, so the deletion was not confirmed. Check your connection, then try again: it is safe.',
-  errorTimeoutCheck: 'The server took too long to answer. Try again.',
-  errorTimeoutDelete: 'The server took too long to answer, so the deletion was not confirmed. Try again: it is safe.',
-  errorUnreadableCheck: 'The server’s answer could not be read, so deletion stays locked. Try again, or contact support if this keeps happening.',
+    'No answer came through from the server, so the deletion was not confirmed. Check your connection, then press Delete account again: it is safe.',
+  errorTimeoutCheck: 'The server took too long to answer. Check again.',
+  errorTimeoutDelete: 'The server took too long to answer, so the deletion was not confirmed. Press Delete account again: it is safe.',
+  errorUnreadableCheck: 'The server’s answer could not be read, so deletion stays locked. Check again, or contact support if this keeps happening.',
   errorUnreadableDelete:
-    'The server’s answer could not be read, so the deletion was not confirmed. Try again: it is safe, the account cannot be deleted twice.',
-  errorInterruptedDelete: 'The deletion was interrupted before the server answered. Try again to be sure: it is safe.',
+    'The server’s answer could not be read, so the deletion was not confirmed. Press Delete account again: it is safe, the account cannot be deleted twice.',
+  errorInterruptedDelete: 'The deletion was interrupted before the server answered. Press Delete account again to be sure: it is safe.',
   errorServerSaidNext: 'If you think this is a mistake, contact support.',
-  errorUnexpected: 'Something unexpected happened, so deletion stays locked. Try again.',
+  errorUnexpected: 'Something unexpected happened, so deletion stays locked. Check again.',
   reference: (requestId) => `Reference: ${requestId}`,
 };

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatDecimal } from '../../components/account-delete-panel/strings/format.js';
-import { en, ptBR } from '../../components/account-delete-panel/strings/index.js';
+import { formatDecimal } from '../../src/flow/words/format.js';
+import { en, ptBR } from '../../src/flow/words/index.js';
 
 describe('amounts due, as each language writes them', () => {
   it('groups thousands and keeps every decimal the server sent, exactly', () => {

@@ -1,0 +1,89 @@
+/**
+ * The connect step: from a state to what a view shows and offers (the snapshot). Every view reads the
+ * same answers, so none decides a rule: whether Delete is usable and what it does, whether "Check
+ * again" can start a check, why Delete waits.
+ */
+import { blockingCount, canDelete, confirmed, repeatable } from './guards.js';
+import { transition } from './machine.js';
+import type { Account, Preconditions } from '../index.js';
+import type { DeleteFailedState, Reason, Snapshot, State } from './types.js';
+import { matchesAccountName } from './words/match.js';
+
+/** The account a confirmation is about: the one a retry would delete, else the one on show. */
+function accountOf(state: State): Account | undefined {
+  if (state.status === 'deleted') return state.account;
+  if (state.status === 'deleting') return state.attempt.account;
+  if (state.status === 'delete-failed' && state.attempt) return state.attempt.account;
+  return state.ctx.preconditions?.account;
+}
+
+/** Characters as a reader counts them: code points of the composed form, outer spaces left out. */
+const length = (text: string) => [...text.normalize('NFC').trim()].length;
+
+/** What the destructive button does after a failed deletion: a retry, when one would send a DELETE now. */
+function retryAction(state: DeleteFailedState): 'retry' | undefined {
+  const { outcome } = state.failure;
+  if (outcome === 'unknown') return repeatable(state) ? 'retry' : undefined;
+  // A 409 that nothing explains, or a 429: a new request, through ready, on the check that allowed it.
+  const reading = outcome === 'conflict' || outcome === 'unavailable' ? state.reading : undefined;
+  return reading && confirmed(state.ctx, reading.preconditions.account) ? 'retry' : undefined;
+}
+
+function deleteAction(state: State): 'delete' | 'retry' | undefined {
+  if (canDelete(state)) return 'delete';
+  return state.status === 'delete-failed' ? retryAction(state) : undefined;
+}
+
+function reasonFor(state: State, action: Snapshot['actions']['delete'], mismatch: boolean): Reason | undefined {
+  if (action) return undefined;
+  const unconfirmed: Reason = mismatch ? 'mismatch' : 'confirm';
+  switch (state.status) {
+    case 'checking':
+    case 'deleting':
+    case 'deleted':
+    case 'check-failed':
+      return state.status;
+    case 'blocked':
+      return blockingCount(state.reading.preconditions) > 0 ? 'blocked' : 'not-deletable';
+    case 'ready':
+      return unconfirmed;
+    case 'delete-failed': {
+      const { outcome } = state.failure;
+      if (outcome === 'refused') return 'refused';
+      if (outcome === 'reauth') return 'sign-in';
+      if (outcome === 'signed-out') return 'signed-out';
+      if (outcome === 'conflict' && !state.reading) return 'blocked';
+      return unconfirmed;
+    }
+  }
+}
+
+/** The snapshot of a state. */
+export function connect(state: State): Snapshot {
+  const { ctx } = state;
+  const account = accountOf(state);
+  const required = ctx.confirmation !== 'none';
+  const matches = !required || (account !== undefined && matchesAccountName(ctx.typed, account.name));
+  const mismatch = required && !matches && account !== undefined && length(ctx.typed) >= length(account.name);
+  const action = deleteAction(state);
+  // Whether retry would do anything is asked of the machine itself, so it cannot say otherwise.
+  const canRetry = transition(state, { type: 'retry', now: ctx.lastCheckAt, key: 'probe' }).state !== state;
+  const failure = state.status === 'check-failed' || state.status === 'delete-failed' ? state.failure : undefined;
+  const redirect = state.status === 'deleted' ? (state.redirect ?? { url: ctx.redirectUrl, at: undefined, status: 'none' }) : undefined;
+  return Object.freeze({
+    status: state.status,
+    preconditions: ctx.preconditions satisfies Preconditions | undefined,
+    canDelete: canDelete(state),
+    canRetry,
+    confirmation: Object.freeze({ required, value: ctx.typed, matches, mismatch }),
+    failure,
+    redirect,
+    account,
+    actions: Object.freeze({
+      delete: action,
+      check: ['blocked', 'ready', 'check-failed', 'delete-failed'].includes(state.status),
+      stay: redirect?.status === 'scheduled',
+    }),
+    reason: reasonFor(state, action, mismatch),
+  });
+}

@@ -1,0 +1,289 @@
+/**
+ * The deletion flow as one table: for every state, every event has an explicit row, a named pure
+ * transition `(state, event) -> { state, effects }`. The names say what happens (the table test, the
+ * diagram and a trace read them); they cost nothing once minified. No I/O, no clock, no random
+ * numbers: the time and a fresh key come in with the event (`runner.ts` adds them). A row that does
+ * not accept its event keeps the very same state object, and its name says why.
+ */
+import { normalize } from './guards.js';
+import {
+  type Carried,
+  decideRedirect,
+  recheck,
+  requestDeletion,
+  retryDeletion,
+  same,
+  sendUnlessPrevented,
+  startCheck,
+  takeCheckAnswer,
+  takeCheckFailure,
+  takeDeleteFailure,
+  takeDeletion,
+  tellSuccessOrRestartRedirect,
+  withContext,
+} from './steps.js';
+import type { CheckingState, DeleteFailedState, DeletedState, EventType, MachineEvent, State, Status, Transition } from './types.js';
+
+type StateOf<S extends Status> = Extract<State, { status: S }>;
+type EventOf<E extends EventType> = Extract<MachineEvent, { type: E }>;
+
+/** One row: what `event` does in `state`. */
+export type Row<S extends State = State, E extends MachineEvent = MachineEvent> = (state: S, event: E) => Transition;
+
+export type Table = { [S in Status]: { [E in EventType]: Row<StateOf<S>, EventOf<E>> } };
+
+/** Every status and every event type, for the table test and the diagram. */
+export const STATUSES = ['checking', 'blocked', 'ready', 'check-failed', 'deleting', 'delete-failed', 'deleted'] as const satisfies readonly Status[];
+export const EVENT_TYPES = [
+  'check',
+  'return',
+  'confirm',
+  'delete',
+  'retry',
+  'stay',
+  'show',
+  'hide',
+  'client',
+  'configure',
+  'checked',
+  'check-error',
+  'requested',
+  'delete-done',
+  'delete-error',
+  'announced',
+  'redirect-due',
+] as const satisfies readonly EventType[];
+
+// ---- Rows that change nothing, each with its reason as its name ----
+
+const ignoreLateCheckAnswer = (state: State) => same(state);
+const ignoreLateDeleteAnswer = (state: State) => same(state);
+const ignoreNoRequestAsked = (state: State) => same(state);
+const ignoreNothingDeleted = (state: State) => same(state);
+const ignoreNothingFailed = (state: State) => same(state);
+const ignoreOnlyReadyDeletes = (state: State) => same(state);
+const ignoreWhileDeleting = (state: State) => same(state);
+const ignoreSecondClick = (state: State) => same(state);
+const ignoreAfterDeletion = (state: State) => same(state);
+
+// ---- Rows shared by several states ----
+
+const rememberTyped = (state: State, event: EventOf<'confirm'>): Transition => ({
+  state: withContext(state, { typed: String(event.value ?? '') }),
+  effects: [],
+});
+const takeSettings = (state: State, event: EventOf<'configure'>): Transition => ({
+  state: withContext(state, normalize(event.settings ?? {})),
+  effects: [],
+});
+const noteAway = (state: State): Transition => ({ state: withContext(state, { away: true }), effects: [] });
+const noteBack = (state: State): Transition => ({ state: withContext(state, { away: false }), effects: [] });
+const checkNow = (state: State, event: MachineEvent) => startCheck(state.ctx, event.now);
+const checkUnlessTooRecent = (state: State, event: MachineEvent) => recheck(state, event.now);
+const noteBackAndCheckUnlessTooRecent = (state: State, event: MachineEvent) => recheck(withContext(state, { away: false }), event.now);
+/** A new client: its server is asked before anything else, and nothing of the last client's carries over. */
+const checkWithNewClient = (state: State, event: EventOf<'client'>) =>
+  event.client === state.ctx.client ? same(state) : startCheck({ ...state.ctx, client: event.client }, event.now);
+
+// ---- Rows of one state ----
+
+/** The first check starts on the first `check`; after that, a check while one runs joins it: no second request. */
+const startFirstCheckOrJoin = (state: CheckingState, event: MachineEvent) => (state.id === 0 ? startCheck(state.ctx, event.now) : same(state));
+/** A retry while a check runs waits for it, and goes on once it is read. */
+const retryOnceChecked = (state: CheckingState): Transition =>
+  state.id === 0 || state.retry ? same(state) : { state: { ...state, retry: true }, effects: [] };
+const replaceCheckWithNewClient = (state: CheckingState, event: EventOf<'client'>): Transition =>
+  // Before the first check nothing is asked yet: the new client will be.
+  state.id === 0 ? { state: { ...withContext(state, { client: event.client }), client: event.client }, effects: [] } : checkWithNewClient(state, event);
+const checkKeepingUnknown = (state: StateOf<'ready'>, event: MachineEvent) => startCheck(state.ctx, event.now, { unknown: state.unknown });
+const checkUnlessTooRecentKeepingUnknown = (state: StateOf<'ready'>, event: MachineEvent) => recheck(state, event.now, { unknown: state.unknown });
+const noteBackAndCheckKeepingUnknown = (state: StateOf<'ready'>, event: MachineEvent) =>
+  recheck(withContext(state, { away: false }), event.now, { unknown: state.unknown });
+const checkUnlessRefused = (state: StateOf<'check-failed'>, event: MachineEvent) =>
+  state.failure.outcome === 'refused' ? same(state) : startCheck(state.ctx, event.now);
+/** The DELETE goes on with the client that sent it; the new one is asked once it has ended. */
+const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client'>): Transition => ({
+  state: withContext(state, { client: event.client }),
+  effects: [],
+});
+
+/** What a check after a failed deletion carries along: a deletion of unknown outcome, a sign-in still to make. */
+function carriedFrom(state: DeleteFailedState): Carried {
+  const { failure, attempt, reading } = state;
+  if (failure.outcome === 'unknown' && attempt) return { unknown: { attempt, failure, reading } };
+  return failure.outcome === 'reauth' ? { after: failure } : {};
+}
+
+const checkCarryingFailure = (state: DeleteFailedState, event: MachineEvent) => startCheck(state.ctx, event.now, carriedFrom(state));
+
+/**
+ * After a failed deletion the user's return checks again only where the checks or the session are the
+ * way forward (a 409 with what blocks, a plain 401); elsewhere the failure on show is what to act on.
+ */
+function checkOnReturnIfChecksAreTheWay(state: DeleteFailedState, event: MachineEvent): Transition {
+  const { outcome } = state.failure;
+  const checksAreTheWay = (outcome === 'conflict' && !state.reading) || outcome === 'signed-out';
+  return checksAreTheWay ? recheck(state, event.now, carriedFrom(state)) : same(state);
+}
+const noteBackAndCheckIfChecksAreTheWay = (state: DeleteFailedState, event: MachineEvent) =>
+  checkOnReturnIfChecksAreTheWay(withContext(state, { away: false }), event);
+
+const stopScheduledRedirect = (state: DeletedState): Transition =>
+  state.redirect?.status === 'scheduled'
+    ? { state: { ...state, redirect: { ...state.redirect, status: 'stayed' } }, effects: [{ type: 'cancel-timer' }] }
+    : same(state);
+/** Off the page, nothing navigates: the timer stops, and starts again from the return. */
+const noteAwayAndHoldRedirect = (state: DeletedState): Transition => ({
+  state: withContext(state, { away: true }),
+  effects: state.redirect?.status === 'scheduled' ? [{ type: 'cancel-timer' }] : [],
+});
+const navigateIfStillScheduled = (state: DeletedState): Transition =>
+  state.redirect?.status === 'scheduled' && !state.ctx.away ? { state, effects: [{ type: 'navigate', url: state.redirect.url }] } : same(state);
+
+/** The table of the whole flow. */
+export const machine: Table = {
+  checking: {
+    check: startFirstCheckOrJoin,
+    return: startFirstCheckOrJoin,
+    confirm: rememberTyped,
+    delete: ignoreOnlyReadyDeletes,
+    retry: retryOnceChecked,
+    stay: ignoreNothingDeleted,
+    show: noteBack,
+    hide: noteAway,
+    client: replaceCheckWithNewClient,
+    configure: takeSettings,
+    checked: takeCheckAnswer,
+    'check-error': takeCheckFailure,
+    requested: ignoreNoRequestAsked,
+    'delete-done': ignoreLateDeleteAnswer,
+    'delete-error': ignoreLateDeleteAnswer,
+    announced: ignoreNothingDeleted,
+    'redirect-due': ignoreNothingDeleted,
+  },
+  blocked: {
+    check: checkNow,
+    return: checkUnlessTooRecent,
+    confirm: rememberTyped,
+    delete: ignoreOnlyReadyDeletes,
+    retry: ignoreNothingFailed,
+    stay: ignoreNothingDeleted,
+    show: noteBackAndCheckUnlessTooRecent,
+    hide: noteAway,
+    client: checkWithNewClient,
+    configure: takeSettings,
+    checked: ignoreLateCheckAnswer,
+    'check-error': ignoreLateCheckAnswer,
+    requested: ignoreNoRequestAsked,
+    'delete-done': ignoreLateDeleteAnswer,
+    'delete-error': ignoreLateDeleteAnswer,
+    announced: ignoreNothingDeleted,
+    'redirect-due': ignoreNothingDeleted,
+  },
+  ready: {
+    check: checkKeepingUnknown,
+    return: checkUnlessTooRecentKeepingUnknown,
+    confirm: rememberTyped,
+    delete: requestDeletion,
+    retry: ignoreNothingFailed,
+    stay: ignoreNothingDeleted,
+    show: noteBackAndCheckKeepingUnknown,
+    hide: noteAway,
+    client: checkWithNewClient,
+    configure: takeSettings,
+    checked: ignoreLateCheckAnswer,
+    'check-error': ignoreLateCheckAnswer,
+    requested: ignoreNoRequestAsked,
+    'delete-done': ignoreLateDeleteAnswer,
+    'delete-error': ignoreLateDeleteAnswer,
+    announced: ignoreNothingDeleted,
+    'redirect-due': ignoreNothingDeleted,
+  },
+  'check-failed': {
+    check: checkNow,
+    return: checkUnlessTooRecent,
+    confirm: rememberTyped,
+    delete: ignoreOnlyReadyDeletes,
+    retry: checkUnlessRefused,
+    stay: ignoreNothingDeleted,
+    show: noteBackAndCheckUnlessTooRecent,
+    hide: noteAway,
+    client: checkWithNewClient,
+    configure: takeSettings,
+    checked: ignoreLateCheckAnswer,
+    'check-error': ignoreLateCheckAnswer,
+    requested: ignoreNoRequestAsked,
+    'delete-done': ignoreLateDeleteAnswer,
+    'delete-error': ignoreLateDeleteAnswer,
+    announced: ignoreNothingDeleted,
+    'redirect-due': ignoreNothingDeleted,
+  },
+  deleting: {
+    check: ignoreWhileDeleting,
+    return: ignoreWhileDeleting,
+    confirm: ignoreWhileDeleting,
+    delete: ignoreSecondClick,
+    retry: ignoreSecondClick,
+    stay: ignoreNothingDeleted,
+    show: noteBack,
+    hide: noteAway,
+    client: noteNewClient,
+    configure: takeSettings,
+    checked: ignoreLateCheckAnswer,
+    'check-error': ignoreLateCheckAnswer,
+    requested: sendUnlessPrevented,
+    'delete-done': takeDeletion,
+    'delete-error': takeDeleteFailure,
+    announced: ignoreNothingDeleted,
+    'redirect-due': ignoreNothingDeleted,
+  },
+  'delete-failed': {
+    check: checkCarryingFailure,
+    return: checkOnReturnIfChecksAreTheWay,
+    confirm: rememberTyped,
+    delete: ignoreOnlyReadyDeletes,
+    retry: retryDeletion,
+    stay: ignoreNothingDeleted,
+    show: noteBackAndCheckIfChecksAreTheWay,
+    hide: noteAway,
+    client: checkWithNewClient,
+    configure: takeSettings,
+    checked: ignoreLateCheckAnswer,
+    'check-error': ignoreLateCheckAnswer,
+    requested: ignoreNoRequestAsked,
+    'delete-done': ignoreLateDeleteAnswer,
+    'delete-error': ignoreLateDeleteAnswer,
+    announced: ignoreNothingDeleted,
+    'redirect-due': ignoreNothingDeleted,
+  },
+  deleted: {
+    check: ignoreAfterDeletion,
+    return: ignoreAfterDeletion,
+    confirm: ignoreAfterDeletion,
+    delete: ignoreAfterDeletion,
+    retry: ignoreAfterDeletion,
+    stay: stopScheduledRedirect,
+    show: tellSuccessOrRestartRedirect,
+    hide: noteAwayAndHoldRedirect,
+    client: ignoreAfterDeletion,
+    configure: ignoreAfterDeletion,
+    checked: ignoreLateCheckAnswer,
+    'check-error': ignoreLateCheckAnswer,
+    requested: ignoreNoRequestAsked,
+    'delete-done': ignoreLateDeleteAnswer,
+    'delete-error': ignoreLateDeleteAnswer,
+    announced: decideRedirect,
+    'redirect-due': navigateIfStillScheduled,
+  },
+};
+
+/** The row that handles `event` in `state`. */
+export function rowFor(state: State, event: MachineEvent): Row {
+  return (machine[state.status] as Record<EventType, Row>)[event.type];
+}
+
+/** The pure transition: the next state and the effects to carry out. An unknown event changes nothing. */
+export function transition(state: State, event: MachineEvent): Transition {
+  const row = (machine[state.status] as Partial<Record<string, Row>> | undefined)?.[event?.type];
+  return row ? row(state, event) : same(state);
+}

@@ -1,0 +1,264 @@
+/**
+ * `createDeletionFlow`: runs the machine with an SDK client. It stamps each event with the time (and a
+ * fresh key for a deletion), hands it to the pure transition, and carries out the effects: the
+ * requests, the notifications, the timer and the navigation. One runner serves every view: the
+ * panel, the window and any UI a team draws itself.
+ */
+import { newIdempotencyKey, type Account, type AccountDeletionClient, type AccountDeletionError, type Preconditions } from '../index.js';
+import { connect } from './connect.js';
+import { DEFAULT_RECHECK_INTERVAL, DEFAULT_REDIRECT_DELAY, DEFAULT_REDIRECT_URL, asKitError, normalize } from './guards.js';
+import { transition } from './machine.js';
+import type { AnswerEvent, Context, Effect, FlowEvent, MachineEvent, Settings, Snapshot, State } from './types.js';
+
+export interface DeletionFlowOptions extends Settings {
+  /** The SDK client every request goes through (`createAccountDeletionClient`). */
+  client: AccountDeletionClient;
+  /** Called when the redirect is due (the panel gives `location.assign`). The flow never navigates by itself. */
+  navigate?: ((url: string) => void) | undefined;
+  /**
+   * Reads the checks; by default `client.getPreconditions({ signal })`. A view may run the read through
+   * its own async controller; the flow still decides what the answer means.
+   */
+  read?: ((client: AccountDeletionClient, signal: AbortSignal) => Promise<Preconditions>) | undefined;
+  /** The clock, in ms since the epoch. Default `Date.now`. */
+  now?: (() => number) | undefined;
+  /** Makes a fresh Idempotency-Key. Default `newIdempotencyKey`. */
+  newKey?: (() => string) | undefined;
+}
+
+/** What the flow tells its listeners; the panel's five DOM events carry the same details. */
+export interface FlowNotifications {
+  checked: { preconditions: Preconditions };
+  /** Called synchronously before the DELETE: `preventDefault()` stops it. */
+  request: { account: Account; preventDefault(): void };
+  /** After success: `preventDefault()` stops the navigation (the host navigates itself). */
+  deleted: { account: Account; redirectUrl: string; preventDefault(): void };
+  error: { error: AccountDeletionError };
+  'reauth-required': { account: Account | undefined };
+}
+
+export interface DeletionFlow {
+  /** A frozen snapshot; the same object until something changed (React's `useSyncExternalStore` expects that). */
+  getSnapshot(): Snapshot;
+  /** Calls `listener` after each change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Sends a user's event. One the current state does not accept changes nothing; it never throws. */
+  send(event: FlowEvent): void;
+  /** Listens to one notification; returns the unsubscribe function. */
+  on<K extends keyof FlowNotifications>(type: K, listener: (detail: FlowNotifications[K]) => void): () => void;
+  /**
+   * Aborts a running check, clears the timer and turns every later call into a no-op. A DELETE in
+   * flight is not aborted (that could not undo it, only lose its answer); its answer reaches no one.
+   */
+  dispose(): void;
+}
+
+const UI_EVENTS: ReadonlySet<string> = new Set(['check', 'return', 'confirm', 'delete', 'retry', 'stay', 'show', 'hide', 'client', 'configure']);
+
+function isClient(value: unknown): value is AccountDeletionClient {
+  const client = value as Partial<AccountDeletionClient> | null;
+  return typeof client?.getPreconditions === 'function' && typeof client.deleteAccount === 'function';
+}
+
+/** True for an event a UI may send: plain data of a known type (answers come only from the runner). */
+function isFlowEvent(event: unknown): event is FlowEvent {
+  const value = event as { type?: unknown; client?: unknown } | null;
+  if (typeof value?.type !== 'string' || !UI_EVENTS.has(value.type)) return false;
+  return value.type !== 'client' || isClient(value.client);
+}
+
+/** Tells a listener's failure without breaking the flow: the next listener still runs. */
+function report(error: unknown): void {
+  const global = globalThis as { reportError?: (error: unknown) => void };
+  if (typeof global.reportError === 'function') global.reportError(error);
+  else console.error(error);
+}
+
+/** Makes a deletion flow. Nothing is requested until the first `check`. */
+export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
+  if (!isClient(options?.client)) throw new TypeError('createDeletionFlow needs a client made by createAccountDeletionClient.');
+  const now = options.now ?? Date.now;
+  const newKey = options.newKey ?? newIdempotencyKey;
+  const read = options.read ?? ((client, signal) => client.getPreconditions({ signal }));
+  const ctx: Context = {
+    client: options.client,
+    confirmation: 'account-name',
+    typed: '',
+    redirectUrl: DEFAULT_REDIRECT_URL,
+    redirectDelay: DEFAULT_REDIRECT_DELAY,
+    recheckInterval: DEFAULT_RECHECK_INTERVAL,
+    preconditions: undefined,
+    lastCheckAt: -Infinity,
+    seq: 0,
+    away: false,
+    ...normalize(options),
+  };
+  // No check has started yet (id 0): the first `check` starts one.
+  let state: State = { status: 'checking', ctx, id: 0, client: options.client };
+  let snapshot: Snapshot | undefined;
+  let snapshotOf: State | undefined;
+  let published: State = state;
+  let disposed = false;
+  let busy = false;
+  const queue: MachineEvent[] = [];
+  const subscribers = new Set<() => void>();
+  const listeners = new Map<keyof FlowNotifications, Set<(detail: never) => void>>();
+  let running: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const stamp = (event: FlowEvent | AnswerEvent): MachineEvent =>
+    event.type === 'delete' || event.type === 'retry' ? { ...event, now: now(), key: newKey() } : { ...event, now: now() };
+
+  function getSnapshot(): Snapshot {
+    if (snapshotOf !== state || !snapshot) {
+      snapshot = connect(state);
+      snapshotOf = state;
+    }
+    return snapshot;
+  }
+
+  function emit<K extends keyof FlowNotifications>(type: K, detail: FlowNotifications[K]): void {
+    for (const listener of [...(listeners.get(type) ?? [])]) {
+      try {
+        (listener as (detail: FlowNotifications[K]) => void)(detail);
+      } catch (error) {
+        report(error);
+      }
+    }
+  }
+
+  /** Feeds an answer back, unless the flow was disposed meanwhile. */
+  function answer(event: AnswerEvent): void {
+    if (disposed) return;
+    queue.push(stamp(event));
+    drain();
+  }
+
+  /**
+   * Carries out one effect. Events it answers with right away go to `next`, ahead of the queue; the
+   * answer of the request listeners goes behind what they sent meanwhile, so that a listener that
+   * changed the client, or took the view off the page, is heard before the DELETE may go.
+   */
+  function carryOut(effect: Effect, next: MachineEvent[]): void {
+    switch (effect.type) {
+      case 'start-check': {
+        running?.abort();
+        const controller = new AbortController();
+        running = controller;
+        const { id, client } = effect;
+        Promise.resolve()
+          .then(() => read(client, controller.signal))
+          .then(
+            (preconditions) => answer({ type: 'checked', id, preconditions }),
+            (error: unknown) => answer({ type: 'check-error', id, error: asKitError(error) }),
+          )
+          .finally(() => {
+            if (running === controller) running = undefined;
+          });
+        return;
+      }
+      case 'ask-request': {
+        let prevented = false;
+        emit('request', { account: effect.account, preventDefault: () => void (prevented = true) });
+        queue.push(stamp({ type: 'requested', prevented }));
+        return;
+      }
+      case 'send-delete': {
+        const { id, attempt } = effect;
+        // No signal: a DELETE in flight is never aborted, and its outcome always comes back.
+        Promise.resolve()
+          .then(() => attempt.client.deleteAccount(attempt.account.id, { idempotencyKey: attempt.key }))
+          .then(
+            (result) => answer({ type: 'delete-done', id, result }),
+            (error: unknown) => answer({ type: 'delete-error', id, error: asKitError(error) }),
+          );
+        return;
+      }
+      case 'announce': {
+        let prevented = false;
+        emit('deleted', { account: effect.account, redirectUrl: effect.redirectUrl, preventDefault: () => void (prevented = true) });
+        next.push(stamp({ type: 'announced', prevented }));
+        return;
+      }
+      case 'notify':
+        emit(effect.notification, effect.detail as never);
+        return;
+      case 'start-timer':
+        clearTimeout(timer);
+        timer = setTimeout(() => answer({ type: 'redirect-due' }), Math.max(0, effect.at - now()));
+        return;
+      case 'cancel-timer':
+        clearTimeout(timer);
+        return;
+      case 'navigate':
+        options.navigate?.(effect.url);
+        return;
+      case 'raise':
+        next.push(stamp(effect.event));
+        return;
+    }
+  }
+
+  function drain(): void {
+    if (busy) return;
+    busy = true;
+    try {
+      for (let event = queue.shift(); event !== undefined && !disposed; event = queue.shift()) {
+        let step;
+        try {
+          step = transition(state, event);
+        } catch (error) {
+          // A rule that throws changes nothing: the state stays as it was, which never unlocks more.
+          report(error);
+          continue;
+        }
+        state = step.state;
+        const next: MachineEvent[] = [];
+        for (const effect of step.effects) if (!disposed) carryOut(effect, next);
+        queue.unshift(...next);
+      }
+    } finally {
+      busy = false;
+    }
+    if (published !== state && !disposed) {
+      published = state;
+      for (const subscriber of [...subscribers]) {
+        try {
+          subscriber();
+        } catch (error) {
+          report(error);
+        }
+      }
+    }
+  }
+
+  return {
+    getSnapshot,
+    subscribe(listener) {
+      if (disposed || typeof listener !== 'function') return () => undefined;
+      subscribers.add(listener);
+      return () => void subscribers.delete(listener);
+    },
+    send(event) {
+      if (disposed || !isFlowEvent(event)) return;
+      queue.push(stamp(event));
+      drain();
+    },
+    on(type, listener) {
+      if (disposed || typeof listener !== 'function') return () => undefined;
+      const set = listeners.get(type) ?? new Set();
+      listeners.set(type, set);
+      set.add(listener as (detail: never) => void);
+      return () => void set.delete(listener as (detail: never) => void);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      running?.abort();
+      clearTimeout(timer);
+      queue.length = 0;
+      subscribers.clear();
+      listeners.clear();
+    },
+  };
+}

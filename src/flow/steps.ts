@@ -1,0 +1,225 @@
+/**
+ * The transitions the machine's table (`machine.ts`) is made of, each a pure function of a state and an
+ * event: the check, its answers, the deletion, its answers, and the redirect. Written once, named, and
+ * shared by the rows of every state they belong to.
+ */
+import { AccountDeletionError, isResolved, safeHttpUrl, type Preconditions } from '../index.js';
+import {
+  allowsDeletion,
+  canDelete,
+  dueForRecheck,
+  keyFor,
+  outcomeOf,
+  readable,
+  repeatable,
+  unreadable,
+} from './guards.js';
+import type {
+  Attempt,
+  CheckingState,
+  Context,
+  DeleteFailedState,
+  DeletedState,
+  DeletingState,
+  Effect,
+  Failure,
+  MachineEvent,
+  Reading,
+  ReadyState,
+  State,
+  Transition,
+} from './types.js';
+
+type Event<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
+
+/** Nothing changes: the very same state, so a view's snapshot stays the same object. */
+export const same = (state: State): Transition => ({ state, effects: [] });
+
+/** The same state with some of its context changed. */
+export function withContext<S extends State>(state: S, patch: Partial<Context>): S {
+  return { ...state, ctx: { ...state.ctx, ...patch } };
+}
+
+/** What a check carries from the state it started in. */
+export type Carried = Pick<CheckingState, 'unknown' | 'after'>;
+
+/** Starts a check with the current client: one at a time (the runner aborts a running one first). */
+export function startCheck(ctx: Context, now: number, carry: Carried = {}): Transition {
+  const id = ctx.seq + 1;
+  const state: CheckingState = { status: 'checking', ctx: { ...ctx, seq: id, lastCheckAt: now }, id, client: ctx.client, ...carry };
+  return { state, effects: [{ type: 'start-check', id, client: ctx.client }] };
+}
+
+/** A check when the user came back to the page, unless one started too recently. */
+export function recheck(state: State, now: number, carry: Carried = {}): Transition {
+  return dueForRecheck(state.ctx, now) ? startCheck(state.ctx, now, carry) : same(state);
+}
+
+/** What the listeners are told about a failure. */
+function told(failure: Failure, ctx: Context, account = ctx.preconditions?.account): Effect[] {
+  const effects: Effect[] = [{ type: 'notify', notification: 'error', detail: { error: failure.error } }];
+  if (failure.outcome === 'reauth') effects.push({ type: 'notify', notification: 'reauth-required', detail: { account } });
+  return effects;
+}
+
+/** A check answered. Another account than the one on show clears what the user typed and any pending deletion. */
+export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): Transition {
+  if (event.id !== state.id) return same(state);
+  const preconditions = event.preconditions;
+  if (!readable(preconditions)) return takeCheckFailure(state, { type: 'check-error', id: event.id, error: unreadable(), now: event.now });
+  const shown = state.ctx.preconditions?.account;
+  const another = shown !== undefined && shown.id !== preconditions.account.id;
+  const ctx: Context = { ...state.ctx, preconditions, typed: another ? '' : state.ctx.typed };
+  const reading: Reading = { preconditions, client: state.client };
+  const effects: Effect[] = [{ type: 'notify', notification: 'checked', detail: { preconditions } }];
+  // A retry asked for meanwhile goes on now, from wherever the check leads.
+  if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
+  if (!allowsDeletion(preconditions)) {
+    // The account is there and blocked: a deletion of unknown outcome did not happen, and its key goes.
+    return { state: { status: 'blocked', ctx, reading }, effects };
+  }
+  // A refusal that nothing blocking explains (a 409, a fresh sign-in still to make) stays on show.
+  if (state.after && !another) return { state: { status: 'delete-failed', ctx, failure: state.after, reading }, effects };
+  return { state: { status: 'ready', ctx, reading, unknown: another ? undefined : state.unknown }, effects };
+}
+
+/** A check failed. A deletion of unknown outcome before it stays the thing on show: the check says nothing of it. */
+export function takeCheckFailure(state: CheckingState, event: Event<'check-error'>): Transition {
+  if (event.id !== state.id) return same(state);
+  const failure: Failure = { step: 'check', error: event.error, outcome: outcomeOf('check', event.error) };
+  const effects = told(failure, state.ctx);
+  const unknown = state.unknown;
+  if (unknown) {
+    return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt, reading: unknown.reading }, effects };
+  }
+  return { state: { status: 'check-failed', ctx: state.ctx, failure }, effects };
+}
+
+/** Asks the `request` listeners before a DELETE goes; the flow waits in `deleting` for their answer. */
+function ask(from: ReadyState | DeleteFailedState, attempt: Attempt, reading: Reading | undefined): Transition {
+  const id = from.ctx.seq + 1;
+  const state: DeletingState = { status: 'deleting', ctx: { ...from.ctx, seq: id }, id, attempt, reading, asking: from };
+  return { state, effects: [{ type: 'ask-request', account: attempt.account }] };
+}
+
+/** The user's Delete: only when `canDelete`, with the key the key rule gives. */
+export function requestDeletion(state: ReadyState, event: Event<'delete'>): Transition {
+  if (!canDelete(state) || event.key === undefined) return same(state);
+  const { reading } = state;
+  const attempt: Attempt = { account: reading.preconditions.account, client: reading.client, key: keyFor(state, event.key) };
+  return ask(state, attempt, reading);
+}
+
+/** The user's retry of a deletion whose outcome is unknown: the same account, client and key. */
+export function repeatDeletion(state: DeleteFailedState): Transition {
+  if (!repeatable(state) || !state.attempt) return same(state);
+  return ask(state, state.attempt, state.reading);
+}
+
+/**
+ * The `request` listeners answered. The DELETE goes, unless a listener prevented it or took the view
+ * off the page (the flow goes back to where it was), or gave another client (whose server must read
+ * the checks first).
+ */
+export function sendUnlessPrevented(state: DeletingState, event: Event<'requested'>): Transition {
+  if (!state.asking) return same(state);
+  if (state.ctx.client !== state.attempt.client) return startCheck(state.ctx, event.now);
+  if (event.prevented || state.ctx.away) return { state: { ...state.asking, ctx: state.ctx }, effects: [] };
+  return { state: { ...state, asking: undefined }, effects: [{ type: 'send-delete', id: state.id, attempt: state.attempt }] };
+}
+
+/** The DELETE succeeded: the account is gone. It is told now, or when the view is back on the page. */
+export function takeDeletion(state: DeletingState, event: Event<'delete-done'>): Transition {
+  if (state.asking || event.id !== state.id) return same(state);
+  const { ctx, attempt } = state;
+  const next: DeletedState = {
+    status: 'deleted',
+    ctx,
+    account: attempt.account,
+    told: !ctx.away,
+    redirect: undefined,
+  };
+  return { state: next, effects: ctx.away ? [] : [{ type: 'announce', account: attempt.account, redirectUrl: ctx.redirectUrl }] };
+}
+
+/** The checks a 409 sent back, on show in place of the last read, about the same account. */
+function conflictChecks(state: DeletingState, checks: Preconditions['checks'], now: number): Preconditions {
+  return Object.freeze({ account: state.attempt.account, deletable: false, checks, checkedAt: new Date(now).toISOString() });
+}
+
+/** The DELETE failed. What follows depends on what the failure means. */
+export function takeDeleteFailure(state: DeletingState, event: Event<'delete-error'>): Transition {
+  if (state.asking || event.id !== state.id) return same(state);
+  const { ctx, attempt, reading } = state;
+  const failure: Failure = { step: 'delete', error: event.error, outcome: outcomeOf('delete', event.error) };
+  const effects = told(failure, ctx, attempt.account);
+  // The client changed while the DELETE was out: its server must read the checks before anything else.
+  if (attempt.client !== ctx.client) return then(startCheck(ctx, event.now), effects);
+  if (failure.outcome === 'unknown') return { state: { status: 'delete-failed', ctx, failure, attempt, reading }, effects };
+  if (failure.outcome === 'conflict') {
+    const checks = 'checks' in event.error ? (event.error.checks as Preconditions['checks'] | undefined) : undefined;
+    // Checks that show what blocks are the way forward; none blocking says nothing, so the account is read again.
+    if (checks?.some((check) => !isResolved(check))) {
+      const shown = { ...ctx, preconditions: conflictChecks(state, checks, event.now) };
+      return { state: { status: 'delete-failed', ctx: shown, failure }, effects };
+    }
+    return then(startCheck(ctx, event.now, { after: failure }), effects);
+  }
+  // Sure that nothing was deleted: a retry (after signing in, after the wait) is a new request, with a new key.
+  return { state: { status: 'delete-failed', ctx, failure, reading }, effects };
+}
+
+/** The listeners are told first, then the effects of the next step run. */
+function then(next: Transition, first: Effect[]): Transition {
+  return { state: next.state, effects: [...first, ...next.effects] };
+}
+
+/** A retry after a failed deletion: the same request, a new one through `ready`, or a check. */
+export function retryDeletion(state: DeleteFailedState, event: MachineEvent): Transition {
+  const { failure, reading } = state;
+  switch (failure.outcome) {
+    case 'unknown':
+      return repeatDeletion(state);
+    case 'refused':
+      return same(state);
+    case 'signed-out':
+      return startCheck(state.ctx, event.now);
+    default:
+      // A refusal that sending again can answer (a fresh sign-in, the wait, a 409 nothing explains):
+      // back to ready on the check that allowed it, then the user's Delete again, with a new key.
+      if (!reading) return startCheck(state.ctx, event.now);
+      return { state: { status: 'ready', ctx: state.ctx, reading }, effects: [{ type: 'raise', event: { type: 'delete' } }] };
+  }
+}
+
+/** The `deleted` listeners answered: the redirect is scheduled, kept back by the host, or refused. */
+export function decideRedirect(state: DeletedState, event: Event<'announced'>): Transition {
+  if (!state.told || state.redirect) return same(state);
+  const { ctx } = state;
+  const url = ctx.redirectUrl;
+  if (event.prevented) return { state: { ...state, redirect: { url, at: undefined, status: 'none' } }, effects: [] };
+  const href = safeHttpUrl(url);
+  if (href === undefined) {
+    const error = new AccountDeletionError('The redirect URL was refused: only http(s) URLs and same-origin paths are followed.');
+    return {
+      state: { ...state, redirect: { url, at: undefined, status: 'refused' } },
+      effects: [{ type: 'notify', notification: 'error', detail: { error } }],
+    };
+  }
+  const at = event.now + ctx.redirectDelay;
+  return {
+    state: { ...state, redirect: { url: href, at, status: 'scheduled' } },
+    effects: ctx.redirectDelay <= 0 ? [{ type: 'navigate', url: href }] : [{ type: 'start-timer', at }],
+  };
+}
+
+/** Back on the page: a success not yet told is told now, and a scheduled redirect starts again from now. */
+export function tellSuccessOrRestartRedirect(state: DeletedState, event: MachineEvent): Transition {
+  const ctx = { ...state.ctx, away: false };
+  if (!state.told) {
+    return { state: { ...state, ctx, told: true }, effects: [{ type: 'announce', account: state.account, redirectUrl: ctx.redirectUrl }] };
+  }
+  if (state.redirect?.status !== 'scheduled') return { state: { ...state, ctx }, effects: [] };
+  const at = event.now + ctx.redirectDelay;
+  return { state: { ...state, ctx, redirect: { ...state.redirect, at } }, effects: [{ type: 'start-timer', at }] };
+}

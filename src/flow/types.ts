@@ -1,0 +1,268 @@
+/**
+ * The deletion flow's types: its states (one member per `status`, each holding the data that matters
+ * in it), the events it takes, the effects it asks its runner to carry out, and the snapshot a view
+ * reads. Plain data: no DOM, no Lit, no I/O.
+ */
+import type { Account, AccountDeletionClient, AccountDeletionError, DeleteAccountResult, Preconditions } from '../index.js';
+
+/** Exactly one of these at any time. */
+export type Status = 'checking' | 'blocked' | 'ready' | 'check-failed' | 'deleting' | 'delete-failed' | 'deleted';
+
+/**
+ * What a failure means for the user:
+ * - `refused`: the server said no for sure (403, 404, another 4xx);
+ * - `unknown`: the DELETE may or may not have happened (a 5xx, a network error, a timeout, an
+ *   answer that could not be read);
+ * - `conflict`: 409, something blocks now (new checks are shown);
+ * - `reauth`: sign in again, then retry;
+ * - `signed-out`: the session is over (401);
+ * - `unavailable`: a check could not be made now (5xx, 429, network, timeout, unreadable), or a DELETE
+ *   was answered 429 (not carried out).
+ */
+export type Outcome = 'refused' | 'unknown' | 'conflict' | 'reauth' | 'signed-out' | 'unavailable';
+
+export interface Failure {
+  step: 'check' | 'delete';
+  error: AccountDeletionError;
+  outcome: Outcome;
+}
+
+/** `account-name`: the user types the account name to confirm; `none`: no typing. */
+export type Confirmation = 'account-name' | 'none';
+
+/** A DELETE as it was sent: what a repeat of it must send again. */
+export interface Attempt {
+  account: Account;
+  client: AccountDeletionClient;
+  key: string;
+}
+
+/** A check that was read, with the client that read it. */
+export interface Reading {
+  preconditions: Preconditions;
+  client: AccountDeletionClient;
+}
+
+/** A deletion whose outcome is unknown, carried through the checks that follow it. */
+export interface Unknown {
+  attempt: Attempt;
+  failure: Failure;
+  reading: Reading | undefined;
+}
+
+export type RedirectStatus = 'scheduled' | 'stayed' | 'refused' | 'none';
+
+export interface Redirect {
+  /** The redirect URL as configured. */
+  url: string;
+  /** When the browser is taken there (ms since the epoch), once scheduled. */
+  at: number | undefined;
+  status: RedirectStatus;
+}
+
+/** What every state carries: the settings, what the user typed, and the checks on show. */
+export interface Context {
+  /** The client requests go through from now on. */
+  client: AccountDeletionClient;
+  confirmation: Confirmation;
+  /** What the user typed to confirm. */
+  typed: string;
+  redirectUrl: string;
+  redirectDelay: number;
+  /** The shortest time between two checks the user's return to the page starts. */
+  recheckInterval: number;
+  /** The checks on show: the last read, or those a 409 sent back. */
+  preconditions: Preconditions | undefined;
+  /** When the last check started; -Infinity before any. */
+  lastCheckAt: number;
+  /** The id of the last request started: an answer with another id is late, and changes nothing. */
+  seq: number;
+  /** True while the view is off the page: a success is not told, and nothing navigates. */
+  away: boolean;
+}
+
+interface Base {
+  ctx: Context;
+}
+
+export interface CheckingState extends Base {
+  status: 'checking';
+  /** The running check. */
+  id: number;
+  client: AccountDeletionClient;
+  /** A deletion of unknown outcome before this check: its key is kept if the check allows deletion. */
+  unknown?: Unknown | undefined;
+  /**
+   * A refusal that stays on show if this check allows deletion: a 409 that showed nothing to resolve,
+   * or a request for a fresh sign-in (only the host's retry, once the user signed in, lifts it).
+   */
+  after?: Failure | undefined;
+  /** A retry asked for while this check ran: it is carried out once the check is read. */
+  retry?: boolean | undefined;
+}
+
+export interface BlockedState extends Base {
+  status: 'blocked';
+  reading: Reading;
+}
+
+export interface ReadyState extends Base {
+  status: 'ready';
+  reading: Reading;
+  unknown?: Unknown | undefined;
+}
+
+export interface CheckFailedState extends Base {
+  status: 'check-failed';
+  failure: Failure;
+}
+
+export interface DeletingState extends Base {
+  status: 'deleting';
+  id: number;
+  attempt: Attempt;
+  /** The check that allowed it, kept for a retry after a refusal that sending again can answer (401, 429). */
+  reading: Reading | undefined;
+  /** While the request notification is out: where the flow goes back to if a listener prevents it. */
+  asking?: ReadyState | DeleteFailedState | undefined;
+}
+
+export interface DeleteFailedState extends Base {
+  status: 'delete-failed';
+  failure: Failure;
+  /** Only when the outcome is unknown: the request a retry sends again, with the same key. */
+  attempt?: Attempt | undefined;
+  /** The check that allowed the deletion, when a retry may send a new one without checking first. */
+  reading?: Reading | undefined;
+}
+
+export interface DeletedState extends Base {
+  status: 'deleted';
+  account: Account;
+  /** True once the deletion was told (the `deleted` notification); false while the view was away. */
+  told: boolean;
+  /** Decided once the `deleted` listeners answered. */
+  redirect: Redirect | undefined;
+}
+
+export type State = CheckingState | BlockedState | ReadyState | CheckFailedState | DeletingState | DeleteFailedState | DeletedState;
+
+/** Settings a view may change at any time. */
+export interface Settings {
+  confirmation?: string | null | undefined;
+  redirectUrl?: string | null | undefined;
+  redirectDelay?: number | string | null | undefined;
+  recheckInterval?: number | undefined;
+}
+
+/** The events a UI sends. */
+export type FlowEvent =
+  /** Read the checks now (a "Check again" button, the first look). */
+  | { type: 'check' }
+  /** The user came back to the page: a throttled re-check. */
+  | { type: 'return' }
+  /** What the user typed to confirm. */
+  | { type: 'confirm'; value: string }
+  /** Start a deletion (only from `ready`, when `canDelete`). */
+  | { type: 'delete' }
+  /** Repeat what failed last, when `canRetry`. */
+  | { type: 'retry' }
+  /** Keep the page: cancel a scheduled redirect. */
+  | { type: 'stay' }
+  /** The view is on the page again: a success that came meanwhile is told now. */
+  | { type: 'show' }
+  /** The view left the page for a while: nothing is told and nothing navigates until `show`. */
+  | { type: 'hide' }
+  /** Another client from now on: its server is asked before anything else. */
+  | { type: 'client'; client: AccountDeletionClient }
+  /** New settings. */
+  | { type: 'configure'; settings: Settings };
+
+/** The answers the runner feeds back: requests, notifications and timers. */
+export type AnswerEvent =
+  | { type: 'checked'; id: number; preconditions: Preconditions }
+  | { type: 'check-error'; id: number; error: AccountDeletionError }
+  | { type: 'requested'; prevented: boolean }
+  | { type: 'delete-done'; id: number; result: DeleteAccountResult }
+  | { type: 'delete-error'; id: number; error: AccountDeletionError }
+  | { type: 'announced'; prevented: boolean }
+  | { type: 'redirect-due' };
+
+/** Every event of the machine, with what the runner adds: the time, and a fresh key for a deletion. */
+export type MachineEvent = (FlowEvent | AnswerEvent) & { now: number; key?: string };
+
+export type EventType = MachineEvent['type'];
+
+/** What the machine asks its runner to do; plain data. */
+export type Effect =
+  /** Send the GET (a running check is aborted first: one at a time). */
+  | { type: 'start-check'; id: number; client: AccountDeletionClient }
+  /** Ask the `request` listeners; the answer comes back as `requested`. */
+  | { type: 'ask-request'; account: Account }
+  /** Send the DELETE. Never aborted. */
+  | { type: 'send-delete'; id: number; attempt: Attempt }
+  /** Tell the `deleted` listeners; the answer comes back as `announced`. */
+  | { type: 'announce'; account: Account; redirectUrl: string }
+  | { type: 'notify'; notification: 'checked'; detail: { preconditions: Preconditions } }
+  | { type: 'notify'; notification: 'error'; detail: { error: AccountDeletionError } }
+  | { type: 'notify'; notification: 'reauth-required'; detail: { account: Account | undefined } }
+  | { type: 'start-timer'; at: number }
+  | { type: 'cancel-timer' }
+  | { type: 'navigate'; url: string }
+  /** Send this event to the machine next, before anything else. */
+  | { type: 'raise'; event: FlowEvent };
+
+export interface Transition {
+  state: State;
+  effects: Effect[];
+}
+
+/** Why the destructive button cannot be used now. */
+export type Reason =
+  | 'checking'
+  | 'check-failed'
+  | 'blocked'
+  | 'not-deletable'
+  | 'confirm'
+  | 'mismatch'
+  | 'deleting'
+  | 'deleted'
+  | 'refused'
+  | 'sign-in'
+  | 'signed-out';
+
+/** What a view shows and offers now. Frozen; the same object until something changed. */
+export interface Snapshot {
+  status: Status;
+  /** The checks on show: the last read (or those a 409 sent back); undefined before any. */
+  preconditions: Preconditions | undefined;
+  /** True only in `ready`, with the confirmation satisfied: a new deletion may start. */
+  canDelete: boolean;
+  /** True when `retry` would do something now. */
+  canRetry: boolean;
+  confirmation: {
+    required: boolean;
+    /** What the user typed. */
+    value: string;
+    matches: boolean;
+    /** As many characters typed as the name has, and still no match: the view may say so. */
+    mismatch: boolean;
+  };
+  /** In `check-failed` and `delete-failed`. */
+  failure: Failure | undefined;
+  /** In `deleted`. */
+  redirect: Redirect | undefined;
+  /** The account deleted, in `deleted`; else the one the checks on show are about. */
+  account: Account | undefined;
+  /** The one way forward a view offers for each control; what is not offered is unusable. */
+  actions: {
+    /** What the destructive button sends now (`delete` or `retry`), or undefined when it is unusable. */
+    delete: 'delete' | 'retry' | undefined;
+    /** Whether "Check again" starts a check now (false while one runs: it says so). */
+    check: boolean;
+    /** Whether "Stay on this page" stops a scheduled redirect. */
+    stay: boolean;
+  };
+  /** Why the destructive button is unusable, or undefined when it is usable. */
+  reason: Reason | undefined;
+}

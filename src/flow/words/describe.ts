@@ -1,0 +1,134 @@
+/**
+ * The flow's words for a snapshot: what each check says, the status line, why Delete waits, and the
+ * failure with its way forward. Every view says exactly these, in the language of `strings`.
+ */
+import {
+  ApiError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  InvalidResponseError,
+  RateLimitError,
+  ReauthenticationRequiredError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  ServerError,
+  isResolved,
+  type Check,
+} from '../../index.js';
+import { blockingCount } from '../guards.js';
+import type { Reason, Snapshot } from '../types.js';
+import type { Strings } from './strings.js';
+
+/** How many blocking resources a check names before "and N more". */
+export const NAMES_SHOWN = 5;
+
+export interface CheckWords {
+  /** `DNS zones`, or the server's title for a type the kit does not know. */
+  title: string;
+  /** `2 active zones must be disabled`, `resolved`, … */
+  sentence: string;
+  /** The first blocking resources by name (each to be shown in its own bidi isolate). */
+  names: string[];
+  /** How many more block than are named. */
+  more: number;
+  /** The whole check in words: `DNS zones: 2 active zones must be disabled (acme.com, acme.dev)`. */
+  label: string;
+  passed: boolean;
+  /** Where the user resolves it, when it blocks and the server gave a safe link. */
+  resolveUrl: string | undefined;
+  /** The link's accessible name. */
+  resolveLabel: string;
+}
+
+const KNOWN = ['dns_zones', 'edge_applications', 'debts'];
+
+/** One check in words. */
+export function describeCheck(check: Check, s: Strings): CheckWords {
+  const passed = isResolved(check);
+  const known = KNOWN.includes(check.type);
+  const title = check.type === 'dns_zones' ? s.dnsZones : check.type === 'edge_applications' ? s.edgeApplications : check.type === 'debts' ? s.debts : (check.title ?? check.type);
+  let sentence: string;
+  if (passed) sentence = known ? s.resolved : (check.message ?? s.resolved);
+  // A count of 0 on a check that still blocks says nothing countable: the server's words, then.
+  else if (check.type === 'dns_zones' && check.count > 0) sentence = s.dnsZonesBlocking(check.count);
+  else if (check.type === 'edge_applications' && check.count > 0) sentence = s.edgeApplicationsBlocking(check.count);
+  else if (check.type === 'debts') sentence = check.amount ? s.debtsBlocking(s.amount(check.amount.value, check.amount.currency)) : s.debtsBlockingNoAmount;
+  else sentence = check.message ?? s.unknownBlocking;
+  const names = passed ? [] : check.items.slice(0, NAMES_SHOWN).map((item) => item.name);
+  const more = names.length === 0 ? 0 : Math.max(check.count, check.items.length) - names.length;
+  const listed = names.length === 0 ? '' : ` (${names.join(s.listSeparator)}${more > 0 ? ` ${s.andMore(more)}` : ''})`;
+  return {
+    title,
+    sentence,
+    names,
+    more,
+    label: `${title}: ${sentence}${listed}`,
+    passed,
+    resolveUrl: passed ? undefined : check.resolveUrl,
+    resolveLabel: s.resolveLabel(title),
+  };
+}
+
+/** The polite status line: checking, deleting, or what the checks on show add up to. Empty when a failure speaks. */
+export function statusText(snapshot: Snapshot, s: Strings): string {
+  const { status, preconditions } = snapshot;
+  if (status === 'checking') return s.checking;
+  if (status === 'deleting') return s.deleting;
+  if (status === 'deleted' || status === 'check-failed' || !preconditions) return '';
+  const blocking = blockingCount(preconditions);
+  if (blocking > 0) return s.blockedSummary(blocking);
+  return preconditions.deletable === true ? s.readySummary : s.notDeletable;
+}
+
+/** Why the destructive button waits, in words; undefined when it is usable. */
+export function reasonText(snapshot: Snapshot, s: Strings): string | undefined {
+  const reasons: Record<Reason, string> = {
+    checking: s.reasonChecking,
+    'check-failed': s.reasonCheckFailed,
+    blocked: s.reasonBlocked(Math.max(1, blockingCount(snapshot.preconditions))),
+    'not-deletable': s.notDeletable,
+    confirm: s.reasonConfirm,
+    mismatch: s.reasonMismatch,
+    deleting: s.reasonDeleting,
+    deleted: s.deleted,
+    refused: s.reasonRefused,
+    'sign-in': s.reasonSignIn,
+    'signed-out': s.reasonSignedOut,
+  };
+  return snapshot.reason === undefined ? undefined : reasons[snapshot.reason];
+}
+
+export interface FailureWords {
+  /** The server's own sentence, when it sent one (to be shown in its own bidi isolate, before `text`). */
+  server: string | undefined;
+  /** The kit's sentence, with the way forward. */
+  text: string;
+  /** `X-Request-Id`, for support. */
+  requestId: string | undefined;
+}
+
+/** The failure on show in words, with its way forward; undefined when nothing failed. */
+export function failureText(snapshot: Snapshot, s: Strings): FailureWords | undefined {
+  const failure = snapshot.failure;
+  if (!failure) return undefined;
+  const { error, step } = failure;
+  const deleting = step === 'delete';
+  const requestId = error instanceof ApiError ? error.requestId : undefined;
+  const say = (text: string, server?: string): FailureWords => ({ server, text, requestId });
+  if (deleting && error instanceof ConflictError) {
+    // Checks that show what blocks are the way forward; a refusal nothing explains is said as such.
+    return say(snapshot.reason === 'blocked' ? s.errorConflict : s.errorConflictUnexplained);
+  }
+  if (error instanceof ReauthenticationRequiredError) return say(s.errorReauth);
+  if (error instanceof AuthenticationError) return say(s.errorSignedOut);
+  if (error instanceof RateLimitError) return say(s.errorRateLimited(error.retryAfter));
+  if (error instanceof ServerError) return say(deleting ? s.errorServerDelete(error.status) : s.errorServerCheck(error.status));
+  // No sentence of the server's: the SDK's stand-in is English, the kit's own words are not.
+  if (error instanceof ApiError) return error.fromServer ? say(s.errorServerSaidNext, error.detail) : say(`${s.errorRefused(error.status)} ${s.errorServerSaidNext}`);
+  if (error instanceof ConnectionError) return say(deleting ? s.errorConnectionDelete : s.errorConnectionCheck);
+  if (error instanceof RequestTimeoutError) return say(deleting ? s.errorTimeoutDelete : s.errorTimeoutCheck);
+  if (error instanceof InvalidResponseError) return say(deleting ? s.errorUnreadableDelete : s.errorUnreadableCheck);
+  if (error instanceof RequestAbortedError) return say(deleting ? s.errorInterruptedDelete : s.errorConnectionCheck);
+  return say(deleting ? s.errorInterruptedDelete : s.errorUnexpected);
+}
