@@ -1,4 +1,4 @@
-// `npm test`: the type check, lint, every browser test in headless Chromium, the end-to-end tests
+// `npm test`: the type check, lint, the flow's tests in Node, every browser test in headless Chromium, the end-to-end tests
 // against the running demo (which serve dist/, so the kit is built first when dist/ is missing or
 // older than its sources), the size ceilings of the built files, the strict-CSP run with hostile input, then the packed tarball installed
 // and used from a project of its own.
@@ -30,8 +30,15 @@ function buildIsStale() {
   return Math.max(...SOURCES.map((path) => newest(join(root, path)))) > Math.min(...built);
 }
 
+/** The flow's own tests run in Node, with TypeScript through tsx: every file of test/flow/ named *.test.ts. */
+const flowTests = readdirSync(join(root, 'test', 'flow'))
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => join('test', 'flow', name));
+
 const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'test/tsconfig.json']],
+  ['type check of the Node tests', 'npx', ['tsc', '--noEmit', '-p', 'test/flow/tsconfig.json']],
+  ["the flow's rules in Node (the table, every order of events)", process.execPath, ['--import', 'tsx', '--test', ...flowTests]],
   ['lint (ESLint, lit-analyzer)', 'npm', ['run', 'lint', '--silent']],
   ['browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
   ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],

@@ -132,7 +132,7 @@ function nextTowardsReady(state: State): Parameters<typeof transition>[1] {
 test('promise 7: from every state but deleted, a permissive server and a willing user reach ready', () => {
   for (const start of states) {
     if (start.status === 'deleted') continue;
-    let state = start;
+    let state: State = start;
     for (let i = 0; i < 8 && !(canDelete(state) || state.status === 'deleted'); i++) state = transition(state, nextTowardsReady(state)).state;
     assert.ok(canDelete(state) || state.status === 'deleted', `stuck from ${start.status}, at ${state.status}`);
   }

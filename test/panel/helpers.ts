@@ -146,7 +146,7 @@ export function nextOutcome(target: EventTarget = document): Promise<Event> {
 }
 
 /** Puts a panel on the page with the fake API's client, and waits for its first check by default. */
-export async function mount(api: FakeApi, options: MountOptions = {}): Promise<AccountDeletePanel> {
+export async function mount(api: Pick<FakeApi, 'client'>, options: MountOptions = {}): Promise<AccountDeletePanel> {
   const outcome = nextOutcome();
   const el = await fixture<AccountDeletePanel>(html`<account-delete-panel
     .client=${api.client}
