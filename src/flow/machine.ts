@@ -132,13 +132,16 @@ const stopScheduledRedirect = (state: DeletedState): Transition =>
   state.redirect?.status === 'scheduled'
     ? { state: { ...state, redirect: { ...state.redirect, status: 'stayed' } }, effects: [{ type: 'cancel-timer' }] }
     : same(state);
-/** Off the page, nothing navigates: the timer stops, and starts again from the return. */
-const noteAwayAndHoldRedirect = (state: DeletedState): Transition => ({
-  state: withContext(state, { away: true }),
-  effects: state.redirect?.status === 'scheduled' ? [{ type: 'cancel-timer' }] : [],
-});
+/** Off the page, nothing navigates: a redirect still to come is held, and starts again from the return. */
+const noteAwayAndHoldRedirect = (state: DeletedState): Transition => {
+  const waiting = state.redirect?.status === 'scheduled' && !state.gone;
+  return { state: { ...withContext(state, { away: true }), held: waiting || state.held }, effects: waiting ? [{ type: 'cancel-timer' }] : [] };
+};
+/** Once, on the page, and only while the redirect is still scheduled. */
 const navigateIfStillScheduled = (state: DeletedState): Transition =>
-  state.redirect?.status === 'scheduled' && !state.ctx.away ? { state, effects: [{ type: 'navigate', url: state.redirect.url }] } : same(state);
+  state.redirect?.status === 'scheduled' && !state.ctx.away && !state.gone
+    ? { state: { ...state, gone: true }, effects: [{ type: 'navigate', url: state.redirect.url }] }
+    : same(state);
 
 /** The table of the whole flow. */
 export const machine: Table = {

@@ -15,6 +15,7 @@ import {
   unreadable,
 } from './guards.js';
 import type {
+  Redirect,
   Attempt,
   CheckingState,
   Context,
@@ -207,19 +208,18 @@ export function decideRedirect(state: DeletedState, event: Event<'announced'>): 
     };
   }
   const at = event.now + ctx.redirectDelay;
-  return {
-    state: { ...state, redirect: { url: href, at, status: 'scheduled' } },
-    effects: ctx.redirectDelay <= 0 ? [{ type: 'navigate', url: href }] : [{ type: 'start-timer', at }],
-  };
+  const redirect: Redirect = { url: href, at, status: 'scheduled' };
+  if (ctx.redirectDelay <= 0) return { state: { ...state, redirect, gone: true }, effects: [{ type: 'navigate', url: href }] };
+  return { state: { ...state, redirect }, effects: [{ type: 'start-timer', at }] };
 }
 
-/** Back on the page: a success not yet told is told now, and a scheduled redirect starts again from now. */
+/** Back on the page: a success not yet told is told now, and a redirect held meanwhile starts again from now. */
 export function tellSuccessOrRestartRedirect(state: DeletedState, event: MachineEvent): Transition {
   const ctx = { ...state.ctx, away: false };
   if (!state.told) {
     return { state: { ...state, ctx, told: true }, effects: [{ type: 'announce', account: state.account, redirectUrl: ctx.redirectUrl }] };
   }
-  if (state.redirect?.status !== 'scheduled') return { state: { ...state, ctx }, effects: [] };
+  if (!state.held || state.redirect?.status !== 'scheduled') return { state: { ...state, ctx }, effects: [] };
   const at = event.now + ctx.redirectDelay;
-  return { state: { ...state, ctx, redirect: { ...state.redirect, at } }, effects: [{ type: 'start-timer', at }] };
+  return { state: { ...state, ctx, held: false, redirect: { ...state.redirect, at } }, effects: [{ type: 'start-timer', at }] };
 }

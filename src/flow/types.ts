@@ -143,6 +143,10 @@ export interface DeletedState extends Base {
   told: boolean;
   /** Decided once the `deleted` listeners answered. */
   redirect: Redirect | undefined;
+  /** True once the browser was taken onward: it is asked once, whatever follows. */
+  gone?: boolean | undefined;
+  /** True while a scheduled redirect waits for the view to be back on the page. */
+  held?: boolean | undefined;
 }
 
 export type State = CheckingState | BlockedState | ReadyState | CheckFailedState | DeletingState | DeleteFailedState | DeletedState;

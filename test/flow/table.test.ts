@@ -138,6 +138,15 @@ test('promise 7: from every state but deleted, a permissive server and a willing
   }
 });
 
+test('the browser is taken onward once at most, and never while the view is away', () => {
+  for (const { from, to, effects } of steps) {
+    if (!effects.some((effect) => effect.type === 'navigate')) continue;
+    assert.equal(from.status === 'deleted' && from.gone === true, false, 'asked again');
+    assert.equal(to.status === 'deleted' && to.gone === true, true, 'remembered');
+    assert.equal(to.ctx.away, false, 'while away');
+  }
+});
+
 test('the menu of the walk tries every event type', () => {
   const tried = new Set(menu(states[0]!, 1).map((event) => event.type));
   assert.deepEqual([...tried].sort(), [...EVENT_TYPES].sort());

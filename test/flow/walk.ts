@@ -125,7 +125,7 @@ export function shapeOf(state: State): string {
     'after' in s && s['after'] ? `after:${(s['after'] as { outcome: string }).outcome}` : '',
     'retry' in s && s['retry'] ? 'retry' : '',
     'asking' in s && s['asking'] ? `asking-from:${(s['asking'] as State).status}` : '',
-    state.status === 'deleted' ? `${state.told}:${state.redirect?.status}` : '',
+    state.status === 'deleted' ? `${state.told}:${state.redirect?.status}:${state.gone ? 'gone' : ''}:${state.held ? 'held' : ''}` : '',
     state.status === 'checking' && state.id === 0 ? 'first' : '',
     state.ctx.client === CLIENT_A ? 'A' : 'B',
     // Whether the request, the reading or the attempt is of the current client: the rules differ.
