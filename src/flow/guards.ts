@@ -88,9 +88,14 @@ export function confirmed(ctx: Context, account: Account): boolean {
   return ctx.confirmation === 'none' || matchesAccountName(ctx.typed, account.name);
 }
 
-/** True when a new deletion may start: ready, with the confirmation satisfied. */
+/** True when a new deletion may start: ready, with the confirmation satisfied, and the view on the page. */
 export function canDelete(state: State): state is ReadyState {
-  return state.status === 'ready' && allowsDeletion(state.reading.preconditions) && confirmed(state.ctx, state.reading.preconditions.account);
+  return (
+    state.status === 'ready' &&
+    !state.ctx.away &&
+    allowsDeletion(state.reading.preconditions) &&
+    confirmed(state.ctx, state.reading.preconditions.account)
+  );
 }
 
 /**
@@ -103,10 +108,16 @@ export function keyFor(state: ReadyState, fresh: string): string {
   return unknown && unknown.account.id === account.id && unknown.client === state.reading.client ? unknown.key : fresh;
 }
 
-/** True when a retry may send the same request again: an unknown outcome, the same client, still confirmed. */
+/** True when a retry may send the same request again: an unknown outcome, the same client, still confirmed, on the page. */
 export function repeatable(state: DeleteFailedState): boolean {
   const attempt = state.attempt;
-  return state.failure.outcome === 'unknown' && attempt !== undefined && attempt.client === state.ctx.client && confirmed(state.ctx, attempt.account);
+  return (
+    state.failure.outcome === 'unknown' &&
+    !state.ctx.away &&
+    attempt !== undefined &&
+    attempt.client === state.ctx.client &&
+    confirmed(state.ctx, attempt.account)
+  );
 }
 
 /** True when the user's return to the page may start a check now (at most one every `recheckInterval`). */

@@ -121,10 +121,10 @@ test('promise 6: every failure has an outcome, and canRetry says whether retry c
 function nextTowardsReady(state: State): Parameters<typeof transition>[1] {
   const now = 1_000_000;
   const snapshot = connect(state);
+  if (state.ctx.away) return { type: 'show', now };
   if (state.status === 'deleting') return state.asking ? { type: 'requested', prevented: false, now } : { type: 'delete-done', id: state.id, now, result: { accountId: 1234, alreadyDeleted: false, idempotencyKey: 'k', requestId: undefined } };
   if (state.status === 'checking') return state.id === 0 ? { type: 'check', now } : { type: 'checked', id: state.id, preconditions: CLEAR, now };
   if (state.status === 'ready') return { type: 'confirm', value: state.reading.preconditions.account.name, now };
-  if (state.ctx.away) return { type: 'show', now };
   if (snapshot.canRetry) return { type: 'retry', now, key: 'k' };
   return { type: 'check', now };
 }
