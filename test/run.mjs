@@ -38,7 +38,8 @@ const flowTests = readdirSync(join(root, 'test', 'flow'))
 const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'test/tsconfig.json']],
   ['type check of the Node tests', 'npx', ['tsc', '--noEmit', '-p', 'test/flow/tsconfig.json']],
-  ["the flow's rules in Node (the table, every order of events)", process.execPath, ['--import', 'tsx', '--test', ...flowTests]],
+  ["the flow's rules in Node (the table, the runner, scripted scenarios)", process.execPath, ['--import', 'tsx', '--test', ...flowTests]],
+  ['every order of events (model-based: generated sequences, answers in any order)', process.execPath, ['--import', 'tsx', 'test/flow/every-order.ts']],
   ['lint (ESLint, lit-analyzer)', 'npm', ['run', 'lint', '--silent']],
   ['browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
   ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],
