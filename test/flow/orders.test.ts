@@ -102,3 +102,12 @@ test('a scheduled redirect → off the page → due: nothing; back → due: onwa
   const back = play([{ type: 'show' }, { type: 'redirect-due' }, { type: 'redirect-due' }], away.state);
   assert.equal(navigations(back.effects), 1);
 });
+
+test('lost answer → the view leaves the page → retry: nothing (canRetry says so); back → retry: the same request', () => {
+  const away = play([...lost, { type: 'hide' }]);
+  assert.equal(connect(away.state).canRetry, false);
+  assert.equal(play([{ type: 'retry' }], away.state).state, away.state);
+  const back = play([{ type: 'show' }, { type: 'retry' }, { type: 'requested', prevented: false }], away.state);
+  const [first, second] = keysSent([...away.effects, ...back.effects]);
+  assert.equal(second, first);
+});
