@@ -31,6 +31,7 @@ function minifyCss() {
 // so each .d.ts sits beside its .js.
 const entries = [
   'src/index.ts',
+  'src/flow/index.ts',
   'components/account-delete-panel/account-delete-panel.ts',
   'components/account-delete-panel/account-delete-panel.component.ts',
   'components/account-delete-panel/react.ts',

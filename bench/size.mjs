@@ -53,8 +53,11 @@ function sizes(code) {
 export async function measure() {
   if (!existsSync(STANDALONE)) execSync('npm run build', { stdio: 'inherit' });
   const external = (id) => /^(lit|@lit\/[^/]+|ky)(\/|$)/.test(id);
+  const flow = await minified('dist/src/flow/index.js', (id) => /^ky(\/|$)/.test(id));
+  if (/from\s*["'](lit|@lit\/)/.test(flow.toString())) throw new Error('account-deletion-kit/flow must not import lit.');
   return {
     'SDK with ky': sizes(await minified('dist/src/index.js', [])),
+    'flow with the SDK, ky external': sizes(flow),
     'panel, dependencies external': sizes(await minified('dist/components/account-delete-panel/account-delete-panel.js', external)),
     'standalone module': sizes(readFileSync(STANDALONE)),
   };

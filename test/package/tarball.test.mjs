@@ -103,6 +103,41 @@ console.log(JSON.stringify({ before: before.deletable, after: after.deletable, a
   assert.deepEqual(JSON.parse(run('node', ['flow.mjs'], project)), { before: false, after: true, alreadyDeleted: false });
 });
 
+test('Node 20 runs a whole deletion with the headless flow from the installed package', () => {
+  writeFileSync(
+    join(project, 'headless.mjs'),
+    `import { createAccountDeletionClient } from 'account-deletion-kit';
+import { createDeletionFlow, en, statusText } from 'account-deletion-kit/flow';
+import { createFakeBackend, createFakeFetch } from 'account-deletion-kit/testing';
+const backend = createFakeBackend();
+const apiBase = 'http://localhost/api';
+const client = createAccountDeletionClient({ apiBase, fetch: createFakeFetch(backend, { apiBase }) });
+const navigated = [];
+const flow = createDeletionFlow({ client, redirectDelay: 0, navigate: (url) => navigated.push(url) });
+const seen = [];
+flow.subscribe(() => seen.push(flow.getSnapshot().status));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+flow.send({ type: 'check' });
+await settle();
+const blocked = statusText(flow.getSnapshot(), en);
+backend.resolveAll();
+flow.send({ type: 'check' });
+await settle();
+flow.send({ type: 'confirm', value: 'Acme Corp' });
+flow.send({ type: 'delete' });
+await settle();
+flow.dispose();
+console.log(JSON.stringify({ seen: [...new Set(seen)], blocked, deleted: backend.state.deleted, navigated, lit: typeof globalThis.customElements }));`,
+  );
+  assert.deepEqual(JSON.parse(run('node', ['headless.mjs'], project)), {
+    seen: ['checking', 'blocked', 'ready', 'deleting', 'deleted'],
+    blocked: '3 items block deletion.',
+    deleted: true,
+    navigated: ['https://www.azion.com/'],
+    lit: 'undefined',
+  });
+});
+
 test("the README's fake-backend example runs as written under node --test", () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('\n## Testing with the fake backend\n'));
