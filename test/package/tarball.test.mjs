@@ -40,6 +40,7 @@ before(async () => {
       `react@${dev.react}`,
       `react-dom@${dev['react-dom']}`,
       `@types/react@${dev['@types/react']}`,
+      `@types/react-dom@${dev['@types/react-dom']}`,
       `typescript@${dev.typescript}`,
     ],
     project,
@@ -289,6 +290,66 @@ createRoot(document.getElementById('root')).render(
     await page.waitForFunction(() => document.body.dataset.checked === 'Acme Corp');
     await page.getByRole('list', { name: 'Account deletion checks' }).waitFor();
     assert.equal(await page.getByRole('listitem').filter({ hasText: 'DNS zones' }).count(), 1);
+  } finally {
+    await page.close();
+    server.close();
+  }
+});
+
+test('the React 19 example of the README (the flow, useSyncExternalStore, no web component) type-checks, builds and deletes', async () => {
+  writeFileSync(join(project, 'DeleteAccount.tsx'), readFileSync(join(root, 'demo/react/DeleteAccount.tsx'), 'utf8'));
+  writeFileSync(
+    join(project, 'flow-app.tsx'),
+    `import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createAccountDeletionClient } from 'account-deletion-kit';
+import { createFakeBackend, createFakeFetch } from 'account-deletion-kit/testing';
+import { DeleteAccount } from './DeleteAccount.js';
+
+const backend = createFakeBackend();
+(window as unknown as { backend: typeof backend }).backend = backend;
+const client = createAccountDeletionClient({ fetch: createFakeFetch(backend) });
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <DeleteAccount client={client} redirectUrl="#gone" />
+  </StrictMode>,
+);`,
+  );
+  writeFileSync(
+    join(project, 'tsconfig.react.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', jsx: 'react-jsx', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] },
+      files: ['flow-app.tsx'],
+    }),
+  );
+  run(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.react.json'], project);
+  await build({
+    entryPoints: [join(project, 'flow-app.tsx')],
+    bundle: true,
+    format: 'esm',
+    jsx: 'automatic',
+    outfile: join(project, 'flow-app.js'),
+    absWorkingDir: project,
+    nodePaths: [join(project, 'node_modules')],
+    define: { 'process.env.NODE_ENV': '"development"' },
+    logLevel: 'error',
+  });
+  writeFileSync(join(project, 'flow-react.html'), `<!doctype html><html lang="en"><title>flow in React</title><div id="root"></div><script type="module" src="/flow-app.js"></script>`);
+  const { server, origin } = await serve(project);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/flow-react.html`);
+    await page.getByRole('status').filter({ hasText: '3 items block deletion.' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Delete account' }).getAttribute('aria-disabled'), 'true');
+    await page.evaluate(() => window.backend.resolveAll());
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await page.getByRole('status').filter({ hasText: 'Nothing blocks deletion any more.' }).waitFor();
+    await page.getByRole('textbox', { name: 'Type the account name to confirm' }).fill('Acme Corp');
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your account has been successfully deleted.' }).waitFor();
+    await page.waitForURL(/#gone$/);
+    const deletes = await page.evaluate(() => window.backend.requests.filter((r) => r.method === 'DELETE').length);
+    assert.equal(deletes, 1, 'one DELETE, StrictMode and all');
   } finally {
     await page.close();
     server.close();
