@@ -111,3 +111,11 @@ test('lost answer → the view leaves the page → retry: nothing (canRetry says
   const [first, second] = keysSent([...away.effects, ...back.effects]);
   assert.equal(second, first);
 });
+
+test('a check the server could not evaluate (unavailable) is said in the server\'s words, and blocks', async () => {
+  const { describeCheck, en } = await import('../../src/flow/index.js');
+  const check = { type: 'debts', status: 'unavailable', count: 0, items: [], amount: undefined, resolveUrl: undefined, title: undefined, message: 'Billing could not be read.' } as const;
+  assert.equal(describeCheck(check, en).label, 'Debts: Billing could not be read.');
+  assert.equal(describeCheck({ ...check, message: undefined }, en).label, 'Debts: could not be checked now');
+  assert.equal(describeCheck(check, en).passed, false);
+});

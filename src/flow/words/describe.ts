@@ -50,6 +50,8 @@ export function describeCheck(check: Check, s: Strings): CheckWords {
   const title = check.type === 'dns_zones' ? s.dnsZones : check.type === 'edge_applications' ? s.edgeApplications : check.type === 'debts' ? s.debts : (check.title ?? check.type);
   let sentence: string;
   if (passed) sentence = known ? s.resolved : (check.message ?? s.resolved);
+  // Not evaluated: the server's words say why.
+  else if (check.status === 'unavailable') sentence = check.message ?? s.unavailable;
   // A count of 0 on a check that still blocks says nothing countable: the server's words, then.
   else if (check.type === 'dns_zones' && check.count > 0) sentence = s.dnsZonesBlocking(check.count);
   else if (check.type === 'edge_applications' && check.count > 0) sentence = s.edgeApplicationsBlocking(check.count);

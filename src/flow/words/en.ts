@@ -26,6 +26,7 @@ export const en: Strings = {
   debtsBlocking: (amount) => `${amount} pending`,
   debtsBlockingNoAmount: 'a pending debt must be paid',
   unknownBlocking: 'must be resolved',
+  unavailable: 'could not be checked now',
   andMore: (count) => `and ${count} more`,
   listSeparator: ', ',
 

@@ -26,6 +26,7 @@ export const ptBR: Strings = {
   debtsBlocking: (amount) => `${amount} em aberto`,
   debtsBlockingNoAmount: 'há um débito em aberto para pagar',
   unknownBlocking: 'precisa ser resolvido',
+  unavailable: 'não foi possível verificar agora',
   andMore: (count) => (one(count) ? 'e mais 1' : `e mais ${count}`),
   listSeparator: ', ',
 

@@ -26,6 +26,8 @@ export interface Strings {
   debtsBlocking: (amount: string) => string;
   debtsBlockingNoAmount: string;
   unknownBlocking: string;
+  /** A check the server could not evaluate, when it gave no words of its own. */
+  unavailable: string;
   /** Ends a list of names cut short: `… and 3 more`. */
   andMore: (count: number) => string;
   /** Joins names: `acme.com, acme.dev`. */
