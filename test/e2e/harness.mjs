@@ -15,7 +15,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ACCOUNT_NAME = 'Acme Corp';
 export const DELETED_TEXT = 'Your account has been successfully deleted.';
 
-const BUILT = [join(ROOT, 'dist', 'account-delete-panel.standalone.js'), join(ROOT, 'dist', 'demo', 'backend', 'index.js')];
+const BUILT = [join(ROOT, 'dist', 'account-delete-panel.standalone.js'), join(ROOT, 'dist', 'testing', 'index.js')];
 
 /**
  * Builds the kit once if dist/ lacks what the demo serves. Test files may run in parallel, so the
