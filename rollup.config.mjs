@@ -27,11 +27,13 @@ function minifyCss() {
   };
 }
 
-// The modules a frontend team imports. Their folders are kept in dist/ (dist/src, dist/components, …)
-// so each .d.ts sits beside its .js.
+// The modules a frontend team (and, for src/server, its backend) imports. Their folders are kept in
+// dist/ (dist/src, dist/components, …) so each .d.ts sits beside its .js.
 const entries = [
   'src/index.ts',
   'src/flow/index.ts',
+  'src/server/index.ts',
+  'src/server/node.ts',
   'components/account-delete-panel/account-delete-panel.ts',
   'components/account-delete-panel/account-delete-panel.component.ts',
   'components/account-delete-panel/react.ts',

@@ -1,0 +1,102 @@
+/**
+ * The Idempotency-Key rule and the records kept per key in the store. A key is kept per account
+ * (`account-deletion:{accountId}:{key}`); its record says the deletion is being carried out
+ * (`pending`), was carried out (`done`), or has just failed (`failed`, kept one second only: the store
+ * interface has no delete, and a failed key must be free for a repeat).
+ */
+import type { IdempotencyStore } from './types.js';
+import { pause, within } from './within.js';
+
+/**
+ * 1 to 255 printable ASCII characters with no space at either end: the SDK's rule
+ * (`src/client.ts`), kept here so the server's module graph does not pull in the SDK and `ky`.
+ */
+const IDEMPOTENCY_KEY = /^(?=[\x20-\x7e]{1,255}$)[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+export const isIdempotencyKey = (value: string | null): value is string => value !== null && IDEMPOTENCY_KEY.test(value);
+
+/** How long a succeeded key answers 204 again without asking upstream. */
+export const DONE_TTL_SECONDS = 24 * 60 * 60;
+/** How long a failed key stays unclaimable: the least a store's TTL allows, so a repeat can soon try again. */
+const FAILED_TTL_SECONDS = 1;
+/** How often a request waiting on another instance's deletion looks at the store again. */
+const POLL_MS = 150;
+
+export type KeyState = 'pending' | 'done' | 'failed';
+
+export const storeKeyOf = (accountId: number, key: string) => `account-deletion:${accountId}:${key}`;
+
+/** The store failed, hung or held something that is not a record: the handler refuses to go on. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}
+
+function readRecord(value: unknown): KeyState | undefined {
+  if (value === undefined || value === null) return undefined;
+  const state = typeof value === 'object' ? (value as { state?: unknown }).state : undefined;
+  if (state === 'pending' || state === 'done' || state === 'failed') return state;
+  throw new StoreError(`The idempotency store holds a value that is not a record: ${JSON.stringify(value)?.slice(0, 80)}`);
+}
+
+export type Claim = 'claimed' | 'done' | 'in-use';
+
+/** The store's operations, each within a time limit, each failure a `StoreError`. */
+export class KeyRecords {
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly timeout: number,
+    private readonly pendingTtlSeconds: number,
+  ) {}
+
+  async #op<T>(what: string, run: () => T | Promise<T>): Promise<T> {
+    try {
+      return await within(this.timeout, undefined, run);
+    } catch (error) {
+      throw error instanceof StoreError ? error : new StoreError(`The idempotency store failed to ${what}.`, { cause: error });
+    }
+  }
+
+  async state(storeKey: string): Promise<KeyState | undefined> {
+    return readRecord(await this.#op('read a key', () => this.store.get(storeKey)));
+  }
+
+  #record(state: KeyState) {
+    return { state, at: new Date().toISOString() };
+  }
+
+  /**
+   * Makes this request the one that carries the key out, or says the key is done, or that another
+   * request (on another instance) still carries it out after `waitMs`. Without `add`, two instances
+   * may both claim a key in the same instant; the handler's own map keeps one instance to one.
+   */
+  async claim(storeKey: string, waitMs: number): Promise<Claim> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const state = await this.state(storeKey);
+      if (state === 'done') return 'done';
+      if (state !== 'pending') {
+        const add = this.store.add;
+        if (!add) {
+          await this.#op('keep a key', () => this.store.set(storeKey, this.#record('pending'), this.pendingTtlSeconds));
+          return 'claimed';
+        }
+        const added = await this.#op('keep a key', () => add.call(this.store, storeKey, this.#record('pending'), this.pendingTtlSeconds));
+        if (added === true) return 'claimed';
+        if (added !== false) throw new StoreError(`The idempotency store's add answered ${JSON.stringify(added)}, not true or false.`);
+        // Someone else has it, or a failed record has not expired yet: look again.
+      }
+      if (Date.now() + POLL_MS > deadline) return 'in-use';
+      await pause(POLL_MS);
+    }
+  }
+
+  /** The deletion succeeded: repeats answer 204 from here on. */
+  done(storeKey: string): Promise<unknown> {
+    return this.#op('keep a key', () => this.store.set(storeKey, this.#record('done'), DONE_TTL_SECONDS));
+  }
+
+  /** The deletion did not happen (or its outcome is unknown): a repeat may try again. */
+  release(storeKey: string): Promise<unknown> {
+    return this.#op('free a key', () => this.store.set(storeKey, this.#record('failed'), FAILED_TTL_SECONDS));
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * `toNodeHandler`: the Fetch API handler as a `(req, res, next?)` handler for `node:http`, Express
+ * and Connect. A file of its own so the handler's module graph never meets Node. `req` and `res` are
+ * typed by the few members used, so no `@types/node` is needed to compile against it.
+ */
+import type { DeletionHandler } from './types.js';
+
+/** The part of Node's `IncomingMessage` the adapter reads. */
+export interface NodeRequest {
+  method?: string | undefined;
+  url?: string | undefined;
+  /** Set by Express and Connect below a mount path; preferred over `url`. */
+  originalUrl?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** The part of Node's `ServerResponse` the adapter uses. */
+export interface NodeResponse {
+  statusCode: number;
+  readonly writableEnded: boolean;
+  setHeader(name: string, value: string | string[]): unknown;
+  end(body?: Uint8Array): unknown;
+  on(event: 'close', listener: () => void): unknown;
+}
+
+export type NodeHandler = (req: NodeRequest, res: NodeResponse, next?: (error?: unknown) => void) => void;
+
+/** A host header fit for a URL, else `localhost`: the handler reads only the path, hooks may read more. */
+function hostOf(req: NodeRequest): string {
+  const host = req.headers.host;
+  return typeof host === 'string' && /^[\w.-]+(:\d{1,5})?$|^\[[\d:a-fA-F.]+\](:\d{1,5})?$/.test(host) ? host : 'localhost';
+}
+
+function toRequest(req: NodeRequest, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    // HTTP/2 pseudo-headers (`:path`) are not headers a Request may carry.
+    if (value === undefined || name.startsWith(':')) continue;
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+    else headers.set(name, value);
+  }
+  const path = req.originalUrl ?? req.url ?? '/';
+  // Neither endpoint takes a body, so none is read: a DELETE with one is answered all the same.
+  return new Request(new URL(path.startsWith('/') ? path : `/${path}`, `http://${hostOf(req)}`), {
+    method: req.method ?? 'GET',
+    headers,
+    signal,
+  });
+}
+
+function below(pathname: string, basePath: string): boolean {
+  return pathname.startsWith(`${basePath}/`);
+}
+
+/**
+ * Adapts `handler` to Node:
+ *
+ * ```js
+ * http.createServer(toNodeHandler(handler)).listen(8000);            // node:http
+ * app.use(toNodeHandler(handler));                                   // Express, Connect
+ * ```
+ *
+ * With `next` (Express, Connect), requests outside the handler's `basePath` go on to the next
+ * middleware; without it they are answered 404 by the handler. A client that closes the connection
+ * aborts `request.signal`: the checks stop, a deletion already started does not.
+ */
+export function toNodeHandler(handler: DeletionHandler): NodeHandler {
+  if (typeof handler !== 'function') throw new TypeError('toNodeHandler needs the handler that createDeletionHandler returned.');
+  const basePath = typeof handler.basePath === 'string' ? handler.basePath : undefined;
+  return (req, res, next) => {
+    const url = req.originalUrl ?? req.url ?? '/';
+    const pathname = url.split(/[?#]/, 1)[0] ?? '/';
+    if (next && basePath !== undefined && !below(pathname, basePath)) return next();
+
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableEnded) gone.abort();
+    });
+    let request: Request;
+    try {
+      request = toRequest(req, gone.signal);
+    } catch {
+      res.statusCode = 400;
+      res.setHeader('content-type', 'application/json');
+      res.end(new TextEncoder().encode(JSON.stringify({ errors: [{ status: '400', code: 'bad_request', title: 'Bad request', detail: 'The request could not be read.' }] })));
+      return;
+    }
+    handler(request)
+      .then(async (response) => {
+        const body = new Uint8Array(await response.arrayBuffer());
+        if (res.writableEnded) return;
+        res.statusCode = response.status;
+        response.headers.forEach((value, name) => res.setHeader(name, value));
+        res.end(body.byteLength > 0 ? body : undefined);
+      })
+      .catch((error: unknown) => {
+        if (next) return next(error);
+        if (res.writableEnded) return;
+        res.statusCode = 500;
+        res.end();
+      });
+  };
+}
