@@ -1,6 +1,7 @@
 /**
  * The fake account deletion backend, for demos and for integrators' tests (`account-deletion-kit/testing`):
- * an in-memory model of the API, a `fetch` backed by it, and Node HTTP handlers for dev servers.
+ * an in-memory model of the API, a `fetch` backed by it, and Node HTTP handlers for dev servers; and a
+ * fake of Azion's own APIs, for the server half (`account-deletion-kit/server`) to run against.
  * It runs in browsers and in Node alike.
  */
 export { createFakeBackend, DEFAULT_STATE, isFaultKind, type FakeBackend } from './backend.js';
@@ -31,3 +32,4 @@ export type {
   FaultTarget,
   QueuedFault,
 } from './types.js';
+export * from './azion/index.js';
