@@ -8,10 +8,10 @@
 import { callAccount, failureAnswer } from './account-call.js';
 import * as answer from './answers.js';
 import type { Answer } from './answers.js';
-import { KeyRecords, storeKeyOf } from './idempotency.js';
+import { FAILED_TTL_SECONDS, KeyRecords, storeKeyOf } from './idempotency.js';
 import type { Settings } from './options.js';
 import { runChecks } from './run-checks.js';
-import { startCall, within } from './within.js';
+import { readsFor, startCall, within } from './within.js';
 
 interface Attempt {
   /** What this request answers. */
@@ -26,11 +26,14 @@ export class Deletions {
   /** Keys being carried out in this instance: a second request finds the first here before any await. */
   readonly #flights = new Map<string, Promise<Answer>>();
   readonly #records: KeyRecords;
-  /** How long a duplicate waits: the whole of a DELETE's time (account, checks, deletion twice). */
+  /**
+   * How long a duplicate waits: the whole of a DELETE's time (account, checks, deletion twice), and
+   * at least long enough for a failed key's one-second record to expire, so a repeat can try again.
+   */
   readonly #waitMs: number;
 
   constructor(private readonly settings: Settings) {
-    this.#waitMs = 4 * settings.checkTimeout;
+    this.#waitMs = Math.max(4 * settings.checkTimeout, FAILED_TTL_SECONDS * 1000 + 1000);
     // A claim outlives the longest deletion with room to spare, yet frees itself if an instance dies.
     this.#records = new KeyRecords(settings.store, settings.checkTimeout, Math.ceil(this.#waitMs / 1000) + 60);
   }
@@ -93,8 +96,9 @@ export class Deletions {
 
   async #carryOut(storeKey: string, accountId: number, request: Request, report: (error: unknown, step: string) => void): Promise<Attempt> {
     const { settings } = this;
-    // Ends the account and check calls once this request no longer needs them.
-    const reads = new AbortController();
+    // Ends the account and check calls once this request no longer needs them, or its client left
+    // (before the deletion starts: nothing is lost, and a repeat with the key starts over).
+    const reads = readsFor(request);
     try {
       let account;
       try {
@@ -109,7 +113,7 @@ export class Deletions {
       if (unauthorized) return settledAs(failureAnswer(unauthorized, 'the checks', true));
       if (checks.some((check) => check.status !== 'passed')) return settledAs(answer.blocked(checks));
     } finally {
-      reads.abort();
+      reads.done();
     }
 
     // No parent signal: a client that goes away must not cut a deletion off midway.

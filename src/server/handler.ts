@@ -11,6 +11,7 @@ import { isIdempotencyKey } from './idempotency.js';
 import { readOptions, type Settings } from './options.js';
 import { runChecks } from './run-checks.js';
 import type { DeletionHandler, DeletionHandlerOptions } from './types.js';
+import { readsFor } from './within.js';
 
 const PRECONDITIONS = '/v4/account/deletion/preconditions';
 const ACCOUNT = /^\/v3\/account\/([^/]*)$/;
@@ -20,7 +21,7 @@ const ACCOUNT_ID = /^[1-9][0-9]{0,15}$/;
 async function preconditions(settings: Settings, request: Request, requestId: string): Promise<Answer> {
   const report = (error: unknown, step: string) => settings.onError(error, { requestId, step });
   const checkedAt = new Date();
-  const reads = new AbortController();
+  const reads = readsFor(request);
   try {
     const [account, run] = await Promise.allSettled([
       callAccount(settings.account, request, reads.signal, settings.checkTimeout),
@@ -37,7 +38,7 @@ async function preconditions(settings: Settings, request: Request, requestId: st
     if (!checks) return answer.badGateway('The server could not evaluate the checks.');
     return answer.preconditions(account.value, checks.checks, checkedAt);
   } finally {
-    reads.abort();
+    reads.done();
   }
 }
 

@@ -18,7 +18,7 @@ export const isIdempotencyKey = (value: string | null): value is string => value
 /** How long a succeeded key answers 204 again without asking upstream. */
 export const DONE_TTL_SECONDS = 24 * 60 * 60;
 /** How long a failed key stays unclaimable: the least a store's TTL allows, so a repeat can soon try again. */
-const FAILED_TTL_SECONDS = 1;
+export const FAILED_TTL_SECONDS = 1;
 /** How often a request waiting on another instance's deletion looks at the store again. */
 const POLL_MS = 150;
 

@@ -64,3 +64,21 @@ export function pause(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * A controller for the reads one request needs: aborted when the client goes away (its request's
+ * signal aborts) or when `done()` is called, once the answer no longer needs them.
+ */
+export function readsFor(request: Request): { signal: AbortSignal; done(): void } {
+  const controller = new AbortController();
+  const gone = () => controller.abort(request.signal.reason);
+  if (request.signal.aborted) gone();
+  else request.signal.addEventListener('abort', gone, { once: true });
+  return {
+    signal: controller.signal,
+    done() {
+      request.signal.removeEventListener('abort', gone);
+      controller.abort();
+    },
+  };
+}

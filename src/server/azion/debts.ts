@@ -71,7 +71,8 @@ export function debtsCheck(up: Upstream, apiBase: string, accounts: AccountReade
     type: 'debts',
     async evaluate(ctx: DeletionContext): Promise<Check> {
       const [account, pending] = await Promise.all([accounts.read(ctx), pendingEntries(up, apiBase, ctx)]);
-      const status = typeof account.status === 'string' ? account.status.toUpperCase() : undefined;
+      // Exactly as Azion writes them: a status in another spelling is one this server does not know.
+      const status = typeof account.status === 'string' ? account.status : undefined;
       const blocked = status !== undefined && BLOCKING_STATUSES.includes(status);
       if (!blocked && (status === undefined || !CLEAR_STATUSES.includes(status))) {
         throw new UpstreamError(502, `Azion did not give a billing status this server knows for the account (${status === undefined ? 'none' : JSON.stringify(status).slice(0, 40)}).`);
