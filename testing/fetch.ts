@@ -37,7 +37,7 @@ function pathBelow(url: URL, base: URL): string | undefined {
  * latency; a `network-error` fault rejects with a `TypeError`, as fetch does when no answer comes.
  */
 export function createFakeFetch(backend: FakeBackend, options: FakeFetchOptions = {}): typeof globalThis.fetch {
-  return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  return async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const baseUrl = options.baseUrl ?? pageUrl();
     // Request does the merging of `input` and `init` (headers, method, signal) exactly as fetch would.
     const request = new Request(input instanceof Request ? input : new URL(String(input), baseUrl), init);

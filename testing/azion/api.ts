@@ -33,7 +33,7 @@ export interface FakeAzionApi {
   /** Answers one request; rejects with `NoAnswer` for a network fault, or the signal's reason when aborted. */
   handle(request: Request): Promise<Response>;
   /** A `fetch` backed by `handle()`: give it to `azion({ fetch })`. Any host is accepted; the path decides. */
-  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
   /** Replaces parts of the state at once (`{ account: { …, status: 'BLOCKED' } }`). */
   update(patch: Partial<FakeAzionState>): void;
   disableZone(ref: number | string): void;
@@ -118,7 +118,7 @@ class Fake implements FakeAzionApi {
     return this.#faults.map((fault) => ({ ...fault }));
   }
 
-  readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  readonly fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     try {
       return await this.handle(request);
@@ -170,7 +170,9 @@ class Fake implements FakeAzionApi {
     if (!Number.isSafeInteger(times) || times < 1) throw new RangeError(`times must be a whole number of at least 1, not ${times}`);
     const ms = options.ms ?? 60_000;
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`ms must be milliseconds of at least 0, not ${ms}`);
-    this.#faults.push({ kind, on, remaining: times, ms });
+    const skip = options.skip ?? 0;
+    if (!Number.isSafeInteger(skip) || skip < 0) throw new RangeError(`skip must be a whole number of at least 0, not ${skip}`);
+    this.#faults.push({ kind, on, remaining: times, ms, skip });
   }
   clearFaults() {
     this.#faults = [];
@@ -191,6 +193,10 @@ class Fake implements FakeAzionApi {
     const index = this.#faults.findIndex((fault) => fault.on === 'any' || fault.on === endpoint);
     const fault = this.#faults[index];
     if (!fault) return undefined;
+    if (fault.skip > 0) {
+      fault.skip--;
+      return undefined;
+    }
     if (--fault.remaining === 0) this.#faults.splice(index, 1);
     return fault;
   }

@@ -110,6 +110,8 @@ export interface AzionFaultOptions {
   times?: number;
   /** For `slow`: the milliseconds before the answer. Default 60,000. */
   ms?: number;
+  /** Matching calls let through first, to fail a later one (the second page of a list). Default 0. */
+  skip?: number;
 }
 
 export interface QueuedAzionFault {
@@ -117,6 +119,8 @@ export interface QueuedAzionFault {
   on: AzionEndpoint | 'any';
   remaining: number;
   ms: number;
+  /** Matching calls still to let through before it applies. */
+  skip: number;
 }
 
 /** One call as the fake received it. */
