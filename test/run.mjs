@@ -1,4 +1,5 @@
-// `npm test`: the type check, lint, the flow's tests in Node, every browser test in headless Chromium, the end-to-end tests
+// `npm test`: the type check (and the server half's under Node's own types), lint, the flow's and the
+// server half's Node tests, every browser test in headless Chromium, the end-to-end tests
 // against the running demo (which serve dist/, so the kit is built first when dist/ is missing or
 // older than its sources), the size ceilings of the built files, the strict-CSP run with hostile input, then the packed tarball installed
 // and used from a project of its own.
@@ -14,7 +15,7 @@ if (!findBrowser()) {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BUILT = ['dist/account-delete-panel.standalone.js', 'dist/testing/index.js', 'dist/src/index.js'];
+const BUILT = ['dist/account-delete-panel.standalone.js', 'dist/testing/index.js', 'dist/src/index.js', 'dist/src/server/index.js'];
 const SOURCES = ['src', 'components', 'testing', 'rollup.config.mjs', 'tsconfig.json', 'package.json'];
 
 function newest(path) {
@@ -34,13 +35,19 @@ function buildIsStale() {
 const flowTests = readdirSync(join(root, 'test', 'flow'))
   .filter((name) => name.endsWith('.test.ts'))
   .map((name) => join('test', 'flow', name));
+/** The server half's Node tests (TypeScript through tsx): every test/server/*.test.mts. */
+const serverTests = readdirSync(join(root, 'test', 'server'))
+  .filter((name) => name.endsWith('.test.mts'))
+  .map((name) => join('test', 'server', name));
 
 const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'test/tsconfig.json']],
   ['type check of the Node tests', 'npx', ['tsc', '--noEmit', '-p', 'test/flow/tsconfig.json']],
+  ["type check of the server half under Node's own types, without the DOM library", 'npx', ['tsc', '-p', 'test/server/tsconfig.json']],
   ["the flow's rules in Node (the table, the runner, scripted scenarios)", process.execPath, ['--import', 'tsx', '--test', ...flowTests]],
   ['every order of events (model-based: generated sequences, answers in any order)', process.execPath, ['--import', 'tsx', 'test/flow/every-order.ts']],
   ['lint (ESLint, lit-analyzer)', 'npm', ['run', 'lint', '--silent']],
+  ['server half in Node (handler, Azion sources, OpenAPI contract, upstream faults, 50 concurrent DELETEs)', process.execPath, ['--import', 'tsx', '--test', ...serverTests]],
   ['browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
   ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],
   ['size ceilings (the kit may not grow; see "Size" in README.md)', process.execPath, ['bench/size.mjs', '--ceilings']],

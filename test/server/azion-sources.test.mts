@@ -1,0 +1,182 @@
+// azion(): how Azion's answers are read: the paging envelopes, the debts (status and every page of the
+// payment history), the error shapes, the two ways to authenticate, and options it refuses.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { azion, createDeletionHandler, memoryStore } from '../../src/server/index.ts';
+import { createFakeAzionApi, type FakeAzionPayment } from '../../testing/index.ts';
+import { bodyOf, getChecks, setUp } from './helpers.mts';
+
+const payment = (id: number, amountWithCurrency: string, status = 'Pending'): FakeAzionPayment => ({
+  id,
+  amountWithCurrency,
+  status,
+  paymentDue: `2026-${String((id % 12) + 1).padStart(2, '0')}-01T00:00:00Z`,
+  invoiceNumber: `INV-${id}`,
+});
+
+async function debtsOf(payments: FakeAzionPayment[], status = 'REGULAR') {
+  const { handler, upstream } = setUp({ resolved: true });
+  upstream.update({ payments, account: { ...upstream.state.account, status } });
+  const data = (await bodyOf(await handler(getChecks()))).data;
+  return { debts: data.checks.find((check: { type: string }) => check.type === 'debts'), data, upstream };
+}
+
+describe('debts', () => {
+  it('reads every page of the payment history: 250 entries, the pending ones on pages 1 and 3', async () => {
+    const payments = Array.from({ length: 250 }, (_, i) => payment(i + 1, '$ 10.00', i === 5 || i === 230 ? 'Pending' : 'Paid'));
+    const { debts, upstream } = await debtsOf(payments);
+    assert.deepEqual(
+      upstream.requests.filter((r) => r.endpoint === 'payments').map((r) => r.path),
+      ['/v4/payments/history?page=1&page_size=100', '/v4/payments/history?page=2&page_size=100', '/v4/payments/history?page=3&page_size=100'],
+    );
+    assert.deepEqual(debts, { type: 'debts', status: 'blocking', count: 2, amount: { value: '20.00', currency: 'USD' }, resolve_url: 'https://console.azion.com/billing' });
+  });
+
+  it('sums pending amounts exactly in one currency ($ is USD, R$ BRL, € EUR, a code as it is)', async () => {
+    for (const [texts, amount] of [
+      [['$ 0.10', '$ 0.20'], { value: '0.30', currency: 'USD' }],
+      [['R$ 1.234,56', 'R$ 0,44'], { value: '1235.00', currency: 'BRL' }],
+      [['€ 9,99', '€ 0,01'], { value: '10.00', currency: 'EUR' }],
+      [['CHF 5', '12.50 CHF'], { value: '17.50', currency: 'CHF' }],
+    ] as const) {
+      const { debts } = await debtsOf(texts.map((text, i) => payment(i + 1, text)));
+      assert.deepEqual(debts.amount, amount, texts.join(' + '));
+      assert.equal(debts.count, texts.length);
+      assert.equal(debts.message, undefined);
+    }
+  });
+
+  it('in several currencies, or with a figure it cannot read for sure, gives no amount and lists the entries', async () => {
+    const { debts } = await debtsOf([payment(1, '$ 120.50'), payment(2, 'R$ 50,00'), payment(3, 'R$ 1.234')]);
+    assert.equal(debts.status, 'blocking');
+    assert.equal(debts.count, 3);
+    assert.equal(debts.amount, undefined);
+    assert.equal(debts.message, 'Pending: $ 120.50 (due 2026-02-01), R$ 50,00 (due 2026-03-01), R$ 1.234 (due 2026-04-01).');
+  });
+
+  it('a BLOCKED or DEFAULTING account blocks even with nothing pending', async () => {
+    for (const [status, words] of [
+      ['BLOCKED', /blocked until its bills are paid/],
+      ['DEFAULTING', /in default until its bills are paid/],
+    ] as const) {
+      const { debts, data } = await debtsOf([payment(1, '$ 5.00', 'Paid')], status);
+      assert.equal(debts.status, 'blocking', status);
+      assert.equal(debts.count, 0);
+      assert.match(debts.message, words);
+      assert.equal(data.deletable, false);
+    }
+  });
+
+  it('a missing or unknown account status never passes: the debts check is unavailable', async () => {
+    for (const status of ['', 'SUSPENDED', 'regular?']) {
+      const { debts, data } = await debtsOf([], status);
+      assert.equal(debts.status, 'unavailable', JSON.stringify(status));
+      assert.match(debts.message, /billing status/);
+      assert.equal(data.deletable, false);
+    }
+  });
+
+  it('counts only Pending entries, in any letter case, and passes when none is pending on a regular account', async () => {
+    const { debts } = await debtsOf([payment(1, '$ 1.00', 'Paid'), payment(2, '$ 2.00', 'NotCharged')]);
+    assert.deepEqual(debts, { type: 'debts', status: 'passed', count: 0 });
+    const again = await debtsOf([payment(1, '$ 1.00', 'PENDING')]);
+    assert.equal(again.debts.count, 1);
+  });
+
+  it('a fault on the second page of the history makes the check unavailable, never passed', async () => {
+    const payments = Array.from({ length: 150 }, (_, i) => payment(i + 1, '$ 1.00', 'Paid'));
+    const { handler, upstream } = setUp({ resolved: true });
+    upstream.update({ payments });
+    upstream.failNext('server-error', { on: 'payments', skip: 1 });
+    const data = (await bodyOf(await handler(getChecks()))).data;
+    assert.equal(data.checks[2].status, 'unavailable');
+    assert.match(data.checks[2].message, /answered 500 for the payment history/);
+    assert.equal(data.deletable, false);
+  });
+});
+
+describe('lists and shapes', () => {
+  it('every wrong shape of a 200 makes its check unavailable, or the account a 502', async () => {
+    for (const [endpoint, check] of [
+      ['dns_zones', 0],
+      ['applications', 1],
+      ['payments', 2],
+    ] as const) {
+      const { handler, upstream } = setUp({ resolved: true });
+      upstream.failNext('wrong-shape', { on: endpoint });
+      const data = (await bodyOf(await handler(getChecks()))).data;
+      assert.equal(data.checks[check].status, 'unavailable', endpoint);
+      assert.equal(data.deletable, false);
+    }
+    for (const endpoint of ['account', 'user'] as const) {
+      const { handler, upstream } = setUp({ resolved: true });
+      upstream.failNext('wrong-shape', { on: endpoint });
+      // `{"is_account_owner": true}` outside `results` is not read as permission.
+      assert.equal((await handler(getChecks())).status, 502, endpoint);
+    }
+  });
+
+  it('an inactive zone in the answer to active=true means the filter was not applied: unavailable', async () => {
+    const upstream = createFakeAzionApi();
+    upstream.resolveAll();
+    const ignoringFilter = (input: Request | string | URL, init?: RequestInit) => upstream.fetch(String(input).replace('active=true&', ''), init);
+    const handler = createDeletionHandler({ ...azion({ auth: { token: 't' }, fetch: ignoringFilter }), idempotency: memoryStore() });
+    const data = (await bodyOf(await handler(getChecks()))).data;
+    assert.equal(data.checks[0].status, 'unavailable');
+    assert.match(data.checks[0].message, /inactive zone/);
+  });
+
+  it('reads the sentence of each of Azion\'s error shapes for a 403', async () => {
+    // sso: {"detail"}; v4 workspace: JSON:API; payments: {"errors": ["…"]}.
+    for (const [endpoint, where] of [
+      ['user', 'status'],
+      ['dns_zones', 0],
+      ['payments', 2],
+    ] as const) {
+      const { handler, upstream } = setUp({ resolved: true });
+      upstream.failNext('forbidden', { on: endpoint });
+      const response = await handler(getChecks());
+      const body = await bodyOf(response);
+      const sentence = where === 'status' ? body.errors[0].detail : body.data.checks[where].message;
+      assert.match(sentence, /You do not have permission to perform this action/, endpoint);
+    }
+  });
+});
+
+describe('authentication and options', () => {
+  it('with { token }, every call carries Authorization: Token, whatever the incoming request carries', async () => {
+    const upstream = createFakeAzionApi({ token: 'personal' });
+    const handler = createDeletionHandler({ ...azion({ auth: { token: 'personal' }, fetch: upstream.fetch }), idempotency: memoryStore() });
+    const response = await handler(getChecks({ cookie: 'azsid=someone-else', authorization: 'Token other' }));
+    assert.equal(response.status, 200);
+    assert.ok(upstream.requests.every((r) => r.headers['authorization'] === 'Token personal' && r.headers['cookie'] === undefined));
+  });
+
+  it('refuses options it cannot use safely', () => {
+    const cases: [unknown, RegExp][] = [
+      [{}, /auth must be 'forward' or \{ token/],
+      [{ auth: { token: 'has space' } }, /visible ASCII/],
+      [{ auth: { token: 'x\r\nX-Evil: 1' } }, /visible ASCII/],
+      [{ auth: 'forward', apiBase: 'http://api.example.com' }, /https/],
+      [{ auth: 'forward', apiBase: 'https://user:pw@api.example.com' }, /credentials/],
+      [{ auth: 'forward', ssoBase: 'https://sso.example.com/?x=1' }, /query/],
+      [{ auth: 'forward', ssoBase: 'not a url' }, /absolute URL/],
+      [{ auth: 'forward', resolveUrls: { debts: 'javascript:alert(1)' } }, /resolveUrls.debts/],
+    ];
+    for (const [options, message] of cases) {
+      assert.throws(() => azion(options as never), (error: unknown) => error instanceof TypeError && message.test((error as Error).message), JSON.stringify(options));
+    }
+    // Loopback over plain http is allowed: a local fake, as the tests use.
+    assert.doesNotThrow(() => azion({ auth: 'forward', apiBase: 'http://127.0.0.1:9999', ssoBase: 'http://localhost:9999/' }));
+  });
+
+  it('points each Resolve link where it is told', async () => {
+    const upstream = createFakeAzionApi();
+    const handler = createDeletionHandler({
+      ...azion({ auth: { token: 't' }, fetch: upstream.fetch, resolveUrls: { dns_zones: '/console/dns', debts: 'https://billing.example/pay' } }),
+      idempotency: memoryStore(),
+    });
+    const checks = (await bodyOf(await handler(getChecks()))).data.checks;
+    assert.deepEqual(checks.map((c: { resolve_url: string }) => c.resolve_url), ['/console/dns', 'https://console.azion.com/applications', 'https://billing.example/pay']);
+  });
+});

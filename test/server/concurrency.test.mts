@@ -1,0 +1,114 @@
+// 50 DELETEs at once with one Idempotency-Key: exactly one upstream DELETE, and every answer either
+// the first one's or 409 idempotency_key_in_use. On one instance, on five instances sharing a store
+// with an atomic add, with a store that has no add, and with a deletion that outlives its time limit.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { azion, createDeletionHandler, memoryStore, type IdempotencyStore } from '../../src/server/index.ts';
+import { createFakeAzionApi } from '../../testing/index.ts';
+import { checkAnswer } from './openapi.mts';
+import { bodyOf, deleteAccount, TOKEN, upstreamDeletes } from './helpers.mts';
+
+const CONCURRENT = 50;
+
+async function fire(handlers: ((request: Request) => Promise<Response>)[]) {
+  const started = Date.now();
+  const responses = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => handlers[i % handlers.length]!(deleteAccount(1234, 'one-key-for-all'))));
+  const elapsed = Date.now() - started;
+  const answers = [];
+  for (const response of responses) {
+    const verdict = await checkAnswer('/v3/account/{account_id}', 'DELETE', response);
+    assert.deepEqual(verdict.problems, []);
+    answers.push({ status: response.status, code: (verdict.body as any)?.errors?.[0]?.code as string | undefined, body: JSON.stringify(verdict.body ?? null) });
+  }
+  return { answers, elapsed };
+}
+
+function summary(label: string, upstreamDeleteCount: number, answers: { status: number; code: string | undefined }[], elapsed: number) {
+  const counts = new Map<string, number>();
+  for (const { status, code } of answers) counts.set(code ? `${status} ${code}` : String(status), (counts.get(code ? `${status} ${code}` : String(status)) ?? 0) + 1);
+  const described = [...counts].map(([answer, n]) => `${n} × ${answer}`).join(', ');
+  console.log(`${CONCURRENT} concurrent DELETEs, one key, ${label}: ${upstreamDeleteCount} upstream DELETE; answers ${described}; ${elapsed} ms`);
+}
+
+/** Every answer is the first one's (same status, same body) or 409 idempotency_key_in_use. */
+function assertFirstOrInUse(answers: { status: number; code: string | undefined; body: string }[], first: { status: number; body: string }) {
+  for (const answer of answers) {
+    const inUse = answer.status === 409 && answer.code === 'idempotency_key_in_use';
+    const same = answer.status === first.status && answer.body === first.body;
+    assert.ok(inUse || same, `an answer of ${answer.status} ${answer.body}`);
+  }
+}
+
+function upstreamWithLatency() {
+  const upstream = createFakeAzionApi({ token: TOKEN, latency: { account: 20, user: 20, dns_zones: 30, applications: 30, payments: 40, delete: 80 } });
+  upstream.resolveAll();
+  return upstream;
+}
+
+const handlerOver = (upstream: ReturnType<typeof createFakeAzionApi>, store: IdempotencyStore, extra: object = {}) =>
+  createDeletionHandler({ ...azion({ auth: 'forward', fetch: upstream.fetch }), idempotency: store, checkTimeout: 1000, ...extra });
+
+describe(`${CONCURRENT} concurrent DELETEs with one Idempotency-Key`, () => {
+  it('on one instance: one upstream DELETE, every answer the first one\'s 204', async () => {
+    const upstream = upstreamWithLatency();
+    const { answers, elapsed } = await fire([handlerOver(upstream, memoryStore())]);
+    const sent = upstreamDeletes(upstream).length;
+    summary('one instance', sent, answers, elapsed);
+    assert.equal(sent, 1);
+    assertFirstOrInUse(answers, { status: 204, body: 'null' });
+    assert.ok(answers.filter((a) => a.status === 204).length >= 1);
+  });
+
+  it('on five instances sharing a store with an atomic add: still one upstream DELETE', async () => {
+    const upstream = upstreamWithLatency();
+    const shared = memoryStore();
+    // Each call crosses an await, as a network store's would, so the instances really interleave.
+    const remote: IdempotencyStore = {
+      get: async (k) => (await Promise.resolve(), shared.get(k)),
+      set: async (k, v, t) => (await Promise.resolve(), shared.set(k, v, t)),
+      add: async (k, v, t) => (await Promise.resolve(), shared.add(k, v, t)),
+    };
+    const instances = Array.from({ length: 5 }, () => handlerOver(upstream, remote));
+    const { answers, elapsed } = await fire(instances);
+    const sent = upstreamDeletes(upstream).length;
+    summary('five instances, shared store with add', sent, answers, elapsed);
+    assert.equal(sent, 1);
+    assertFirstOrInUse(answers, { status: 204, body: 'null' });
+  });
+
+  it('on one instance with a store that has no add: one upstream DELETE', async () => {
+    const upstream = upstreamWithLatency();
+    const store = memoryStore();
+    const { answers, elapsed } = await fire([handlerOver(upstream, { get: (k) => store.get(k), set: (k, v, t) => store.set(k, v, t) })]);
+    const sent = upstreamDeletes(upstream).length;
+    summary('one instance, store without add', sent, answers, elapsed);
+    assert.equal(sent, 1);
+    assertFirstOrInUse(answers, { status: 204, body: 'null' });
+  });
+
+  it('when the deletion outlives its time limit and the waiters\' patience: one DELETE, a 504 first, 409 in use for the rest, and 204 once it lands', async () => {
+    const upstream = upstreamWithLatency();
+    let calls = 0;
+    const handler = handlerOver(upstream, memoryStore(), {
+      checkTimeout: 100,
+      // Ignores its signal and takes 2.6 s: past the 200 ms a deletion gets, and past the 2 s a
+      // duplicate waits (at least as long as a failed key's one-second record lives, plus a second).
+      deleteAccount: () => {
+        calls++;
+        return new Promise<void>((resolve) => setTimeout(resolve, 2600));
+      },
+    });
+    const { answers, elapsed } = await fire([handler]);
+    summary('deletion slower than its time limit', calls, answers, elapsed);
+    assert.equal(calls, 1);
+    const first = answers[0]!;
+    assert.equal(first.status, 504);
+    assertFirstOrInUse(answers, first);
+    assert.ok(answers.slice(1).every((a) => a.code === 'idempotency_key_in_use'), 'the others waited, then answered in use');
+    await new Promise((resolve) => setTimeout(resolve, 2700 - elapsed));
+    const later = await handler(deleteAccount(1234, 'one-key-for-all'));
+    assert.equal(later.status, 204);
+    assert.equal(await bodyOf(later), undefined);
+    assert.equal(calls, 1);
+  });
+});

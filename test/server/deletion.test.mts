@@ -1,0 +1,227 @@
+// DELETE {basePath}/v3/account/{id}: the order of its refusals (400, 403, 409), the deletion once per
+// key, and what every failure of the deletion answers.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { memoryStore, type IdempotencyStore } from '../../src/server/index.ts';
+import { checkAnswer } from './openapi.mts';
+import { bodyOf, deleteAccount, setUp, upstreamDeletes } from './helpers.mts';
+
+const PATH = '/v3/account/{account_id}';
+
+async function contractBody(response: Response) {
+  const verdict = await checkAnswer(PATH, 'DELETE', response);
+  assert.deepEqual(verdict.problems, []);
+  return verdict.body as any;
+}
+
+describe('the order of refusals', () => {
+  it('a missing, empty, too long or non-ASCII Idempotency-Key is a 400, before anything is asked upstream', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    for (const key of [undefined, '', 'k'.repeat(256), 'clé', 'a\tb']) {
+      const response = await handler(deleteAccount(1234, key));
+      assert.equal(response.status, 400, JSON.stringify(key));
+      const body = await contractBody(response);
+      assert.equal(body.errors[0].code, 'invalid_idempotency_key');
+    }
+    // The 400 comes first even for another account's id.
+    assert.equal((await handler(deleteAccount(999, undefined))).status, 400);
+    assert.equal(upstream.requests.length, 0);
+  });
+
+  it('accepts any key of 1 to 255 printable ASCII characters', async () => {
+    const { handler } = setUp({ resolved: true });
+    const response = await handler(deleteAccount(1234, `~ ${'x'.repeat(251)} !`));
+    assert.equal(response.status, 204);
+  });
+
+  it('an id that is not the signed-in account is a 403 in {"detail"}, and nothing is deleted', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    const response = await handler(deleteAccount(4321, 'key-1'));
+    assert.equal(response.status, 403);
+    assert.deepEqual(await contractBody(response), { detail: 'You can only delete the account you are signed in to.' });
+    assert.equal(upstreamDeletes(upstream).length, 0);
+  });
+
+  it('a user who is not the owner gets a 403 before any check is read', async () => {
+    const { handler, upstream } = setUp({ resolved: true, state: { user: { id: 8, email: 'bob@acme.example', isAccountOwner: false } } });
+    const response = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(response.status, 403);
+    assert.equal((await contractBody(response)).detail, 'Only the account owner can delete this account.');
+    assert.deepEqual(upstream.requests.map((r) => r.endpoint), ['account', 'user']);
+  });
+
+  it('evaluates every check again: anything that blocks is a 409 account_has_blockers with the checks, and no upstream DELETE', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    upstream.enableZone('acme.dev');
+    const response = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(response.status, 409);
+    const body = await contractBody(response);
+    assert.equal(body.errors[0].code, 'account_has_blockers');
+    assert.deepEqual(body.errors[0].meta.checks.map((c: { status: string }) => c.status), ['blocking', 'passed', 'passed']);
+    assert.deepEqual(body.errors[0].meta.checks[0].items, [{ id: 82, name: 'acme.dev' }]);
+    assert.equal(upstreamDeletes(upstream).length, 0);
+  });
+
+  it('a check that cannot be read blocks the deletion too (409 with it unavailable)', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    upstream.failNext('cut-off', { on: 'payments' });
+    const response = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(response.status, 409);
+    const debts = (await contractBody(response)).errors[0].meta.checks[2];
+    assert.equal(debts.status, 'unavailable');
+    assert.equal(upstreamDeletes(upstream).length, 0);
+  });
+});
+
+describe('the deletion, once per key', () => {
+  it('deletes with one upstream DELETE (Accept version=3, the Authorization passed on) and answers 204', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    const response = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(response.status, 204);
+    await contractBody(response);
+    const [sent, ...more] = upstreamDeletes(upstream);
+    assert.equal(more.length, 0);
+    assert.equal(sent?.path, '/v3/account/1234');
+    assert.equal(sent?.headers['accept'], 'application/json; version=3');
+    assert.equal(sent?.headers['authorization'], 'Token test-token');
+    assert.equal(upstream.state.deleted, true);
+  });
+
+  it('a repeat with the same key answers 204 again without asking upstream at all; another key meets the ended session', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
+    const calls = upstream.requests.length;
+    for (let i = 0; i < 3; i++) assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
+    assert.equal(upstream.requests.length, calls, 'nothing asked upstream');
+    const other = await handler(deleteAccount(1234, 'key-2'));
+    assert.equal(other.status, 401);
+    await contractBody(other);
+    assert.equal(upstreamDeletes(upstream).length, 1);
+  });
+
+  it('keeps keys per account: a key done for one account means nothing for another', async () => {
+    const store = memoryStore();
+    const first = setUp({ resolved: true, handler: { idempotency: store } });
+    assert.equal((await first.handler(deleteAccount(1234, 'shared-key'))).status, 204);
+    const second = setUp({ resolved: true, state: { account: { id: 5678, name: 'Other', kind: 'client', status: 'REGULAR' } }, handler: { idempotency: store } });
+    assert.equal((await second.handler(deleteAccount(5678, 'shared-key'))).status, 204);
+    assert.equal(upstreamDeletes(second.upstream).length, 1, 'the second account was deleted by its own DELETE');
+  });
+
+  it('a key whose deletion failed is not kept: a repeat tries again', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    upstream.failNext('server-error', { on: 'delete' });
+    const failed = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(failed.status, 502);
+    assert.match((await contractBody(failed)).errors[0].detail, /answered 500 for the deletion/);
+    // The failed record lives one second; the repeat waits it out.
+    const repeat = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(repeat.status, 204);
+    assert.equal(upstreamDeletes(upstream).length, 2);
+  });
+
+  it('a deletion whose answer was lost is a 502; the repeat finds the session ended (401), and no second DELETE goes out', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    upstream.failNext('lost-answer');
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 502);
+    assert.equal(upstream.state.deleted, true);
+    const repeat = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(repeat.status, 401);
+    assert.equal(upstreamDeletes(upstream).length, 1);
+  });
+});
+
+describe('refusals and failures of the deletion', () => {
+  const cases: [string, Parameters<ReturnType<typeof setUp>['upstream']['failNext']>[0], number, RegExp][] = [
+    ['a 403 keeps Azion\'s sentence, in {"detail"}', 'forbidden', 403, /^This account is not allowed to be deleted\.$/],
+    ['a 400 with field errors under detail is a refusal with that sentence', 'refused', 403, /^This account cannot be deleted while it has an open contract\.$/],
+    ['a 401 is a 401', 'unauthorized', 401, /Authentication credentials were not provided/],
+    ['a 503 gateway page is a 502', 'unavailable', 502, /answered 503/],
+    ['a 200 with a body instead of 204 is a 502', 'wrong-shape', 502, /could not be read/],
+    ['no answer at all is a 502', 'network-error', 502, /could not be reached/],
+    ['an answer slower than twice the time limit is a 504', 'slow', 504, /No answer came in time for the deletion/],
+  ];
+  for (const [name, fault, status, detail] of cases) {
+    it(name, async () => {
+      const { handler, upstream } = setUp({ resolved: true });
+      upstream.failNext(fault, { on: 'delete' });
+      const response = await handler(deleteAccount(1234, 'key-1'));
+      assert.equal(response.status, status);
+      const body = await contractBody(response);
+      assert.match(body.detail ?? body.errors[0].detail, detail);
+      assert.equal(upstream.state.deleted, false, 'nothing was deleted');
+    });
+  }
+
+  it('a deletion that outlives its time limit keeps its key until it settles: the late success answers repeats with 204', async () => {
+    let calls = 0;
+    const { handler } = setUp({
+      resolved: true,
+      handler: {
+        checkTimeout: 50,
+        // A hook that ignores its signal and succeeds after the deadline.
+        deleteAccount: () => {
+          calls++;
+          return new Promise((resolve) => setTimeout(resolve, 300));
+        },
+      },
+    });
+    const first = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(first.status, 504);
+    const during = await handler(deleteAccount(1234, 'key-1'));
+    assert.ok([204, 409].includes(during.status), `a repeat during the late deletion answered ${during.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
+    assert.equal(calls, 1);
+  });
+});
+
+describe('the idempotency store', () => {
+  const failing: [string, IdempotencyStore][] = [
+    ['throws', { get: () => Promise.reject(new Error('redis down')), set: () => undefined }],
+    ['holds what is not a record', { get: () => 'done', set: () => undefined }],
+    ['hangs', { get: () => new Promise(() => undefined), set: () => undefined }],
+    ['answers add with neither true nor false', { get: () => undefined, set: () => undefined, add: () => 'OK' as never }],
+  ];
+  for (const [name, store] of failing) {
+    it(`a store that ${name} is a 503 and nothing is asked upstream`, async () => {
+      const { handler, upstream, errors } = setUp({ resolved: true, handler: { idempotency: store, checkTimeout: 50 } });
+      const response = await handler(deleteAccount(1234, 'key-1'));
+      assert.equal(response.status, 503);
+      assert.equal((await contractBody(response)).errors[0].code, 'idempotency_store_unavailable');
+      assert.equal(upstream.requests.length, 0);
+      assert.ok(errors.some((e) => e.step === 'idempotency store'), 'onError heard of it');
+    });
+  }
+
+  it('keeps a succeeded key 24 hours as a plain JSON record', async () => {
+    const kept: [string, unknown, number][] = [];
+    const store = memoryStore();
+    const spy: IdempotencyStore = { get: (k) => store.get(k), set: (k, v, ttl) => (kept.push([k, v, ttl]), store.set(k, v, ttl)), add: (k, v, ttl) => store.add(k, v, ttl) };
+    const { handler } = setUp({ resolved: true, handler: { idempotency: spy } });
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
+    const [key, value, ttl] = kept.at(-1) ?? [];
+    assert.equal(key, 'account-deletion:1234:key-1');
+    assert.equal((value as { state: string }).state, 'done');
+    assert.equal(ttl, 86400);
+    assert.deepEqual(JSON.parse(JSON.stringify(value)), value);
+  });
+
+  it('works with a store that has no add', async () => {
+    const store = memoryStore();
+    const { handler, upstream } = setUp({ resolved: true, handler: { idempotency: { get: (k) => store.get(k), set: (k, v, t) => store.set(k, v, t) } } });
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
+    assert.equal(upstreamDeletes(upstream).length, 1);
+  });
+
+  it('reads what a store handed back as JSON text only through its own get (a store that forgets to parse fails closed)', async () => {
+    const raw = new Map<string, string>();
+    const careless: IdempotencyStore = { get: (k) => raw.get(k), set: (k, v) => void raw.set(k, JSON.stringify(v)) };
+    const { handler } = setUp({ resolved: true, handler: { idempotency: careless } });
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
+    const repeat = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(repeat.status, 503);
+    assert.equal((await bodyOf(repeat)).errors[0].code, 'idempotency_store_unavailable');
+  });
+});
