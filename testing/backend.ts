@@ -6,6 +6,8 @@
 import * as answer from './answers.js';
 import type { Route } from './answers.js';
 import { DEFAULT_RESOLVE_URLS, evaluateChecks, preconditionsBody, type ResolveUrls, type WireCheck } from './checks.js';
+import type { FakeAzionApi } from './azion/api.js';
+import { ACCOUNT_PATH, isFaultKind, RequestFront } from './front.js';
 import type {
   FakeAmount,
   FakeAnswer,
@@ -53,6 +55,8 @@ export interface FakeBackend {
    * signal's reason and changes nothing.
    */
   handle(request: FakeRequest, signal?: AbortSignal): Promise<FakeAnswer>;
+  /** The fake Azion API behind it, when it answers through the server half (`createFakeBackendOverAzion`). */
+  readonly upstream?: FakeAzionApi;
 }
 
 /** The account a fake starts with unless told otherwise. Frozen: copy it to change it. */
@@ -75,58 +79,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const MAX_RECORDS = 1000;
 const MAX_KEY_LENGTH = 255;
-const PRECONDITIONS_PATH = '/v4/account/deletion/preconditions';
-const ACCOUNT_PATH = /^\/v3\/account\/([^/]+)$/;
 
-const FAULT_KINDS: readonly FaultKind[] = [
-  'server-error',
-  'unavailable',
-  'forbidden',
-  'reauthentication-required',
-  'rate-limited',
-  'race',
-  'malformed-json',
-  'wrong-shape',
-  'html',
-  'network-error',
-  'lost-answer',
-];
-
-/** True for the names `failNext` accepts. */
-export function isFaultKind(value: unknown): value is FaultKind {
-  return typeof value === 'string' && (FAULT_KINDS as readonly string[]).includes(value);
-}
-
-function lowerCaseHeaders(headers: FakeRequest['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!headers) return out;
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
-    headers.forEach((value, name) => (out[name.toLowerCase()] = value));
-    return out;
-  }
-  for (const [name, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
-    if (value !== undefined) out[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
-  }
-  return out;
-}
-
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    if (ms <= 0) return resolve();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+export { isFaultKind };
 
 /** The amount as the contract writes it: a decimal in a string, and a three-letter currency code. */
 function checkAmount(amount: FakeAmount, where: string): FakeAmount {
@@ -145,30 +100,21 @@ function checkState(state: FakeBackendState): FakeBackendState {
   return state;
 }
 
-function checkLatency(ms: number): number {
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a number of milliseconds of at least 0, not ${ms}`);
-  return ms;
-}
-
 class Model implements FakeBackend {
   #initial: FakeBackendState;
-  #initialLatency: number;
   #state!: FakeBackendState;
-  #records: FakeRequestRecord[] = [];
-  #faults: QueuedFault[] = [];
   #succeededKeys = new Set<string>();
-  #seq = 0;
-  #latency = 0;
+  readonly #front: RequestFront;
   readonly #token: string | undefined;
   readonly #urls: ResolveUrls;
   readonly #now: () => Date;
 
   constructor(options: FakeBackendOptions) {
     this.#initial = checkState(structuredClone({ ...DEFAULT_STATE, ...options.initialState }));
-    this.#initialLatency = checkLatency(options.latency ?? 0);
+    this.#now = options.now ?? (() => new Date());
+    this.#front = new RequestFront(this.#now, options.latency ?? 0);
     this.#token = options.token;
     this.#urls = { ...DEFAULT_RESOLVE_URLS, ...options.resolveUrls };
-    this.#now = options.now ?? (() => new Date());
     this.reset();
   }
 
@@ -177,19 +123,19 @@ class Model implements FakeBackend {
   }
 
   get requests(): readonly FakeRequestRecord[] {
-    return this.#records.map((record) => ({ ...record, headers: { ...record.headers } }));
+    return this.#front.requests;
   }
 
   get faults(): readonly QueuedFault[] {
-    return this.#faults.map((fault) => ({ ...fault }));
+    return this.#front.faults;
   }
 
   get latency(): number {
-    return this.#latency;
+    return this.#front.latency;
   }
 
   set latency(ms: number) {
-    this.#latency = checkLatency(ms);
+    this.#front.latency = ms;
   }
 
   checks(): WireCheck[] {
@@ -240,89 +186,25 @@ class Model implements FakeBackend {
   }
 
   failNext(kind: FaultKind, options: FaultOptions = {}): void {
-    if (!isFaultKind(kind)) throw new RangeError(`Unknown fault ${JSON.stringify(kind)}; known: ${FAULT_KINDS.join(', ')}.`);
-    const times = options.times ?? 1;
-    if (!Number.isSafeInteger(times) || times < 1) throw new RangeError(`times must be a whole number of at least 1, not ${times}`);
-    const on = kind === 'race' || kind === 'lost-answer' ? 'delete' : (options.on ?? 'any');
-    if (on !== 'any' && on !== 'preconditions' && on !== 'delete') throw new RangeError(`Unknown fault target ${JSON.stringify(on)}.`);
-    this.#faults.push({ kind, on, remaining: times });
+    this.#front.failNext(kind, options);
   }
 
   clearFaults(): void {
-    this.#faults = [];
+    this.#front.clearFaults();
   }
 
   clearRequests(): void {
-    this.#records = [];
+    this.#front.clearRequests();
   }
 
   reset(): void {
     this.#state = structuredClone(this.#initial);
-    this.#latency = this.#initialLatency;
-    this.#faults = [];
-    this.#records = [];
+    this.#front.reset();
     this.#succeededKeys.clear();
-    this.#seq = 0;
   }
 
-  async handle(request: FakeRequest, signal?: AbortSignal): Promise<FakeAnswer> {
-    const headers = lowerCaseHeaders(request.headers);
-    const method = request.method.toUpperCase();
-    const record: FakeRequestRecord = {
-      seq: ++this.#seq,
-      time: this.#now().toISOString(),
-      method,
-      path: request.path,
-      headers,
-      idempotencyKey: headers['idempotency-key'],
-      status: undefined,
-      requestId: undefined,
-      fault: undefined,
-      aborted: false,
-    };
-    this.#records.push(record);
-    if (this.#records.length > MAX_RECORDS) this.#records.splice(0, this.#records.length - MAX_RECORDS);
-
-    try {
-      await wait(this.#latency, signal);
-    } catch (reason) {
-      record.aborted = true;
-      throw reason;
-    }
-
-    const pathname = request.path.split(/[?#]/, 1)[0] ?? '';
-    const route: Route = pathname === PRECONDITIONS_PATH ? 'preconditions' : ACCOUNT_PATH.test(pathname) ? 'delete' : 'other';
-    const fault = this.#takeFault(route, method);
-    record.fault = fault;
-
-    let result: FakeAnswer;
-    if (fault === 'network-error') {
-      result = { type: 'network-error' };
-    } else if (fault && fault !== 'race' && fault !== 'lost-answer') {
-      result = answer.faultAnswer(fault, route);
-    } else {
-      result = this.#answer(route, method, pathname, headers, fault === 'race');
-      // Carried out, then lost on the way back.
-      if (fault === 'lost-answer') result = { type: 'network-error' };
-    }
-
-    if (result.type === 'response') {
-      record.requestId = `fake-${String(record.seq).padStart(6, '0')}`;
-      record.status = result.status;
-      result.headers['x-request-id'] = record.requestId;
-    }
-    return result;
-  }
-
-  #takeFault(route: Route, method: string): FaultKind | undefined {
-    // Only the requests of the contract: a stray path or method neither fails nor uses a fault up.
-    const asked = route === 'preconditions' && method === 'GET' ? 'preconditions' : route === 'delete' && method === 'DELETE' ? 'delete' : undefined;
-    if (!asked) return undefined;
-    const index = this.#faults.findIndex((fault) => fault.on === 'any' || fault.on === asked);
-    const fault = this.#faults[index];
-    if (!fault) return undefined;
-    if (--fault.remaining === 0) this.#faults.splice(index, 1);
-    return fault.kind;
+  handle(request: FakeRequest, signal?: AbortSignal): Promise<FakeAnswer> {
+    return this.#front.handle(request, signal, (call) => this.#answer(call.route, call.method, call.pathname, call.headers, call.race));
   }
 
   /** What a colleague in another tab might do between the user's check and click. */

@@ -4,6 +4,7 @@
  * is `createFakeBackendControlHandler`.
  */
 import { isFaultKind, type FakeBackend } from './backend.js';
+import { AZION_ENDPOINTS, AZION_FAULT_KINDS, type AzionEndpoint, type AzionFaultKind, type FakeAzionRequest, type QueuedAzionFault } from './azion/types.js';
 import type { FakeBackendState, FakeRequestRecord, FaultTarget, QueuedFault } from './types.js';
 
 /** What every control route answers with: the fake as it is after the change. */
@@ -13,6 +14,8 @@ export interface ControlSnapshot {
   faults: readonly QueuedFault[];
   /** The newest requests, oldest first. */
   requests: readonly FakeRequestRecord[];
+  /** For a backend over the fake Azion API: its queued faults and the newest calls the server made to it. */
+  upstream?: { faults: readonly QueuedAzionFault[]; requests: readonly FakeAzionRequest[] };
 }
 
 export interface ControlAnswer {
@@ -38,15 +41,30 @@ export const CONTROL_ROUTES = [
   'POST /faults {"kind": FaultKind, "on"?: "any" | "preconditions" | "delete", "times"?: number}',
   'DELETE /faults',
   'DELETE /requests',
+  'POST /upstream/faults {"kind": AzionFaultKind, "on"?: AzionEndpoint | "any", "times"?: number, "ms"?: number} (over the fake Azion API only)',
+  'DELETE /upstream/faults',
 ] as const;
 
+/** Credentials never leave through the control API, not even a fake's. */
+const SECRET_HEADERS = ['authorization', 'cookie'];
+
+function withoutSecrets(request: FakeAzionRequest): FakeAzionRequest {
+  const headers = { ...request.headers };
+  for (const name of SECRET_HEADERS) if (name in headers) headers[name] = '(hidden)';
+  return { ...request, headers };
+}
+
 export function controlSnapshot(backend: FakeBackend): ControlSnapshot {
-  return {
+  const snapshot: ControlSnapshot = {
     state: backend.state,
     latency: backend.latency,
     faults: backend.faults,
     requests: backend.requests.slice(-SNAPSHOT_REQUESTS),
   };
+  if (backend.upstream) {
+    snapshot.upstream = { faults: backend.upstream.faults, requests: backend.upstream.requests.slice(-SNAPSHOT_REQUESTS).map(withoutSecrets) };
+  }
+  return snapshot;
 }
 
 class BadRequest extends Error {}
@@ -80,7 +98,27 @@ const ACTIONS: Record<string, Action> = {
     b.failNext(kind, { ...(on === undefined ? {} : { on: on as FaultTarget }), ...(times === undefined ? {} : { times }) });
   },
   'DELETE /faults': (b) => b.clearFaults(),
-  'DELETE /requests': (b) => b.clearRequests(),
+  'DELETE /requests': (b) => {
+    b.clearRequests();
+    b.upstream?.clearRequests();
+  },
+  'POST /upstream/faults': (b, _ref, body) => {
+    const upstream = b.upstream;
+    if (!upstream) throw new BadRequest('This backend has no fake Azion API behind it.');
+    const kind = field(body, 'kind');
+    const on = field(body, 'on') ?? 'any';
+    const times = field(body, 'times');
+    const ms = field(body, 'ms');
+    if (!AZION_FAULT_KINDS.includes(kind as AzionFaultKind)) throw new BadRequest(`Unknown Azion fault ${JSON.stringify(kind)}; known: ${AZION_FAULT_KINDS.join(', ')}.`);
+    if (on !== 'any' && !AZION_ENDPOINTS.includes(on as AzionEndpoint)) throw new BadRequest(`Unknown endpoint ${JSON.stringify(on)}; known: ${AZION_ENDPOINTS.join(', ')}.`);
+    if (times !== undefined && typeof times !== 'number') throw new BadRequest('"times" must be a number.');
+    if (ms !== undefined && typeof ms !== 'number') throw new BadRequest('"ms" must be a number.');
+    upstream.failNext(kind as AzionFaultKind, { on: on as AzionEndpoint | 'any', ...(times === undefined ? {} : { times }), ...(ms === undefined ? {} : { ms }) });
+  },
+  'DELETE /upstream/faults': (b) => {
+    if (!b.upstream) throw new BadRequest('This backend has no fake Azion API behind it.');
+    b.upstream.clearFaults();
+  },
 };
 
 /**

@@ -5,6 +5,12 @@
  * It runs in browsers and in Node alike.
  */
 export { createFakeBackend, DEFAULT_STATE, isFaultKind, type FakeBackend } from './backend.js';
+export {
+  createFakeBackendOverAzion,
+  FAKE_AZION_TOKEN,
+  type FakeBackendOverAzion,
+  type FakeBackendOverAzionOptions,
+} from './backend-over-azion.js';
 export { createFakeFetch, type FakeFetchOptions } from './fetch.js';
 export {
   createFakeBackendControlHandler,
