@@ -1,7 +1,9 @@
 // The demo's "Backend controls": steer the fake backend by hand and watch what it receives.
 import { backendDelete, backendPost, backendState } from './backend-client.js';
+import { demoMode, showAzionMode } from './mode.js';
 import { renderResources } from './resources.js';
 import { renderRequestLog } from './request-log.js';
+import { describeUpstreamFault, renderUpstreamFaults, renderUpstreamLog } from './upstream.js';
 
 const POLL_MS = 1000;
 const FAULT_NAMES = {
@@ -28,6 +30,8 @@ const faultList = form.querySelector('#faults');
 const status = form.querySelector('#controls-status');
 const autoRefresh = form.querySelector('#auto-refresh');
 const log = document.querySelector('#request-log tbody');
+const upstreamFaults = form.querySelector('#upstream-faults');
+const upstreamLog = document.querySelector('#upstream-log tbody');
 
 function say(sentence) {
   // Cleared first so that the same sentence twice is announced twice.
@@ -69,6 +73,8 @@ function render(snapshot) {
   if (document.activeElement !== latency) latency.value = String(snapshot.latency);
   renderFaults(snapshot.faults);
   renderRequestLog(log, snapshot.requests);
+  renderUpstreamFaults(upstreamFaults, snapshot.upstream?.faults);
+  renderUpstreamLog(upstreamLog, snapshot.upstream?.requests);
 }
 
 function changed(snapshot, sentence) {
@@ -90,6 +96,13 @@ form.addEventListener('click', (event) => {
   if (action === 'resolve-all') void act(backendPost('/resolve-all'), 'Every blocker is resolved.');
   if (action === 'reset') void act(backendPost('/reset'), 'The account is fresh again: two zones, an application and a debt.');
   if (action === 'clear-faults') void act(backendDelete('/faults'), 'No failures are queued.');
+  if (action === 'clear-upstream') void act(backendDelete('/upstream/faults'), 'No Azion failures are queued.');
+  if (action === 'queue-upstream') {
+    const kind = form.querySelector('#upstream-kind').value;
+    const on = kind === 'lost-answer' ? 'delete' : form.querySelector('#upstream-on').value;
+    const times = Math.min(10, Math.max(1, Number(form.querySelector('#upstream-times').value) || 1));
+    void act(backendPost('/upstream/faults', { kind, on, times }), `Queued at Azion: ${describeUpstreamFault(kind, on, times)}.`);
+  }
 });
 
 latency.addEventListener('change', () => {
@@ -123,4 +136,7 @@ async function poll() {
   }
   setTimeout(poll, POLL_MS);
 }
-void poll();
+// Against a real Azion account there is nothing to steer or poll: the page only says so.
+const mode = await demoMode();
+if (mode.mode === 'azion') showAzionMode(mode);
+else void poll();

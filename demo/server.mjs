@@ -1,13 +1,17 @@
-// `npm start`: builds the kit, then serves the demo, the build and the fake backend on one origin.
-//   npm start                     http://localhost:8000
-//   PORT=9000 npm start           or: npm start -- --port 9000
-//   npm start -- --no-build       serve dist/ as it is
+// `npm start`: builds the kit, then serves the demo, the build and the panel's API on one origin. The
+// API is the server half (createDeletionHandler) over a fake of Azion's API, or over Azion's own.
+//   npm start                                   http://localhost:8000
+//   PORT=9000 npm start                         or: npm start -- --port 9000
+//   npm start -- --no-build                     serve dist/ as it is
+//   AZION_TOKEN=… npm start -- --azion          a real account's checks; its DELETE is a dry run
+//   AZION_TOKEN=… npm start -- --azion --allow-delete    …and the DELETE is real
 import http from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { azionMode, fakeMode } from './api.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demoDir = join(root, 'demo');
@@ -59,8 +63,9 @@ function build() {
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-function sendText(res, status, type, body, head = false) {
+function sendText(res, status, type, body, head = false, extra = {}) {
   res.writeHead(status, {
+    ...extra,
     'content-type': type,
     'content-security-policy': CSP,
     'x-content-type-options': 'nosniff',
@@ -81,7 +86,7 @@ function inside(dir, urlPath) {
   return file === dir || file.startsWith(dir + sep) ? file : undefined;
 }
 
-async function serveStatic(req, res, backend) {
+async function serveStatic(req, res, api) {
   const head = req.method === 'HEAD';
   if (req.method !== 'GET' && !head) {
     res.setHeader('allow', 'GET, HEAD');
@@ -94,8 +99,9 @@ async function serveStatic(req, res, backend) {
     return notFound(res, head);
   }
   if (pathname === '/') pathname = '/index.html';
-  // Opening the demo starts a fresh account, so a newcomer can always begin again with a reload.
-  if (pathname === '/index.html') backend.reset();
+  if (pathname === '/__demo/mode') return sendText(res, 200, 'application/json', JSON.stringify(api.mode), head);
+  const page = pathname === '/index.html';
+  if (page) api.reset();
 
   const file = pathname.startsWith('/dist/')
     ? inside(distDir, pathname.slice('/dist'.length))
@@ -106,7 +112,9 @@ async function serveStatic(req, res, backend) {
   try {
     if (!(await stat(file)).isFile()) return notFound(res, head);
     const body = await readFile(file);
-    sendText(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body, head);
+    // The page is where the demo's user signs in: it hands out the session the API forwards to Azion.
+    const cookie = page && api.sessionCookie ? { 'set-cookie': api.sessionCookie } : {};
+    sendText(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body, head, cookie);
   } catch {
     notFound(res, head);
   }
@@ -126,36 +134,44 @@ async function main() {
   const port = portFrom(option('port') ?? process.env.PORT ?? 8000);
   if (!args.includes('--no-build')) build();
 
-  const backendModule = join(distDir, 'testing', 'index.js');
-  if (!existsSync(backendModule)) {
-    console.error(`${backendModule} is missing: run \`npm run build\` (or start without --no-build).`);
-    process.exit(1);
+  for (const built of ['testing/index.js', 'src/server/index.js', 'src/server/node.js']) {
+    if (!existsSync(join(distDir, ...built.split('/')))) {
+      console.error(`dist/${built} is missing: run \`npm run build\` (or start without --no-build).`);
+      process.exit(1);
+    }
   }
-  const { createFakeBackend, createFakeBackendHandler, createFakeBackendControlHandler } = await import(
-    pathToFileURL(backendModule).href
-  );
-  // Resolve links open a small stand-in for the console, in another tab: coming back is what makes the panel check again.
-  const backend = createFakeBackend({
-    resolveUrls: {
-      dns_zones: '/console.html#dns-zones',
-      edge_applications: '/console.html#edge-applications',
-      debts: '/console.html#debts',
-    },
-  });
-  const api = createFakeBackendHandler(backend, { apiBase: '/api' });
-  const controls = createFakeBackendControlHandler(backend, { base: '/__backend' });
+  let api;
+  if (args.includes('--azion')) {
+    const token = process.env.AZION_TOKEN;
+    if (!token) {
+      console.error('--azion reads a real account with a personal token: AZION_TOKEN=<token> npm start -- --azion');
+      process.exit(1);
+    }
+    try {
+      api = await azionMode(distDir, {
+        token,
+        allowDelete: args.includes('--allow-delete'),
+        apiBase: option('azion-api-base') ?? process.env.AZION_API_BASE,
+        ssoBase: option('azion-sso-base') ?? process.env.AZION_SSO_BASE,
+      });
+    } catch (error) {
+      console.error(`--azion: ${error.message}`);
+      process.exit(1);
+    }
+  } else {
+    if (args.includes('--allow-delete')) console.warn('--allow-delete means something only with --azion; the fake account is deleted either way.');
+    api = await fakeMode(distDir);
+  }
 
   const handler = (req, res) => {
     // Browsers silently repeat a request once when a reused keep-alive connection closes without an
     // answer, which would hide the "network failure" fault. A fresh connection each time keeps it visible.
     res.setHeader('connection', 'close');
-    api(req, res, () =>
-      controls(req, res, () =>
-        serveStatic(req, res, backend).catch((error) => {
-          console.error(error);
-          if (!res.headersSent) sendText(res, 500, 'text/plain; charset=utf-8', 'The demo server failed.');
-        }),
-      ),
+    api.handle(req, res, () =>
+      serveStatic(req, res, api).catch((error) => {
+        console.error(error);
+        if (!res.headersSent) sendText(res, 500, 'text/plain; charset=utf-8', 'The demo server failed.');
+      }),
     );
   };
 
@@ -185,8 +201,7 @@ async function main() {
   }
   const host = process.env.HOST && !['127.0.0.1', '::1', 'localhost'].includes(process.env.HOST) ? process.env.HOST : 'localhost';
   console.log(`\nThe demo is running at http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`);
-  console.log('  fake API:     /api/v4/account/deletion/preconditions, DELETE /api/v3/account/1234');
-  console.log('  its controls: /__backend/state (GET) and POST routes; see testing/control.ts');
+  for (const line of api.describe) console.log(line);
   console.log('Press Ctrl+C to stop.');
 
   const stop = () => {

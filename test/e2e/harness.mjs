@@ -15,7 +15,11 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ACCOUNT_NAME = 'Acme Corp';
 export const DELETED_TEXT = 'Your account has been successfully deleted.';
 
-const BUILT = [join(ROOT, 'dist', 'account-delete-panel.standalone.js'), join(ROOT, 'dist', 'testing', 'index.js')];
+const BUILT = [
+  join(ROOT, 'dist', 'account-delete-panel.standalone.js'),
+  join(ROOT, 'dist', 'testing', 'index.js'),
+  join(ROOT, 'dist', 'src', 'server', 'index.js'),
+];
 
 /**
  * Builds the kit once if dist/ lacks what the demo serves. Test files may run in parallel, so the
@@ -47,13 +51,13 @@ export async function ensureBuilt() {
 
 /**
  * Starts `node demo/server.mjs --no-build` on a free port (PORT=0, loopback only) and resolves once it
- * printed its address. `stop()` ends it and waits until it is gone.
+ * printed its address. `stop()` ends it and waits until it is gone. `args` and `env` are added.
  */
-export async function startDemoServer() {
+export async function startDemoServer({ args = [], env = {} } = {}) {
   await ensureBuilt();
-  const child = spawn(process.execPath, [join(ROOT, 'demo', 'server.mjs'), '--no-build'], {
+  const child = spawn(process.execPath, [join(ROOT, 'demo', 'server.mjs'), '--no-build', ...args], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
