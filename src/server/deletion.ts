@@ -71,8 +71,8 @@ export class Deletions {
       return settledAs(answer.storeUnavailable());
     }
     // Already carried out: answered as it was, without asking upstream (the session has ended).
-    if (claim === 'done') return settledAs(answer.noContent());
-    if (claim === 'in-use') {
+    if (claim.kind === 'done') return settledAs(answer.noContent());
+    if (claim.kind === 'in-use') {
       return settledAs(answer.keyInUse('A request with this Idempotency-Key is being carried out elsewhere. Wait a moment, then check the account again.'));
     }
 
@@ -81,13 +81,14 @@ export class Deletions {
       return settledAs(answer.badGateway('The server could not complete the deletion.'));
     });
     // Whatever the outcome, the key is settled only once the deletion itself has settled.
-    void attempt.final.then((final) => (final.status === 204 ? undefined : this.#release(storeKey, report)));
+    const { owner } = claim;
+    void attempt.final.then((final) => (final.status === 204 ? undefined : this.#release(storeKey, owner, report)));
     return attempt;
   }
 
-  async #release(storeKey: string, report: (error: unknown, step: string) => void): Promise<void> {
+  async #release(storeKey: string, owner: string, report: (error: unknown, step: string) => void): Promise<void> {
     try {
-      await this.#records.release(storeKey);
+      await this.#records.release(storeKey, owner);
     } catch (error) {
       // The pending record then frees itself when it expires; until then repeats answer 409 in use.
       report(error, 'idempotency store');

@@ -31,14 +31,22 @@ export class StoreError extends Error {
   override readonly name = 'StoreError';
 }
 
-function readRecord(value: unknown): KeyState | undefined {
+interface KeyRecord {
+  state: KeyState;
+  /** Who claimed a pending key: only that claimant frees it. */
+  owner: string | undefined;
+}
+
+function readRecord(value: unknown): KeyRecord | undefined {
   if (value === undefined || value === null) return undefined;
   const state = typeof value === 'object' ? (value as { state?: unknown }).state : undefined;
-  if (state === 'pending' || state === 'done' || state === 'failed') return state;
+  const owner = typeof value === 'object' ? (value as { owner?: unknown }).owner : undefined;
+  if (state === 'pending' || state === 'done' || state === 'failed') return { state, owner: typeof owner === 'string' ? owner : undefined };
   throw new StoreError(`The idempotency store holds a value that is not a record: ${JSON.stringify(value)?.slice(0, 80)}`);
 }
 
-export type Claim = 'claimed' | 'done' | 'in-use';
+/** `claimed` comes with the owner token that `release` needs. */
+export type Claim = { kind: 'claimed'; owner: string } | { kind: 'done' } | { kind: 'in-use' };
 
 /** The store's operations, each within a time limit, each failure a `StoreError`. */
 export class KeyRecords {
@@ -56,12 +64,12 @@ export class KeyRecords {
     }
   }
 
-  async state(storeKey: string): Promise<KeyState | undefined> {
+  async #read(storeKey: string): Promise<KeyRecord | undefined> {
     return readRecord(await this.#op('read a key', () => this.store.get(storeKey)));
   }
 
-  #record(state: KeyState) {
-    return { state, at: new Date().toISOString() };
+  #record(state: KeyState, owner?: string) {
+    return owner === undefined ? { state, at: new Date().toISOString() } : { state, owner, at: new Date().toISOString() };
   }
 
   /**
@@ -71,21 +79,23 @@ export class KeyRecords {
    */
   async claim(storeKey: string, waitMs: number): Promise<Claim> {
     const deadline = Date.now() + waitMs;
+    const owner = crypto.randomUUID();
     for (;;) {
-      const state = await this.state(storeKey);
-      if (state === 'done') return 'done';
+      const state = (await this.#read(storeKey))?.state;
+      if (state === 'done') return { kind: 'done' };
       if (state !== 'pending') {
+        const pending = this.#record('pending', owner);
         const add = this.store.add;
         if (!add) {
-          await this.#op('keep a key', () => this.store.set(storeKey, this.#record('pending'), this.pendingTtlSeconds));
-          return 'claimed';
+          await this.#op('keep a key', () => this.store.set(storeKey, pending, this.pendingTtlSeconds));
+          return { kind: 'claimed', owner };
         }
-        const added = await this.#op('keep a key', () => add.call(this.store, storeKey, this.#record('pending'), this.pendingTtlSeconds));
-        if (added === true) return 'claimed';
+        const added = await this.#op('keep a key', () => add.call(this.store, storeKey, pending, this.pendingTtlSeconds));
+        if (added === true) return { kind: 'claimed', owner };
         if (added !== false) throw new StoreError(`The idempotency store's add answered ${JSON.stringify(added)}, not true or false.`);
         // Someone else has it, or a failed record has not expired yet: look again.
       }
-      if (Date.now() + POLL_MS > deadline) return 'in-use';
+      if (Date.now() + POLL_MS > deadline) return { kind: 'in-use' };
       await pause(POLL_MS);
     }
   }
@@ -95,8 +105,14 @@ export class KeyRecords {
     return this.#op('keep a key', () => this.store.set(storeKey, this.#record('done'), DONE_TTL_SECONDS));
   }
 
-  /** The deletion did not happen (or its outcome is unknown): a repeat may try again. */
-  release(storeKey: string): Promise<unknown> {
-    return this.#op('free a key', () => this.store.set(storeKey, this.#record('failed'), FAILED_TTL_SECONDS));
+  /**
+   * The deletion did not happen (or its outcome is unknown): a repeat may try again. Only the
+   * claimant's own pending record is freed: a `done` written by another claimant (with a store whose
+   * add is missing or not atomic) is never overwritten.
+   */
+  async release(storeKey: string, owner: string): Promise<void> {
+    const current = await this.#read(storeKey);
+    if (current?.state !== 'pending' || current.owner !== owner) return;
+    await this.#op('free a key', () => this.store.set(storeKey, this.#record('failed'), FAILED_TTL_SECONDS));
   }
 }

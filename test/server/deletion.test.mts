@@ -2,7 +2,7 @@
 // key, and what every failure of the deletion answers.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { memoryStore, type IdempotencyStore } from '../../src/server/index.ts';
+import { azion, createDeletionHandler, memoryStore, type IdempotencyStore } from '../../src/server/index.ts';
 import { checkAnswer } from './openapi.mts';
 import { bodyOf, deleteAccount, setUp, upstreamDeletes } from './helpers.mts';
 
@@ -213,6 +213,20 @@ describe('the idempotency store', () => {
     assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
     assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
     assert.equal(upstreamDeletes(upstream).length, 1);
+  });
+
+  it('without add, two instances may both claim a key (as documented), but the loser never erases the winner\'s done', async () => {
+    const shared = memoryStore();
+    const noAdd: IdempotencyStore = { get: (k) => shared.get(k), set: (k, v, t) => shared.set(k, v, t) };
+    const a = setUp({ resolved: true, handler: { idempotency: noAdd } });
+    const b = createDeletionHandler({ ...azion({ auth: 'forward', fetch: a.upstream.fetch }), idempotency: noAdd, checkTimeout: 200 });
+    const [first, second] = await Promise.all([a.handler(deleteAccount(1234, 'race-key')), b(deleteAccount(1234, 'race-key'))]);
+    assert.deepEqual([first.status, second.status].sort(), [204, 401]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal((shared.get('account-deletion:1234:race-key') as { state: string }).state, 'done');
+    const calls = a.upstream.requests.length;
+    assert.equal((await b(deleteAccount(1234, 'race-key'))).status, 204);
+    assert.equal(a.upstream.requests.length, calls, 'the repeat asked no one');
   });
 
   it('reads what a store handed back as JSON text only through its own get (a store that forgets to parse fails closed)', async () => {
