@@ -18,7 +18,7 @@ export interface MemoryStore extends Required<IdempotencyStore> {
   get(key: string): unknown;
   set(key: string, value: unknown, ttlSeconds: number): void;
   add(key: string, value: unknown, ttlSeconds: number): boolean;
-  /** How many keys are held, expired ones not yet swept included. */
+  /** How many keys are held, expired ones not yet swept included (they go every 1,024 writes). */
   readonly size: number;
   /** Forgets every key. */
   clear(): void;
@@ -38,6 +38,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) throw new RangeError(`maxEntries must be a whole number of at least 1, not ${maxEntries}`);
   const now = options.now ?? Date.now;
   const entries = new Map<string, { json: string; expires: number }>();
+  let writes = 0;
+
+  function sweep() {
+    const time = now();
+    for (const [k, entry] of entries) if (entry.expires <= time) entries.delete(k);
+  }
 
   function live(key: string) {
     const entry = entries.get(key);
@@ -53,9 +59,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
     if (json === undefined) throw new TypeError('The value must be JSON.');
     entries.delete(key); // re-inserted last, so the oldest come first when room is made
     entries.set(key, { json, expires: now() + checkTtl(ttlSeconds) * 1000 });
+    // Expired keys go every 1,024 writes (a freed key lives one second), so memory follows the live keys.
+    if (++writes % 1024 === 0) sweep();
     if (entries.size > maxEntries) {
-      const time = now();
-      for (const [k, entry] of entries) if (entry.expires <= time) entries.delete(k);
+      sweep();
       for (const k of entries.keys()) {
         if (entries.size <= maxEntries) break;
         entries.delete(k);

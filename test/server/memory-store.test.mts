@@ -51,6 +51,17 @@ describe('memoryStore', () => {
     assert.equal(store.get('d'), 1);
   });
 
+  it('sweeps expired keys as it goes, so a stream of short-lived keys does not pile up', () => {
+    let now = 0;
+    const store = memoryStore({ now: () => now });
+    for (let i = 0; i < 5000; i++) {
+      store.set(`k${i}`, { state: 'failed' }, 1);
+      now += 10;
+    }
+    // Written over 50 s, each living 1 s: only the last sweep's leftovers remain.
+    assert.ok(store.size < 1200, `${store.size} keys held`);
+  });
+
   it('refuses a time that is not above 0 seconds, a value that is not JSON, and a bad maxEntries', () => {
     const store = memoryStore();
     assert.throws(() => store.set('k', 1, 0), RangeError);
