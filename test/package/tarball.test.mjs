@@ -41,6 +41,7 @@ before(async () => {
       `react-dom@${dev['react-dom']}`,
       `@types/react@${dev['@types/react']}`,
       `@types/react-dom@${dev['@types/react-dom']}`,
+      `@types/node@${dev['@types/node']}`,
       `typescript@${dev.typescript}`,
     ],
     project,
@@ -163,6 +164,52 @@ test('a relative apiBase in Node is a TypeError that says why', () => {
 try { createAccountDeletionClient({ apiBase: '/api' }); console.log('no error'); } catch (error) { console.log(error.name + ': ' + error.message); }`,
   );
   assert.match(run('node', ['relative.mjs'], project), /^TypeError: .*needs an apiBase that is absolute where there is no page to resolve "\/api" against/);
+});
+
+test('the server half serves the two endpoints on node:http from the installed package, over the fake Azion API', () => {
+  writeFileSync(
+    join(project, 'server.mjs'),
+    `import http from 'node:http';
+import { azion, createDeletionHandler, memoryStore } from 'account-deletion-kit/server';
+import { toNodeHandler } from 'account-deletion-kit/server/node';
+import { createFakeAzionApi } from 'account-deletion-kit/testing';
+const upstream = createFakeAzionApi();
+const handler = createDeletionHandler({ basePath: '/api', ...azion({ auth: { token: 't' }, fetch: upstream.fetch }), idempotency: memoryStore() });
+const server = http.createServer(toNodeHandler(handler));
+await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const base = 'http://127.0.0.1:' + server.address().port + '/api';
+const before = (await (await fetch(base + '/v4/account/deletion/preconditions')).json()).data.deletable;
+upstream.resolveAll();
+const after = (await (await fetch(base + '/v4/account/deletion/preconditions')).json()).data.deletable;
+const deleted = (await fetch(base + '/v3/account/1234', { method: 'DELETE', headers: { 'idempotency-key': 'k' } })).status;
+server.close();
+console.log(JSON.stringify({ before, after, deleted }));`,
+  );
+  assert.deepEqual(JSON.parse(run('node', ['server.mjs'], project)), { before: false, after: true, deleted: 204 });
+});
+
+test("TypeScript compiles a backend consumer of the server half under Node's types, with no DOM library", () => {
+  writeFileSync(
+    join(project, 'backend.ts'),
+    `import { azion, createDeletionHandler, memoryStore, UpstreamError, type CheckSource, type IdempotencyStore } from 'account-deletion-kit/server';
+import { toNodeHandler } from 'account-deletion-kit/server/node';
+import http from 'node:http';
+const store: IdempotencyStore = memoryStore();
+const own: CheckSource = { type: 'own', evaluate: async ({ signal }) => ({ type: 'own', status: signal.aborted ? 'unavailable' : 'passed', count: 0 }) };
+const handler = createDeletionHandler({ basePath: '/api', ...azion({ auth: 'forward' }), checks: [own], idempotency: store });
+const answer: Promise<Response> = handler(new Request('http://localhost/api/v4/account/deletion/preconditions'));
+http.createServer(toNodeHandler(handler));
+console.log(answer, new UpstreamError(403, 'no').status);
+`,
+  );
+  writeFileSync(
+    join(project, 'tsconfig.backend.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'] },
+      files: ['backend.ts'],
+    }),
+  );
+  run(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.backend.json'], project);
 });
 
 test('TypeScript compiles a consumer of the SDK types, the element type and its events', () => {
