@@ -2,7 +2,7 @@
 // bench/load-server.mjs serves the built handler through toNodeHandler, over the fake Azion API with
 // Azion-like latency; autocannon, in this process, drives it in two phases:
 //   1. GET /api/v4/account/deletion/preconditions: the account, the owner and three checks (the
-//      payment history in two pages), seven upstream calls per answer;
+//      payment history in two pages), six upstream calls per answer;
 //   2. DELETE /api/v3/account/1234 with a fresh Idempotency-Key each: the key claimed, everything read
 //      again, 409 account_has_blockers (the account keeps its blockers, so it is never deleted), the key freed.
 // It prints requests per second, p50/p99 latency, error answers (anything but the expected status,
