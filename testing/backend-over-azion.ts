@@ -24,7 +24,7 @@ export interface FakeBackendOverAzionOptions {
   /** Where the handler is served. Default `/api`. */
   apiBase?: string;
   /** Where each check's Resolve link points. Default the Azion console's pages. */
-  resolveUrls?: Partial<ResolveUrls>;
+  resolveUrls?: Partial<Record<'dns_zones' | 'edge_applications' | 'debts', string>>;
   /** Milliseconds added before each answer (in front of the handler). Default 0. */
   latency?: number;
   now?: () => Date;
