@@ -71,6 +71,8 @@ function scheduledFetch(s: fc.Scheduler, backend: FakeBackend, model: () => Mode
     checkOnSend(m, sent);
     m.sent.push(sent);
     const answer = inner(request);
+    // A run that ends (or fails) before this answer is let through must not leave its rejection unhandled.
+    answer.catch(() => undefined);
     return new Promise<Response>((resolve, reject) => {
       request.signal.addEventListener(
         'abort',
