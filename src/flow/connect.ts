@@ -83,6 +83,7 @@ export function connect(state: State): Snapshot {
       delete: action,
       check: ['blocked', 'ready', 'check-failed', 'delete-failed'].includes(state.status),
       stay: redirect?.status === 'scheduled',
+      leave: state.status !== 'deleting' && !(state.status === 'deleted' && (!state.redirect || state.redirect.status === 'scheduled')),
     }),
     reason: reasonFor(state, action, mismatch),
   });

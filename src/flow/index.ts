@@ -31,6 +31,16 @@ export type {
   State,
   Status,
 } from './types.js';
-export { describeCheck, failureText, reasonText, statusText, NAMES_SHOWN, type CheckWords, type FailureWords } from './words/describe.js';
+export {
+  checkedText,
+  describeCheck,
+  failureText,
+  introText,
+  reasonText,
+  statusText,
+  NAMES_SHOWN,
+  type CheckWords,
+  type FailureWords,
+} from './words/describe.js';
 export { en, ptBR, localeFor, stringsFor, withOverrides, type Strings } from './words/index.js';
 export { matchesAccountName } from './words/match.js';

@@ -266,6 +266,11 @@ export interface Snapshot {
     check: boolean;
     /** Whether "Stay on this page" stops a scheduled redirect. */
     stay: boolean;
+    /**
+     * Whether a window that holds the flow may close now: not while the DELETE is out, nor once the
+     * account is deleted and the redirect still to come.
+     */
+    leave: boolean;
   };
   /** Why the destructive button is unusable, or undefined when it is usable. */
   reason: Reason | undefined;

@@ -111,19 +111,20 @@ const done = [...sent, { type: 'delete-done', result: { accountId: 1234, already
 test('what a view offers in each state: one way forward, nothing that cannot help', () => {
   const rows: [string, Snapshot, Snapshot['actions'], boolean, boolean][] = [
     // A retry asked for while a check runs is carried out once it is read: it does something.
-    ['checking', after([{ type: 'check' }]), { delete: undefined, check: false, stay: false }, false, true],
-    ['blocked', after([{ type: 'check' }, { type: 'checked', preconditions: BLOCKED }]), { delete: undefined, check: true, stay: false }, false, false],
-    ['ready, name not typed', after(ready), { delete: undefined, check: true, stay: false }, false, false],
-    ['ready, name typed', after(confirmed), { delete: 'delete', check: true, stay: false }, true, false],
-    ['deleting', after(sent), { delete: undefined, check: false, stay: false }, false, false],
-    ['deleted', after([...done, { type: 'announced', prevented: false }]), { delete: undefined, check: false, stay: true }, false, false],
-    ['deleted, host keeps the page', after([...done, { type: 'announced', prevented: true }]), { delete: undefined, check: false, stay: false }, false, false],
-    ['unknown outcome', after([...sent, { type: 'delete-error', error: new ServerError(api(500)) }]), { delete: 'retry', check: true, stay: false }, false, true],
-    ['429', after([...sent, { type: 'delete-error', error: new RateLimitError(api(429)) }]), { delete: 'retry', check: true, stay: false }, false, true],
-    ['403', after([...sent, { type: 'delete-error', error: new PermissionDeniedError(api(403)) }]), { delete: undefined, check: true, stay: false }, false, false],
-    ['a fresh sign-in asked', after([...sent, { type: 'delete-error', error: new ReauthenticationRequiredError(api(401)) }]), { delete: undefined, check: true, stay: false }, false, true],
-    ['failed check', after([{ type: 'check' }, { type: 'check-error', error: new ServerError(api(500)) }]), { delete: undefined, check: true, stay: false }, false, true],
-    ['refused check', after([{ type: 'check' }, { type: 'check-error', error: new PermissionDeniedError(api(403)) }]), { delete: undefined, check: true, stay: false }, false, false],
+    ['checking', after([{ type: 'check' }]), { delete: undefined, check: false, stay: false, leave: true }, false, true],
+    ['blocked', after([{ type: 'check' }, { type: 'checked', preconditions: BLOCKED }]), { delete: undefined, check: true, stay: false, leave: true }, false, false],
+    ['ready, name not typed', after(ready), { delete: undefined, check: true, stay: false, leave: true }, false, false],
+    ['ready, name typed', after(confirmed), { delete: 'delete', check: true, stay: false, leave: true }, true, false],
+    ['deleting', after(sent), { delete: undefined, check: false, stay: false, leave: false }, false, false],
+    ['deleted', after([...done, { type: 'announced', prevented: false }]), { delete: undefined, check: false, stay: true, leave: false }, false, false],
+    ['deleted, host keeps the page', after([...done, { type: 'announced', prevented: true }]), { delete: undefined, check: false, stay: false, leave: true }, false, false],
+    ['deleted, the user stayed', after([...done, { type: 'announced', prevented: false }, { type: 'stay' }]), { delete: undefined, check: false, stay: false, leave: true }, false, false],
+    ['unknown outcome', after([...sent, { type: 'delete-error', error: new ServerError(api(500)) }]), { delete: 'retry', check: true, stay: false, leave: true }, false, true],
+    ['429', after([...sent, { type: 'delete-error', error: new RateLimitError(api(429)) }]), { delete: 'retry', check: true, stay: false, leave: true }, false, true],
+    ['403', after([...sent, { type: 'delete-error', error: new PermissionDeniedError(api(403)) }]), { delete: undefined, check: true, stay: false, leave: true }, false, false],
+    ['a fresh sign-in asked', after([...sent, { type: 'delete-error', error: new ReauthenticationRequiredError(api(401)) }]), { delete: undefined, check: true, stay: false, leave: true }, false, true],
+    ['failed check', after([{ type: 'check' }, { type: 'check-error', error: new ServerError(api(500)) }]), { delete: undefined, check: true, stay: false, leave: true }, false, true],
+    ['refused check', after([{ type: 'check' }, { type: 'check-error', error: new PermissionDeniedError(api(403)) }]), { delete: undefined, check: true, stay: false, leave: true }, false, false],
   ];
   for (const [name, snapshot, actions, canDelete, canRetry] of rows) {
     assert.deepEqual({ ...snapshot.actions }, actions, name);

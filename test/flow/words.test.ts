@@ -19,7 +19,21 @@ import {
   ServerError,
   parseCheck,
 } from '../../src/index.js';
-import { connect, describeCheck, en, failureText, localeFor, matchesAccountName, ptBR, reasonText, statusText, stringsFor, withOverrides } from '../../src/flow/index.js';
+import {
+  checkedText,
+  connect,
+  describeCheck,
+  en,
+  failureText,
+  introText,
+  localeFor,
+  matchesAccountName,
+  ptBR,
+  reasonText,
+  statusText,
+  stringsFor,
+  withOverrides,
+} from '../../src/flow/index.js';
 import { formatDecimal } from '../../src/flow/words/format.js';
 import type { Snapshot, State } from '../../src/flow/types.js';
 import { BLOCKED, CLEAR, initialState } from './walk.js';
@@ -187,4 +201,26 @@ test('the name matches whatever its case, outer spaces and normalization form; a
   assert.ok(!matchesAccountName('AcmeCorp', 'Acme Corp'));
   assert.ok(!matchesAccountName('', ' '));
   assert.ok(!matchesAccountName('', 'Acme'));
+});
+
+test('the intro follows the state: what must be resolved, then what is left to do', async () => {
+  assert.equal(introText(connect(initialState()), en), en.intro);
+  assert.equal(introText(await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: BLOCKED }]), en), en.intro);
+  assert.equal(introText(await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: CLEAR }]), en), en.introReadyConfirm);
+  const none = await snapshotAfter([{ type: 'configure', settings: { confirmation: 'none' } }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }]);
+  assert.equal(introText(none, en), 'Nothing blocks the deletion any more.');
+  assert.equal(introText(await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: { ...CLEAR, deletable: false } }]), en), en.intro);
+});
+
+test('when the checks were read: just now, minutes ago, then the time of day', async () => {
+  const read = await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: { ...CLEAR, checkedAt: '2026-11-28T10:05:00Z' } }]);
+  const at = Date.parse('2026-11-28T10:05:00Z');
+  assert.equal(checkedText(read, en, at + 59_000), 'Checked just now');
+  assert.equal(checkedText(read, en, at - 5_000), 'Checked just now', 'a server clock ahead of ours');
+  assert.equal(checkedText(read, en, at + 60_000), 'Checked 1 minute ago');
+  assert.equal(checkedText(read, en, at + 59 * 60_000), 'Checked 59 minutes ago');
+  assert.equal(checkedText(read, ptBR, at + 2 * 60_000), 'Verificado há 2 minutos');
+  assert.match(checkedText(read, en, at + 3 * 3_600_000)!, /^Checked at \d{1,2}:05/);
+  assert.equal(checkedText(await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: { ...CLEAR, checkedAt: undefined } }]), en, at), undefined);
+  assert.equal(checkedText(connect(initialState()), en, at), undefined);
 });

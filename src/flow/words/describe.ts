@@ -83,6 +83,24 @@ export function statusText(snapshot: Snapshot, s: Strings): string {
   return preconditions.deletable === true ? s.readySummary : s.notDeletable;
 }
 
+/** The intro above the checks: what must be resolved, or, once nothing blocks, what is left to do. */
+export function introText(snapshot: Snapshot, s: Strings): string {
+  const p = snapshot.preconditions;
+  const clear = p !== undefined && p.deletable === true && blockingCount(p) === 0;
+  if (!clear) return s.intro;
+  return snapshot.confirmation.required ? s.introReadyConfirm : s.introReady;
+}
+
+/** When the checks on show were read, from their `checkedAt`; undefined when the server did not say. */
+export function checkedText(snapshot: Snapshot, s: Strings, now: number): string | undefined {
+  const at = snapshot.preconditions?.checkedAt;
+  const time = at === undefined ? NaN : Date.parse(at);
+  if (Number.isNaN(time)) return undefined;
+  const minutes = Math.floor((now - time) / 60_000);
+  if (minutes < 1) return s.checkedJustNow;
+  return minutes < 60 ? s.checkedMinutesAgo(minutes) : s.checkedAt(new Date(time));
+}
+
 /** Why the destructive button waits, in words; undefined when it is usable. */
 export function reasonText(snapshot: Snapshot, s: Strings): string | undefined {
   const reasons: Record<Reason, string> = {

@@ -6,7 +6,15 @@ export interface Strings {
   /** The heading, and the destructive button's label. */
   heading: string;
   deleteButton: string;
+  /** The intro while something blocks, or nothing is known yet. */
   intro: string;
+  /** The intro once nothing blocks: with the name to type, or with no typing. */
+  introReadyConfirm: string;
+  introReady: string;
+  /** When the checks on show were read: under a minute, minutes, or the time of day. */
+  checkedJustNow: string;
+  checkedMinutesAgo: (minutes: number) => string;
+  checkedAt: (time: Date) => string;
   checking: string;
   checksLabel: string;
   checkAgain: string;
@@ -68,6 +76,14 @@ export interface Strings {
   /** Said instead of `redirecting` once the user chose to stay. */
   stayed: string;
   redirectRefused: string;
+  /** After deletion, the link to `feedback-url`, and the one to `signup-url`. */
+  feedback: string;
+  signup: string;
+  /** The words of the sentences that say to contact support: a link, when `support-url` is given. */
+  contactSupport: string;
+  /** The window's close button, and why it cannot close now. */
+  close: string;
+  cannotClose: string;
 
   /** Errors, each with what the user can do next. */
   errorConflict: string;
