@@ -1,18 +1,17 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import {
-  AccountDeletionError,
-  DEFAULT_API_BASE,
-  createAccountDeletionClient,
-  type AccountDeletionClient,
-  type Preconditions,
-} from '../../src/index.js';
-import { createDeletionFlow, localeFor, stringsFor, withOverrides, type DeletionFlow, type Snapshot, type Strings } from '../../src/flow/index.js';
+import { DEFAULT_API_BASE, safeLinkUrl, type AccountDeletionClient, type Preconditions } from '../../src/index.js';
+import { createDeletionFlow, localeFor, type DeletionFlow, type Snapshot, type Strings } from '../../src/flow/index.js';
 import { styles } from './account-delete-panel.styles.js';
 import { emit } from './events.js';
-import { nearestLang } from './lang.js';
+import { HostWords, nearestLang } from './words.js';
+import { ownClient } from './own-client.js';
 import { panel, type Handlers } from './templates.js';
+
+/** How often the words that depend on the time are drawn again: the countdown, "Checked 2 minutes ago". */
+const COUNTDOWN_TICK = 1_000;
+const CHECKED_TICK = 30_000;
 
 /**
  * The self-service account deletion flow as one element: the checks that block deletion, a typed
@@ -44,6 +43,9 @@ import { panel, type Handlers } from './templates.js';
  * @csspart reason - Why the delete button cannot be used yet.
  * @csspart success - The success message.
  * @csspart go-now-link - The link to leave at once after deletion.
+ * @csspart support-link - "contact support", linked to `support-url`.
+ * @csspart feedback-link - After deletion, the link to `feedback-url`.
+ * @csspart signup-link - After deletion, the link to `signup-url`.
  * @csspart stay-button - "Stay on this page": stops the redirect after deletion.
  *
  * @cssprop [--account-delete-panel-color-scheme=light dark] - `light`, `dark`, or both to follow the user's preference.
@@ -96,26 +98,30 @@ export class AccountDeletePanel extends LitElement {
   /** Replaces any of the words the panel shows, in any language. */
   @property({ attribute: false }) strings: Partial<Strings> = {};
 
-  @query('#checks') private checksList!: HTMLElement | null;
-  @query('.success') private successMessage!: HTMLElement | null;
-  @query('button[part="recheck-button"]') private recheckButton!: HTMLElement | null;
-  @query('button[part="delete-button"]') private deleteButton!: HTMLElement | null;
+  /** Where "contact support" links (a ticket page, say). Only http(s) URLs and paths become a link. */
+  @property({ attribute: 'support-url' }) supportUrl: string | null = null;
+
+  /** Shown after deletion as "Tell us about your experience": http(s), a path, or `mailto:`. */
+  @property({ attribute: 'feedback-url' }) feedbackUrl: string | null = null;
+
+  /** Shown after deletion as the way to create a new account: http(s) or a path. */
+  @property({ attribute: 'signup-url' }) signupUrl: string | null = null;
 
   #flow: DeletionFlow | undefined;
   #ownClient: { apiBase: string; client: AccountDeletionClient } | undefined;
-  /** The `strings` entries already reported as ignored (forgotten when `strings` changes). */
-  readonly #warnedStrings = new Set<string>();
+  readonly #words = new HostWords('account-delete-panel');
   /** What had focus in the panel when an update began, to notice a render removing it. */
   #focusedBefore: Element | null = null;
   /** The snapshot of the last render, to notice what changed since. */
   #rendered: Snapshot | undefined;
+  #clock: { every: number; timer: ReturnType<typeof setInterval> } | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onReturn);
     window.addEventListener('focus', this.#onReturn);
     const first = this.#flow === undefined;
-    const flow = this.#flowOf();
+    const flow = this.flow;
     // On a page means in a document with a window: not one made by document.implementation.
     if (!this.ownerDocument.defaultView) flow.send({ type: 'hide' });
     else flow.send({ type: first ? 'check' : 'show' });
@@ -125,6 +131,7 @@ export class AccountDeletePanel extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onReturn);
     window.removeEventListener('focus', this.#onReturn);
+    this.#tick(0);
     // Not disposed: a DELETE that is out finishes, and its outcome waits for the panel to be back.
     this.#flow?.send({ type: 'hide' });
   }
@@ -145,7 +152,7 @@ export class AccountDeletePanel extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.#warnedStrings.clear();
+    if (changed.has('strings')) this.#words.forget();
     this.#focusedBefore = this.shadowRoot?.activeElement ?? null;
   }
 
@@ -155,21 +162,28 @@ export class AccountDeletePanel extends LitElement {
     this.#rendered = snapshot;
     const lost = this.#focusedBefore;
     this.#focusedBefore = null;
+    this.#tick(snapshot?.redirect?.status === 'scheduled' ? COUNTDOWN_TICK : snapshot?.preconditions?.checkedAt ? CHECKED_TICK : 0);
     if (!snapshot || snapshot === before) return;
     // A 409 that shows what blocks: the checks are the way forward, and the focus goes there.
-    if (snapshot.reason === 'blocked' && snapshot.failure?.outcome === 'conflict' && before?.status === 'deleting') this.checksList?.focus();
+    if (snapshot.reason === 'blocked' && snapshot.failure?.outcome === 'conflict' && before?.status === 'deleting') this.#focus('#checks');
     // A render that removed the focused control (the link of a check that has passed, the form after
     // success) would drop focus to the page: it goes to the control that carries on instead.
     if (!lost || lost.isConnected || this.shadowRoot?.activeElement) return;
     const active = document.activeElement;
     if (active && active !== document.body && active !== this) return;
-    if (snapshot.status === 'deleted') this.successMessage?.focus();
-    else if (snapshot.status === 'checking') this.recheckButton?.focus();
-    else this.deleteButton?.focus();
+    this.#focus(snapshot.status === 'deleted' ? '.success' : snapshot.status === 'checking' ? '[part="recheck-button"]' : '[part="delete-button"]');
   }
 
-  /** The flow, made on first use with the panel's settings; its notifications become DOM events. */
-  #flowOf(): DeletionFlow {
+  #focus(selector: string): void {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /**
+   * The panel's flow (`account-deletion-kit/flow`), made on first use with the panel's settings: read
+   * its snapshot or subscribe to it, as the window does. What it decides is what the panel shows; its
+   * notifications become the panel's DOM events.
+   */
+  get flow(): DeletionFlow {
     if (this.#flow) return this.#flow;
     const flow = createDeletionFlow({
       client: this.#client(),
@@ -194,10 +208,17 @@ export class AccountDeletePanel extends LitElement {
       // The message exists only after the next render: without asking for one first, updateComplete
       // may already be resolved and the focus would go nowhere.
       this.requestUpdate();
-      void this.updateComplete.then(() => this.successMessage?.focus());
+      void this.updateComplete.then(() => this.#focus('.success'));
     });
     this.#flow = flow;
     return flow;
+  }
+
+  /** Draws the panel again every `every` ms while words on show depend on the time; 0 stops. */
+  #tick(every: number): void {
+    if (this.#clock?.every === every) return;
+    if (this.#clock) clearInterval(this.#clock.timer);
+    this.#clock = every > 0 && this.isConnected ? { every, timer: setInterval(() => this.requestUpdate(), every) } : undefined;
   }
 
   #settings() {
@@ -207,38 +228,12 @@ export class AccountDeletePanel extends LitElement {
   #client(): AccountDeletionClient {
     if (this.client) return this.client;
     const apiBase = this.apiBase ?? DEFAULT_API_BASE;
-    if (this.#ownClient?.apiBase !== apiBase) {
-      let client: AccountDeletionClient;
-      try {
-        client = createAccountDeletionClient({ apiBase });
-      } catch (error) {
-        // An api-base the SDK refuses (a query in it, say): said on the console, and every request fails.
-        const refused = new AccountDeletionError(`The api-base was refused: ${(error as Error).message}`, { cause: error });
-        console.error(`<account-delete-panel>: ${refused.message}`);
-        const refuse = () => Promise.reject(refused);
-        client = { getPreconditions: refuse, deleteAccount: refuse };
-      }
-      this.#ownClient = { apiBase, client };
-    }
+    if (this.#ownClient?.apiBase !== apiBase) this.#ownClient = { apiBase, client: ownClient(apiBase) };
     return this.#ownClient.client;
   }
 
   get #lang(): string {
     return this.lang || nearestLang(this);
-  }
-
-  get #strings(): Strings {
-    const { strings, ignored } = withOverrides(stringsFor(this.#lang), this.strings, (key) => this.#ignoredString([key]));
-    this.#ignoredString(ignored);
-    return strings;
-  }
-
-  /** Says on the console which `strings` entries were ignored: once each, not at every render. */
-  #ignoredString(keys: string[]): void {
-    const news = keys.filter((key) => !this.#warnedStrings.has(key));
-    if (news.length === 0) return;
-    for (const key of news) this.#warnedStrings.add(key);
-    console.warn(`<account-delete-panel>: strings not of the right kind, ignored: ${news.join(', ')}.`);
   }
 
   readonly #onReturn = (): void => {
@@ -264,7 +259,7 @@ export class AccountDeletePanel extends LitElement {
    * deletion it started. At once when it changed nothing (a click while deleting).
    */
   #send(event: { type: 'check' | 'retry' }): Promise<void> {
-    const flow = this.#flowOf();
+    const flow = this.flow;
     const before = flow.getSnapshot();
     flow.send(event);
     const started = flow.getSnapshot();
@@ -294,8 +289,12 @@ export class AccountDeletePanel extends LitElement {
   }
 
   override render(): TemplateResult {
-    const s = this.#strings;
-    const snapshot = this.#flowOf().getSnapshot();
-    return panel(snapshot, s, this.#handlers, localeFor(this.#lang), this.redirectDelay ?? 3000);
+    const links = {
+      support: safeLinkUrl(this.supportUrl),
+      feedback: safeLinkUrl(this.feedbackUrl, { mailto: true }),
+      signup: safeLinkUrl(this.signupUrl),
+    };
+    const view = { s: this.#words.of(this.#lang, this.strings), on: this.#handlers, locale: localeFor(this.#lang), links, now: Date.now() };
+    return panel(this.flow.getSnapshot(), view);
   }
 }

@@ -3,7 +3,7 @@
  * handlers. Nothing here decides a rule; what is usable and what it does come from the snapshot.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { describeCheck, failureText, reasonText, statusText, type Snapshot, type Strings } from '../../src/flow/index.js';
+import { checkedText, describeCheck, failureText, introText, reasonText, statusText, type Snapshot, type Strings } from '../../src/flow/index.js';
 import type { Check } from '../../src/index.js';
 
 export interface Handlers {
@@ -11,6 +11,24 @@ export interface Handlers {
   submit(event: SubmitEvent): void;
   checkAgain(): void;
   stay(): void;
+}
+
+/** What a render needs besides the snapshot: the words, the host's links (already made safe), the clock. */
+export interface View {
+  s: Strings;
+  on: Handlers;
+  locale: string;
+  links: { support: string | undefined; feedback: string | undefined; signup: string | undefined };
+  now: number;
+}
+
+/** A sentence whose "contact support" becomes a link to `support-url`, when one is given. */
+function withSupport(text: string, view: View): TemplateResult | string {
+  const { s, links } = view;
+  const at = text.indexOf(s.contactSupport);
+  if (!links.support || at < 0) return text;
+  const link = html`<a part="support-link" href=${links.support} target="_blank" rel="noopener">${s.contactSupport}</a>`;
+  return html`${text.slice(0, at)}${link}${text.slice(at + s.contactSupport.length)}`;
 }
 
 /** The names as the check's words list them, each in its own isolate: one name's bidi controls cannot reorder the next. */
@@ -31,8 +49,10 @@ function check(item: Check, s: Strings): TemplateResult {
   </li>`;
 }
 
-function checks(snapshot: Snapshot, s: Strings, on: Handlers): TemplateResult {
+function checks(snapshot: Snapshot, view: View): TemplateResult {
+  const { s, on } = view;
   const shown = snapshot.preconditions?.checks;
+  const checked = checkedText(snapshot, s, view.now);
   const list = shown
     ? html`<ul id="checks" class="checks" part="checks" aria-label=${s.checksLabel} tabindex="-1">${shown.map((item) => check(item, s))}</ul>`
     : snapshot.status === 'check-failed'
@@ -43,7 +63,7 @@ function checks(snapshot: Snapshot, s: Strings, on: Handlers): TemplateResult {
   const usable = snapshot.actions.check;
   return html`<div class="checks-region">
     ${list}
-    <div>
+    <div class="recheck">
       <button
         part="recheck-button"
         class="secondary"
@@ -54,13 +74,16 @@ function checks(snapshot: Snapshot, s: Strings, on: Handlers): TemplateResult {
       >
         ${s.checkAgain}
       </button>
+      ${checked ? html`<span class="muted checked">${checked}</span>` : nothing}
     </div>
   </div>`;
 }
 
-function success(snapshot: Snapshot, s: Strings, on: Handlers, delay: number): TemplateResult {
+function success(snapshot: Snapshot, view: View): TemplateResult {
+  const { s, on, links } = view;
   const redirect = snapshot.redirect;
   const goNow = (url: string) => html`<a part="go-now-link" href=${url}>${s.goNow}</a>`;
+  const left = redirect?.at === undefined ? 0 : Math.max(0, Math.ceil((redirect.at - view.now) / 1000));
   // It takes the focus, inside the live region that announces it: named by its first sentence, so
   // that the focus reads that sentence and the region the whole message, not the whole message twice.
   return html`<div part="success" class="success" tabindex="-1" role="group" aria-labelledby="deleted">
@@ -68,19 +91,27 @@ function success(snapshot: Snapshot, s: Strings, on: Handlers, delay: number): T
     <p>${s.emailOnItsWay}</p>
     <p class="muted">${s.auditNote}</p>
     ${redirect?.status === 'scheduled'
-      ? html`<p>${s.redirecting(Math.ceil(delay / 1000))} ${goNow(redirect.url)}</p>
+      ? // The count goes down where it is seen; read once, when the message comes, not every second.
+        html`<p aria-live="off" class="countdown">${s.redirecting(left)} ${goNow(redirect.url)}</p>
           <p><button part="stay-button" class="secondary" type="button" @click=${on.stay}>${s.stayHere}</button></p>`
       : nothing}
     ${redirect?.status === 'stayed' ? html`<p>${s.stayed} ${goNow(redirect.url)}</p>` : nothing}
     ${redirect?.status === 'refused' ? html`<p>${s.redirectRefused}</p>` : nothing}
+    ${links.feedback || links.signup
+      ? html`<p class="ways-on">
+          ${links.feedback ? html`<a part="feedback-link" href=${links.feedback}>${s.feedback}</a>` : nothing}
+          ${links.signup ? html`<a part="signup-link" href=${links.signup}>${s.signup}</a>` : nothing}
+        </p>`
+      : nothing}
   </div>`;
 }
 
-function failure(snapshot: Snapshot, s: Strings): TemplateResult | typeof nothing {
+function failure(snapshot: Snapshot, view: View): TemplateResult | typeof nothing {
+  const { s } = view;
   const words = failureText(snapshot, s);
   if (!words) return nothing;
   // The server's sentence in its own isolate: its bidi controls cannot reorder the kit's words after it.
-  return html`<p>${words.server === undefined ? nothing : html`<bdi>${words.server}</bdi> `}${words.text}</p>
+  return html`<p>${words.server === undefined ? nothing : html`<bdi>${words.server}</bdi> `}${withSupport(words.text, view)}</p>
     ${words.requestId ? html`<p class="muted">${s.reference(words.requestId)}</p>` : nothing}`;
 }
 
@@ -92,7 +123,8 @@ function hint(name: string, s: Strings): TemplateResult {
   return html`${parts[0]}<bdi>${name}</bdi>${parts[1]}`;
 }
 
-function form(snapshot: Snapshot, s: Strings, on: Handlers): TemplateResult {
+function form(snapshot: Snapshot, view: View): TemplateResult {
+  const { s, on } = view;
   const { confirmation, account, actions, status } = snapshot;
   const reason = reasonText(snapshot, s);
   const deleting = status === 'deleting';
@@ -115,34 +147,37 @@ function form(snapshot: Snapshot, s: Strings, on: Handlers): TemplateResult {
       : nothing}
     <button
       part="delete-button"
-      class="danger"
+      class=${deleting ? 'danger busy' : 'danger'}
       type="submit"
       aria-disabled=${actions.delete ? 'false' : 'true'}
       aria-describedby=${reason === undefined ? nothing : 'delete-reason'}
     >
       ${deleting ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.deleteButton}
     </button>
-    <p id="delete-reason" part="reason" class="reason" ?hidden=${reason === undefined}>${reason ?? ''}</p>
+    <p id="delete-reason" part="reason" class="reason" ?hidden=${reason === undefined}>${reason === undefined ? '' : withSupport(reason, view)}</p>
   </form>`;
 }
 
-/** The whole panel for a snapshot. `delay` is the redirect's, for the words that count it. */
-export function panel(snapshot: Snapshot, s: Strings, on: Handlers, locale: string, delay: number): TemplateResult {
+/** The whole panel for a snapshot. */
+export function panel(snapshot: Snapshot, view: View): TemplateResult {
+  const { s } = view;
   const deleted = snapshot.status === 'deleted';
-  return html`<section part="base" class="panel" aria-labelledby="heading" lang=${locale}>
+  return html`<section part="base" class="panel" aria-labelledby="heading" lang=${view.locale}>
     <h2 id="heading" part="heading">${s.heading}</h2>
-    ${deleted ? nothing : html`<p class="muted">${s.intro}</p>`}
-    <div part="status" class="status" role="status" aria-live="polite">${deleted ? success(snapshot, s, on, delay) : statusText(snapshot, s)}</div>
+    ${deleted ? nothing : html`<p class="muted">${introText(snapshot, s)}</p>`}
+    <div part="status" class="status" role="status" aria-live="polite">
+      ${deleted ? success(snapshot, view) : withSupport(statusText(snapshot, s), view)}
+    </div>
     ${deleted
       ? nothing
-      : html`${checks(snapshot, s, on)}
+      : html`${checks(snapshot, view)}
           <div part="consequences">
             <h3>${s.consequencesHeading}</h3>
             <ul class="consequences">
               ${s.consequences.map((line) => html`<li>${line}</li>`)}
             </ul>
           </div>
-          <div part="error" class="error" role="alert">${failure(snapshot, s)}</div>
-          ${form(snapshot, s, on)}`}
+          <div part="error" class="error" role="alert">${failure(snapshot, view)}</div>
+          ${form(snapshot, view)}`}
   </section>`;
 }

@@ -16,6 +16,7 @@ import {
   ok,
   quiet,
   readyToDelete,
+  status,
   successMessage,
 } from '../panel/helpers.js';
 import { expectInert, forgetExecuted } from './helpers.js';
@@ -114,4 +115,47 @@ describe('a redirect URL the panel will not follow', () => {
       expectInert(el);
     });
   }
+});
+
+describe('support-url, feedback-url and signup-url from the host', () => {
+  const linkOf = (el: HTMLElement, part: string) => el.shadowRoot!.querySelector<HTMLAnchorElement>(`a[part="${part}"]`);
+
+  /** A panel after a refused deletion (the alert says "contact support"), then one after success. */
+  async function links(attributes: Record<string, string>) {
+    const refused = await readyToDelete(fakeApi({ checks: [ok(clearBody())], deletes: [status(403, { detail: 'Not allowed.' })] }));
+    for (const [name, value] of Object.entries(attributes)) refused.setAttribute(name, value);
+    await deleteAndSettle(refused);
+    const deleted = await readyToDelete(fakeApi({ checks: [ok(clearBody())] }), { redirectDelay: 60_000 });
+    for (const [name, value] of Object.entries(attributes)) deleted.setAttribute(name, value);
+    await deleteAndSettle(deleted);
+    await deleted.updateComplete;
+    return { support: linkOf(refused, 'support-link'), feedback: linkOf(deleted, 'feedback-link'), signup: linkOf(deleted, 'signup-link'), refused, deleted };
+  }
+
+  for (const [what, unsafe] of UNSAFE_RESOLVE_URLS) {
+    it(`never makes a link of ${what}`, async () => {
+      const { support, feedback, signup, refused, deleted } = await links({ 'support-url': unsafe, 'feedback-url': unsafe, 'signup-url': unsafe });
+      expect([support, feedback, signup]).to.deep.equal([null, null, null]);
+      expect(refused.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('contact support');
+      await quiet(deleted);
+      expectInert(refused);
+      expectInert(deleted);
+    });
+  }
+
+  it('links "contact support", feedback (mailto: too) and a new account to safe addresses', async () => {
+    const { support, feedback, signup } = await links({
+      'support-url': 'https://tickets.example/new',
+      'feedback-url': 'mailto:feedback@example.com',
+      'signup-url': '/signup',
+    });
+    expect([support?.getAttribute('href'), support?.textContent]).to.deep.equal(['https://tickets.example/new', 'contact support']);
+    expect([feedback?.getAttribute('href'), feedback?.textContent]).to.deep.equal(['mailto:feedback@example.com', 'Tell us about your experience']);
+    expect([signup?.getAttribute('href'), signup?.textContent]).to.deep.equal(['/signup', 'Create a new account']);
+  });
+
+  it('takes a mailto: only for feedback', async () => {
+    const { support, signup } = await links({ 'support-url': 'mailto:help@example.com', 'signup-url': 'mailto:x@example.com' });
+    expect([support, signup]).to.deep.equal([null, null]);
+  });
 });
