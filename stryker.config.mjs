@@ -4,11 +4,23 @@ export default {
   testRunner: 'tap',
   plugins: ['@stryker-mutator/tap-runner'],
   tap: {
-    testFiles: ['test/flow/*.test.ts'],
+    // The quick files that kill most mutants first: each mutant stops at the first file that fails.
+    testFiles: [
+      'test/flow/table.test.ts',
+      'test/flow/orders.test.ts',
+      'test/flow/snapshot.test.ts',
+      'test/flow/words.test.ts',
+      'test/flow/runner.test.ts',
+      'test/flow/scenarios.test.ts',
+      'test/flow/every-order.test.ts',
+    ],
     nodeArgs: ['--import', 'tsx'],
+    forceBail: true,
   },
   mutate: ['src/flow/**/*.ts', '!src/flow/words/en.ts', '!src/flow/words/pt-BR.ts', '!src/flow/types.ts', '!src/flow/index.ts'],
-  coverageAnalysis: 'perTest',
+  // Every test file for every mutant: per-test coverage, with a file as the test, missed mutants the
+  // other files kill.
+  coverageAnalysis: 'all',
   concurrency: 2,
   timeoutMS: 20000,
   tempDirName: '.tmp/stryker',

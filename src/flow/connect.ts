@@ -5,17 +5,10 @@
  */
 import { blockingCount, canDelete, confirmed, repeatable } from './guards.js';
 import { transition } from './machine.js';
-import type { Account, Preconditions } from '../index.js';
+import type { Preconditions } from '../index.js';
 import type { DeleteFailedState, Reason, Snapshot, State } from './types.js';
 import { matchesAccountName } from './words/match.js';
 
-/** The account a confirmation is about: the one a retry would delete, else the one on show. */
-function accountOf(state: State): Account | undefined {
-  if (state.status === 'deleted') return state.account;
-  if (state.status === 'deleting') return state.attempt.account;
-  if (state.status === 'delete-failed' && state.attempt) return state.attempt.account;
-  return state.ctx.preconditions?.account;
-}
 
 /** Characters as a reader counts them: code points of the composed form, outer spaces left out. */
 const length = (text: string) => [...text.normalize('NFC').trim()].length;
@@ -61,7 +54,8 @@ function reasonFor(state: State, action: Snapshot['actions']['delete'], mismatch
 /** The snapshot of a state. */
 export function connect(state: State): Snapshot {
   const { ctx } = state;
-  const account = accountOf(state);
+  // The account the checks on show are about: the one a DELETE is for, the one deleted.
+  const account = ctx.preconditions?.account;
   const required = ctx.confirmation !== 'none';
   const matches = !required || (account !== undefined && matchesAccountName(ctx.typed, account.name));
   const mismatch = required && !matches && account !== undefined && length(ctx.typed) >= length(account.name);

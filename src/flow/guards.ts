@@ -50,12 +50,13 @@ export function outcomeOf(step: 'check' | 'delete', error: AccountDeletionError)
  */
 export function readable(preconditions: Preconditions): boolean {
   const value = preconditions as Partial<Record<keyof Preconditions, unknown>> | null | undefined;
-  const account = value?.account as Partial<Account> | null | undefined;
-  const checks = value?.checks;
+  if (typeof value !== 'object' || value === null) return false;
+  const account = value.account as Partial<Account> | null | undefined;
+  const checks = value.checks;
   return (
     typeof account?.name === 'string' &&
     Number.isSafeInteger(account.id) &&
-    typeof value?.deletable === 'boolean' &&
+    typeof value.deletable === 'boolean' &&
     Array.isArray(checks) &&
     checks.every(
       (check: Partial<Check> | null) =>

@@ -110,7 +110,8 @@ const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client'>): Tr
 /** What a check after a failed deletion carries along: a deletion of unknown outcome, a sign-in still to make. */
 function carriedFrom(state: DeleteFailedState): Carried {
   const { failure, attempt, reading } = state;
-  if (failure.outcome === 'unknown' && attempt) return { unknown: { attempt, failure, reading } };
+  // Only a deletion of unknown outcome keeps its attempt.
+  if (attempt) return { unknown: { attempt, failure, reading } };
   return failure.outcome === 'reauth' ? { after: failure } : {};
 }
 

@@ -106,8 +106,9 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   let running: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  // A deletion that may start gets a fresh key; the repeat of one carries its own.
   const stamp = (event: FlowEvent | AnswerEvent): MachineEvent =>
-    event.type === 'delete' || event.type === 'retry' ? { ...event, now: now(), key: newKey() } : { ...event, now: now() };
+    event.type === 'delete' ? { ...event, now: now(), key: newKey() } : { ...event, now: now() };
 
   function getSnapshot(): Snapshot {
     if (snapshotOf !== state || !snapshot) {

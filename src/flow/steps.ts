@@ -67,7 +67,7 @@ function told(failure: Failure, ctx: Context, account = ctx.preconditions?.accou
 export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): Transition {
   if (event.id !== state.id) return same(state);
   const preconditions = event.preconditions;
-  if (!readable(preconditions)) return takeCheckFailure(state, { type: 'check-error', id: event.id, error: unreadable(), now: event.now });
+  if (!readable(preconditions)) return failCheck(state, unreadable());
   const shown = state.ctx.preconditions?.account;
   const another = shown !== undefined && shown.id !== preconditions.account.id;
   const ctx: Context = { ...state.ctx, preconditions, typed: another ? '' : state.ctx.typed };
@@ -84,10 +84,14 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
   return { state: { status: 'ready', ctx, reading, unknown: another ? undefined : state.unknown }, effects };
 }
 
-/** A check failed. A deletion of unknown outcome before it stays the thing on show: the check says nothing of it. */
+/** A check failed (or answered what cannot be read). */
 export function takeCheckFailure(state: CheckingState, event: Event<'check-error'>): Transition {
-  if (event.id !== state.id) return same(state);
-  const failure: Failure = { step: 'check', error: event.error, outcome: outcomeOf('check', event.error) };
+  return event.id === state.id ? failCheck(state, event.error) : same(state);
+}
+
+/** A deletion of unknown outcome before a failed check stays the thing on show: the check says nothing of it. */
+function failCheck(state: CheckingState, error: AccountDeletionError): Transition {
+  const failure: Failure = { step: 'check', error, outcome: outcomeOf('check', error) };
   const effects = told(failure, state.ctx);
   const unknown = state.unknown;
   if (unknown) {

@@ -119,3 +119,130 @@ test('a check the server could not evaluate (unavailable) is said in the server\
   assert.equal(describeCheck({ ...check, message: undefined }, en).label, 'Debts: could not be checked now');
   assert.equal(describeCheck(check, en).passed, false);
 });
+
+const notices = (effects: Effect[]) => effects.flatMap((effect) => (effect.type === 'notify' ? [effect] : []));
+const done = { type: 'delete-done', result: { accountId: 1234, alreadyDeleted: false, idempotencyKey: 'k', requestId: undefined } } as const;
+const failing = (error: ReturnType<(typeof ERRORS)[string]>) => [...ready, ...sendDelete, { type: 'delete-error', error } as Partial<MachineEvent>];
+
+test('the listeners are told: the checks read, each failure, and a fresh sign-in with the account', () => {
+  const read = play([{ type: 'check' }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual(notices(read.effects), [{ type: 'notify', notification: 'checked', detail: { preconditions: CLEAR } }]);
+  const server = ERRORS['server']!();
+  const checkFailed = play([{ type: 'check' }, { type: 'check-error', error: server }]);
+  assert.deepEqual(notices(checkFailed.effects), [{ type: 'notify', notification: 'error', detail: { error: server } }]);
+  const reauth = ERRORS['reauth']!();
+  const signIn = play(failing(reauth));
+  assert.deepEqual(notices(signIn.effects).slice(-2), [
+    { type: 'notify', notification: 'error', detail: { error: reauth } },
+    { type: 'notify', notification: 'reauth-required', detail: { account: CLEAR.account } },
+  ]);
+  assert.equal(connect(signIn.state).failure?.step, 'delete');
+  assert.equal(connect(checkFailed.state).failure?.step, 'check');
+});
+
+test('a fresh sign-in asked → a check, read clear: the request stays on show → retry: a new DELETE', () => {
+  const { state } = play([...failing(ERRORS['reauth']!()), { type: 'check' }, { type: 'checked', preconditions: CLEAR }]);
+  assert.equal(state.status, 'delete-failed');
+  assert.equal(connect(state).failure?.outcome, 'reauth');
+  const { state: retried, effects } = play([{ type: 'retry' }], state);
+  assert.equal(retried.status, 'ready');
+  assert.deepEqual(effects, [{ type: 'raise', event: { type: 'delete' } }]);
+});
+
+test('a fresh sign-in asked → a check that reads another account: ready for that one, the request gone', () => {
+  const other = { ...CLEAR, account: { id: 999, name: 'Other Co', kind: 'client' } };
+  const { state } = play([...failing(ERRORS['reauth']!()), { type: 'check' }, { type: 'checked', preconditions: other }]);
+  assert.equal(state.status, 'ready');
+});
+
+test('retry while the check after a fresh sign-in runs: once it is read, the retry goes on', () => {
+  const { effects } = play([...failing(ERRORS['reauth']!()), { type: 'check' }, { type: 'retry' }, { type: 'retry' }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual(effects.filter((effect) => effect.type === 'raise'), [{ type: 'raise', event: { type: 'retry' } }]);
+});
+
+test('a new client before the first check: asked nothing; the first check goes through it', () => {
+  const { state, effects } = play([{ type: 'client', client: CLIENT_B }]);
+  assert.deepEqual(effects, []);
+  assert.equal(state.status === 'checking' && state.client, CLIENT_B);
+  const first = play([{ type: 'check' }], state);
+  assert.deepEqual(first.effects, [{ type: 'start-check', id: 1, client: CLIENT_B }]);
+});
+
+test('a 409 whose checks all passed: a check; clear again, the refusal stays on show; Delete then sends anew', () => {
+  const passed = ERRORS['conflict-blocking']!();
+  Object.assign(passed, { checks: CLEAR.checks });
+  const { state, effects } = play([...failing(passed)]);
+  assert.equal(state.status, 'checking');
+  assert.equal(effects.at(-1)?.type, 'start-check');
+  const after = play([{ type: 'checked', preconditions: CLEAR }], state);
+  assert.equal(after.state.status, 'delete-failed');
+  assert.equal(connect(after.state).actions.delete, 'retry');
+  const blocked = play([{ type: 'checked', preconditions: BLOCKED }], state);
+  assert.equal(blocked.state.status, 'blocked');
+});
+
+test('a 409 with what blocks: those checks on show, not deletable', () => {
+  const { state } = play(failing(ERRORS['conflict-blocking']!()));
+  assert.equal(state.status, 'delete-failed');
+  assert.deepEqual(connect(state).preconditions?.checks, BLOCKED.checks);
+  assert.equal(connect(state).preconditions?.deletable, false);
+  assert.equal(connect(state).reason, 'blocked');
+});
+
+test('after a failed deletion, the return to the page checks again only where the checks or the session are the way', () => {
+  const cases: [string, ReturnType<(typeof ERRORS)[string]>, boolean][] = [
+    ['a 409 with what blocks', ERRORS['conflict-blocking']!(), true],
+    ['a plain 401', ERRORS['signed-out']!(), true],
+    ['an unknown outcome', ERRORS['server']!(), false],
+    ['a 403', ERRORS['forbidden']!(), false],
+    ['a fresh sign-in asked', ERRORS['reauth']!(), false],
+    ['a 429', ERRORS['rate-limited']!(), false],
+  ];
+  for (const [what, error, checks] of cases) {
+    const failed = play(failing(error)).state;
+    const later = { ...failed, ctx: { ...failed.ctx, lastCheckAt: -Infinity } };
+    const { effects } = play([{ type: 'return' }], later);
+    assert.equal(effects.some((effect) => effect.type === 'start-check'), checks, what);
+    assert.equal(play([{ type: 'show' }], { ...later, ctx: { ...later.ctx, away: true } }).effects.some((effect) => effect.type === 'start-check'), checks, `${what}, back on the page`);
+  }
+});
+
+test('a plain 401 on the DELETE → retry: a check (sign in first), not a DELETE', () => {
+  const { state, effects } = play([...failing(ERRORS['signed-out']!()), { type: 'retry' }]);
+  assert.equal(state.status, 'checking');
+  assert.equal(effects.at(-1)?.type, 'start-check');
+});
+
+test('a Delete with no key given sends nothing: the runner always gives one', () => {
+  const ready2 = play(ready).state;
+  assert.equal(transition(ready2, { type: 'delete', now: 1 }).state, ready2);
+});
+
+test('the redirect: at once with no delay, else a timer; stay cancels it; away holds it, back starts it again; once told, twice told is once', () => {
+  const at = (delay: number) => ({ ...initialState(), ctx: { ...initialState().ctx, redirectDelay: delay } });
+  const now = play([...ready, ...sendDelete, done, { type: 'announced', prevented: false }], at(0));
+  assert.deepEqual(now.effects.filter((effect) => effect.type === 'navigate' || effect.type === 'start-timer'), [{ type: 'navigate', url: 'https://www.azion.com/' }]);
+  const later = play([...ready, ...sendDelete, done, { type: 'announced', prevented: false }], at(5_000));
+  const timer = later.effects.find((effect) => effect.type === 'start-timer');
+  assert.ok(timer && timer.type === 'start-timer' && timer.at > 100_000 + 5_000);
+  assert.deepEqual(play([{ type: 'stay' }], later.state).effects, [{ type: 'cancel-timer' }]);
+  assert.deepEqual(play([{ type: 'announced', prevented: false }], later.state).state, later.state, 'told twice: once');
+  const away = play([{ type: 'hide' }], later.state);
+  assert.deepEqual(away.effects, [{ type: 'cancel-timer' }]);
+  const back = play([{ type: 'show' }], away.state);
+  const again = back.effects[0];
+  assert.ok(again?.type === 'start-timer' && again.at === (back.state.status === 'deleted' && back.state.redirect?.at), 'starts again from the return');
+  assert.deepEqual(play([{ type: 'show' }], back.state).effects, [], 'a second return does not start it twice');
+  const kept = play([...ready, ...sendDelete, done, { type: 'announced', prevented: true }], at(5_000));
+  assert.deepEqual(play([{ type: 'hide' }, { type: 'show' }, { type: 'redirect-due' }], kept.state).effects, [], 'kept by the host: nothing');
+  assert.deepEqual(play([{ type: 'redirect-due' }], play([{ type: 'stay' }], later.state).state).effects, [], 'stayed: nothing');
+});
+
+test('a redirect URL that is not safe: refused, told as an error, nowhere to go', () => {
+  const unsafe = { ...initialState(), ctx: { ...initialState().ctx, redirectUrl: 'javascript:alert(1)' } };
+  const { state, effects } = play([...ready, ...sendDelete, done, { type: 'announced', prevented: false }], unsafe);
+  assert.equal(connect(state).redirect?.status, 'refused');
+  const told = notices(effects).at(-1);
+  assert.ok(told?.notification === 'error' && /redirect URL was refused/.test(told.detail.error.message));
+  assert.equal(effects.some((effect) => effect.type === 'navigate' || effect.type === 'start-timer'), false);
+});

@@ -263,3 +263,65 @@ test('the flow and its words import no lit and no @lit/task', () => {
   visit(fileURLToPath(new URL('../../src/flow/index.ts', import.meta.url)));
   assert.ok(seen.size > 10, `${seen.size} modules read`);
 });
+
+test('a listener that throws is reported with reportError where the runtime has it', async () => {
+  const reported: unknown[] = [];
+  const global = globalThis as { reportError?: (error: unknown) => void };
+  global.reportError = (error) => void reported.push(error);
+  try {
+    const w = world();
+    w.flow.on('checked', () => {
+      throw new Error('a host bug');
+    });
+    w.flow.send({ type: 'check' });
+    await w.settled();
+    assert.equal((reported[0] as Error)?.message, 'a host bug');
+  } finally {
+    delete global.reportError;
+  }
+});
+
+test('subscribe and on take only functions, and nothing once disposed', async () => {
+  const w = world();
+  for (const wrong of [undefined, null, 'listener', {}]) {
+    assert.equal(typeof w.flow.subscribe(wrong as never), 'function');
+    assert.equal(typeof w.flow.on('checked', wrong as never), 'function');
+  }
+  w.flow.send({ type: 'check' });
+  await w.settled();
+  w.flow.dispose();
+  let calls = 0;
+  w.flow.subscribe(() => void calls++)();
+  w.flow.on('checked', () => void calls++)();
+  w.flow.send({ type: 'check' });
+  await w.settled();
+  assert.equal(calls, 0);
+  assert.deepEqual(w.log(), ['GET 200']);
+});
+
+test('events a listener sends while the flow tells of another are taken after it, in order', async () => {
+  const w = world({ resolved: true, flow: { confirmation: 'none' } });
+  const seen: string[] = [];
+  w.flow.subscribe(() => seen.push(w.flow.getSnapshot().status));
+  w.flow.on('checked', () => {
+    w.flow.send({ type: 'delete' });
+    seen.push(`asked in ${w.flow.getSnapshot().status}`);
+  });
+  w.flow.send({ type: 'check' });
+  await w.settled();
+  assert.deepEqual(seen.slice(0, 2), ['checking', 'asked in ready']);
+  assert.equal(w.flow.getSnapshot().status, 'deleted');
+  assert.deepEqual(w.log(), ['GET 200', 'DELETE 204']);
+});
+
+test('a Delete gets a fresh key from newKey; a repeat keeps the key of the request it repeats', async () => {
+  const w = world({ resolved: true, flow: { confirmation: 'none' } });
+  w.flow.send({ type: 'check' });
+  await w.settled();
+  w.backend.failNext('server-error', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await w.settled();
+  w.flow.send({ type: 'retry' });
+  await w.settled();
+  assert.deepEqual(w.keys(), ['key-1', 'key-1']);
+});

@@ -62,6 +62,7 @@ test('settings are read as the flow needs them: no unexpected value skips the co
   const delays: [unknown, number][] = [[5000, 5000], ['250', 250], [-5, 0], [0, 0], [null, 3000], [undefined, 3000], ['soon', 3000], [Infinity, 3000]];
   for (const [redirectDelay, expected] of delays) assert.deepEqual(normalize({ redirectDelay } as never), { redirectDelay: expected }, String(redirectDelay));
   assert.deepEqual(normalize({ recheckInterval: 10 }), { recheckInterval: 10 });
+  assert.deepEqual(normalize({ recheckInterval: 0 }), { recheckInterval: 0 });
   assert.deepEqual(normalize({ recheckInterval: -1 }), {});
   assert.deepEqual(normalize({}), {});
 });
@@ -83,6 +84,9 @@ test("a host client's answer of the wrong shape is refused: it fails the check, 
     { ...CLEAR, checks: [{ type: 'dns_zones', status: 'blocking', items: [null] }] },
     { ...CLEAR, checks: [{ type: 'debts', status: 'blocking', items: [], amount: { value: 1, currency: 'USD' } }] },
     { ...CLEAR, checks: [{ type: 'debts', status: 'blocking', items: [], amount: { value: '1', currency: null } }] },
+    { ...CLEAR, checks: [{ type: 'debts', status: 'blocking', items: [], amount: null }] },
+    { ...CLEAR, checks: [...CLEAR.checks, { type: 'debts', status: 'passed' }] },
+    { ...CLEAR, checks: [{ type: 'debts', status: 'passed' }, ...CLEAR.checks] },
   ];
   for (const preconditions of broken) {
     assert.equal(readable(preconditions as never), false, JSON.stringify(preconditions));
@@ -90,7 +94,16 @@ test("a host client's answer of the wrong shape is refused: it fails the check, 
     const after = transition(checking, { type: 'checked', id: 1, preconditions: preconditions as never, now: 2 }).state;
     assert.equal(after.status, 'check-failed');
     assert.equal(connect(after).failure?.error instanceof InvalidResponseError, true);
+    assert.match(connect(after).failure!.error.message, /checks of the wrong shape/);
   }
+});
+
+test("a host client's answer that says deletable while a check blocks: blocked, never ready", () => {
+  const claims = { ...BLOCKED, deletable: true };
+  const checking = transition(initialState(), { type: 'check', now: 1 }).state;
+  assert.equal(transition(checking, { type: 'checked', id: 1, preconditions: claims, now: 2 }).state.status, 'blocked');
+  const saysNo = { ...CLEAR, deletable: false };
+  assert.equal(transition(checking, { type: 'checked', id: 1, preconditions: saysNo, now: 2 }).state.status, 'blocked');
 });
 
 /** Plays events from the first state and gives the snapshot. */
@@ -142,6 +155,12 @@ test('the confirmation: what was typed, whether it matches, and a mismatch only 
   assert.deepEqual({ ...none.confirmation }, { required: false, value: '', matches: true, mismatch: false });
   assert.equal(none.canDelete, true);
   assert.equal(after([{ type: 'confirm', value: 'x' }]).confirmation.mismatch, false, 'no account yet: nothing to compare');
+  // Characters counted as a reader counts them: "Caé" typed in decomposed form is 3 of "Café"'s 4.
+  const cafe = { ...CLEAR, account: { id: 7, name: 'Café', kind: 'client' } };
+  const typing = [{ type: 'check' }, { type: 'checked', preconditions: cafe }];
+  assert.equal(after([...typing, { type: 'confirm', value: 'Cae\u0301' }]).confirmation.mismatch, false);
+  assert.equal(after([...typing, { type: 'confirm', value: 'Cafx' }]).confirmation.mismatch, true);
+  assert.equal(after([...typing, { type: 'confirm', value: '  Cafx ' }]).confirmation.mismatch, true, 'outer spaces do not count');
 });
 
 test('the account the snapshot is about: the one on show, the one a DELETE is for, the one deleted', () => {

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { EVENT_TYPES, STATUSES, machine, rowFor, transition } from '../../src/flow/machine.js';
 import { connect } from '../../src/flow/connect.js';
 import { canDelete, keyFor } from '../../src/flow/guards.js';
-import type { EventType, State, Status } from '../../src/flow/types.js';
-import { CLEAR, menu, walk } from './walk.js';
+import type { Effect, EventType, State, Status } from '../../src/flow/types.js';
+import { CLEAR, initialState, menu, walk } from './walk.js';
 
 // A status or an event type added to the types without its place in these lists fails to compile.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
@@ -158,6 +158,58 @@ test('the browser is taken onward once at most, and never while the view is away
     assert.equal(to.status === 'deleted' && to.gone === true, true, 'remembered');
     assert.equal(to.ctx.away, false, 'while away');
   }
+});
+
+/** Whether `effect` is one the runner knows how to carry out, with the data it needs. */
+function wellFormed(effect: Effect): boolean {
+  const value = effect as Effect & Record<string, unknown>;
+  switch (effect.type) {
+    case 'start-check':
+      return Number.isSafeInteger(effect.id) && effect.id > 0 && typeof effect.client?.getPreconditions === 'function';
+    case 'ask-request':
+      return Number.isSafeInteger(effect.account?.id);
+    case 'send-delete':
+      return Number.isSafeInteger(effect.id) && typeof effect.attempt?.key === 'string' && Number.isSafeInteger(effect.attempt.account.id);
+    case 'announce':
+      return Number.isSafeInteger(effect.account?.id) && typeof effect.redirectUrl === 'string';
+    case 'notify':
+      if (effect.notification === 'checked') return typeof effect.detail.preconditions?.deletable === 'boolean';
+      if (effect.notification === 'error') return effect.detail.error instanceof Error;
+      return effect.notification === 'reauth-required' && 'account' in effect.detail;
+    case 'start-timer':
+      return Number.isFinite(effect.at);
+    case 'navigate':
+      return typeof effect.url === 'string' && effect.url.length > 0;
+    case 'raise':
+      return ['delete', 'retry'].includes(effect.event?.type);
+    case 'cancel-timer':
+      return Object.keys(value).length === 1;
+    default:
+      return false;
+  }
+}
+
+test('every effect asked for is one the runner knows, with its data', () => {
+  const { steps } = reached();
+  for (const { from, event, effects } of steps) {
+    for (const effect of effects) assert.ok(wellFormed(effect), `${from.status} × ${event.type}: ${JSON.stringify(effect).slice(0, 120)}`);
+  }
+});
+
+test('each request started gets a new id, higher than any before it: a late answer is never taken for a new one', () => {
+  const { steps } = reached();
+  for (const { from, to, effects } of steps) {
+    for (const effect of effects) {
+      if (effect.type !== 'start-check' && effect.type !== 'send-delete') continue;
+      assert.ok(effect.id > from.ctx.seq || (effect.type === 'send-delete' && effect.id === from.ctx.seq), `${effect.type} ${effect.id} after ${from.ctx.seq}`);
+      assert.ok(to.ctx.seq >= effect.id);
+    }
+  }
+});
+
+test('a state of a status the machine does not know changes nothing', () => {
+  const strange = { ...initialState(), status: 'exploded' } as unknown as State;
+  assert.equal(transition(strange, { type: 'check', now: 1 }).state, strange);
 });
 
 test('the menu of the walk tries every event type', () => {

@@ -99,6 +99,7 @@ export function menu(state: State, now: number): MachineEvent[] {
     { type: 'checked', id, preconditions: { account: null } },
     { type: 'checked', id: id - 1, preconditions: CLEAR },
     ...Object.values(ERRORS).map((error) => ({ type: 'check-error', id, error: error() })),
+    { type: 'check-error', id: id - 1, error: ERRORS['server']!() },
     { type: 'requested', prevented: false },
     { type: 'requested', prevented: true },
     { type: 'delete-done', id, result: { accountId: 1234, alreadyDeleted: false, idempotencyKey: 'k', requestId: undefined } },

@@ -208,7 +208,7 @@ test('the intro follows the state: what must be resolved, then what is left to d
   assert.equal(introText(await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: BLOCKED }]), en), en.intro);
   assert.equal(introText(await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: CLEAR }]), en), en.introReadyConfirm);
   const none = await snapshotAfter([{ type: 'configure', settings: { confirmation: 'none' } }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }]);
-  assert.equal(introText(none, en), 'Nothing blocks the deletion any more.');
+  assert.equal(introText(none, en), 'Everything below is resolved. To delete the account, press Delete account.');
   assert.equal(introText(await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: { ...CLEAR, deletable: false } }]), en), en.intro);
 });
 

@@ -9,8 +9,8 @@ export const en: Strings = {
   heading: 'Delete account',
   deleteButton: 'Delete account',
   intro: 'Before the account can be deleted, everything below must be resolved.',
-  introReadyConfirm: 'Nothing blocks the deletion any more. To confirm it, type the account name.',
-  introReady: 'Nothing blocks the deletion any more.',
+  introReadyConfirm: 'Everything below is resolved. To delete the account, type its name and press Delete account.',
+  introReady: 'Everything below is resolved. To delete the account, press Delete account.',
   checkedJustNow: 'Checked just now',
   checkedMinutesAgo: (minutes) => (one(minutes) ? 'Checked 1 minute ago' : `Checked ${minutes} minutes ago`),
   checkedAt: (time) => `Checked at ${new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(time)}`,
@@ -73,6 +73,7 @@ export const en: Strings = {
   contactSupport: 'contact support',
   close: 'Close',
   cannotClose: 'The account is being deleted: this window stays open until the deletion has ended.',
+  cannotCloseDeleted: 'The account is deleted: this window stays open until you are taken onward.',
 
   errorRefused: (status) => `The server refused the request (status ${status}).`,
   errorConflict: 'Something changed since the last check: resolve the items in the list of checks, then check again.',

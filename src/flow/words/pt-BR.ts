@@ -9,8 +9,8 @@ export const ptBR: Strings = {
   heading: 'Excluir conta',
   deleteButton: 'Excluir conta',
   intro: 'Antes de excluir a conta, tudo o que aparece abaixo precisa estar resolvido.',
-  introReadyConfirm: 'Nada mais impede a exclusão. Para confirmá-la, digite o nome da conta.',
-  introReady: 'Nada mais impede a exclusão.',
+  introReadyConfirm: 'Tudo abaixo está resolvido. Para excluir a conta, digite o nome dela e pressione Excluir conta.',
+  introReady: 'Tudo abaixo está resolvido. Para excluir a conta, pressione Excluir conta.',
   checkedJustNow: 'Verificado agora mesmo',
   checkedMinutesAgo: (minutes) => (one(minutes) ? 'Verificado há 1 minuto' : `Verificado há ${minutes} minutos`),
   checkedAt: (time) => `Verificado às ${new Intl.DateTimeFormat('pt-BR', { hour: 'numeric', minute: '2-digit' }).format(time)}`,
@@ -74,6 +74,7 @@ export const ptBR: Strings = {
   contactSupport: 'fale com o suporte',
   close: 'Fechar',
   cannotClose: 'A conta está sendo excluída: esta janela fica aberta até a exclusão terminar.',
+  cannotCloseDeleted: 'A conta foi excluída: esta janela fica aberta até você ser redirecionado.',
 
   errorRefused: (status) => `O servidor recusou o pedido (status ${status}).`,
   errorConflict: 'Algo mudou desde a última verificação: resolva os itens da lista de verificações e verifique de novo.',

@@ -84,6 +84,7 @@ export interface Strings {
   /** The window's close button, and why it cannot close now. */
   close: string;
   cannotClose: string;
+  cannotCloseDeleted: string;
 
   /** Errors, each with what the user can do next. */
   errorConflict: string;
