@@ -2,7 +2,12 @@
 import { posix } from 'node:path';
 
 export default {
-  globs: ['components/account-delete-panel/account-delete-panel.ts', 'components/account-delete-panel/account-delete-panel.component.ts'],
+  globs: [
+    'components/account-delete-panel/account-delete-panel.ts',
+    'components/account-delete-panel/account-delete-panel.component.ts',
+    'components/account-delete-dialog/account-delete-dialog.ts',
+    'components/account-delete-dialog/account-delete-dialog.component.ts',
+  ],
   outdir: '.',
   litelement: true,
   plugins: [

@@ -37,6 +37,8 @@ const entries = [
   'components/account-delete-panel/account-delete-panel.ts',
   'components/account-delete-panel/account-delete-panel.component.ts',
   'components/account-delete-panel/react.ts',
+  'components/account-delete-dialog/account-delete-dialog.ts',
+  'components/account-delete-dialog/account-delete-dialog.component.ts',
   'testing/index.ts',
 ];
 
@@ -67,7 +69,7 @@ const library = {
 
 // One file with every dependency inside, for a <script type="module"> on any page.
 const standalone = {
-  input: 'components/account-delete-panel/account-delete-panel.ts',
+  input: 'components/standalone.ts',
   output: { file: 'dist/account-delete-panel.standalone.js', format: 'es', sourcemap: true },
   plugins: [
     nodeResolve({ browser: true }),

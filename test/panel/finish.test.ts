@@ -36,7 +36,7 @@ describe('a panel that reads as finished', () => {
     expect(intro(el)).to.equal('Before the account can be deleted, everything below must be resolved.');
     await el.refresh();
     await el.updateComplete;
-    expect(intro(el)).to.equal('Nothing blocks the deletion any more. To confirm it, type the account name.');
+    expect(intro(el)).to.equal('Everything below is resolved. To delete the account, type its name and press Delete account.');
     await expect(el).to.be.accessible();
   });
 

@@ -1,0 +1,218 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { DEFAULT_API_BASE, type AccountDeletionClient } from '../../src/index.js';
+import type { Strings } from '../../src/flow/index.js';
+import { AccountDeletePanel } from '../account-delete-panel/account-delete-panel.component.js';
+import { HostWords, nearestLang } from '../account-delete-panel/words.js';
+import { styles } from './account-delete-dialog.styles.js';
+
+/** The panel's parts, offered through the window as they are. */
+const PANEL_PARTS = [
+  'base',
+  'heading',
+  'status',
+  'checks',
+  'check',
+  'check-passed',
+  'check-blocking',
+  'resolve-link',
+  'recheck-button',
+  'consequences',
+  'error',
+  'form',
+  'confirm-input',
+  'delete-button',
+  'reason',
+  'success',
+  'go-now-link',
+  'stay-button',
+  'support-link',
+  'feedback-link',
+  'signup-link',
+];
+
+/** The panel's settings the window passes on, by property name. */
+const PASSED = ['apiBase', 'redirectUrl', 'redirectDelay', 'confirmation', 'client', 'strings', 'supportUrl', 'feedbackUrl', 'signupUrl'] as const;
+
+/**
+ * The account page's **Delete account** button and the window it opens: a native modal `<dialog>` with
+ * the whole deletion flow inside (an `<account-delete-panel>`). Nothing is asked before the window
+ * opens; each opening reads the checks. Esc and Close close it and give the focus back to the button,
+ * except while the DELETE is out and, after deletion, until the redirect: then it stays and says why.
+ *
+ * @summary A Delete account button that opens the deletion flow in a modal window.
+ *
+ * @fires account-delete-dialog-close - Each time the window closes. Detail: `{}`.
+ * @fires account-delete-checked - From the panel inside: each time the checks were read.
+ * @fires account-delete-request - From the panel inside: cancelable, before the DELETE is sent.
+ * @fires account-deleted - From the panel inside: cancelable, after success.
+ * @fires account-delete-error - From the panel inside: a check or the deletion failed.
+ * @fires account-delete-reauth-required - From the panel inside: sign in again, then call `retry()`.
+ *
+ * @csspart trigger - The Delete account button that opens the window.
+ * @csspart dialog - The window (the native `<dialog>`).
+ * @csspart close-button - The window's Close button.
+ * @csspart close-reason - Why the window cannot close now.
+ *
+ * @cssprop [--account-delete-dialog-width=40rem] - The window's greatest width.
+ */
+export class AccountDeleteDialog extends LitElement {
+  static override styles = styles;
+
+  /** Whether the window is open. Setting it opens or closes it (closing obeys the same rules as Close). */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Passed to the panel: base URL of the API. */
+  @property({ attribute: 'api-base' }) apiBase: string | null = DEFAULT_API_BASE;
+  /** Passed to the panel: where the browser goes after deletion. */
+  @property({ attribute: 'redirect-url' }) redirectUrl: string | null = 'https://www.azion.com/';
+  /** Passed to the panel: milliseconds the success message stays before the redirect. */
+  @property({ attribute: 'redirect-delay', type: Number }) redirectDelay: number | null = 3000;
+  /** Passed to the panel: `account-name` (type the name to confirm) or `none`. */
+  @property({ attribute: 'confirmation' }) confirmation: 'account-name' | 'none' = 'account-name';
+  /** The language of the button, the window and the panel. Default: the nearest `lang` up the tree. */
+  @property({ attribute: 'lang', reflect: true }) override lang!: string;
+  /** Passed to the panel: an SDK client configured by the host. Wins over `api-base`. */
+  @property({ attribute: false }) client: AccountDeletionClient | undefined;
+  /** Passed to the panel: words that replace the kit's; the button and Close use them too. */
+  @property({ attribute: false }) strings: Partial<Strings> = {};
+  /** Passed to the panel: where "contact support" links. */
+  @property({ attribute: 'support-url' }) supportUrl: string | null = null;
+  /** Passed to the panel: shown after deletion as "Tell us about your experience". */
+  @property({ attribute: 'feedback-url' }) feedbackUrl: string | null = null;
+  /** Passed to the panel: shown after deletion as the way to create a new account. */
+  @property({ attribute: 'signup-url' }) signupUrl: string | null = null;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+  @query('[part="trigger"]') private trigger!: HTMLButtonElement | null;
+
+  /** Made on first opening and kept: its flow (a typed name, a deletion of unknown outcome) survives a close. */
+  #panel: AccountDeletePanel | undefined;
+  #unsubscribe: (() => void) | undefined;
+  readonly #words = new HostWords('account-delete-dialog');
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('strings')) this.#words.forget();
+    // Closed through the property or the attribute: the same rule as Close. It stays open, and says why.
+    if (changed.has('open') && !this.open && !this.#mayClose) this.open = true;
+    // Opened by the attribute or the property as much as by show(): the panel is made then.
+    if (this.open && !this.#unsubscribe) this.#unsubscribe = this.#panelOf().flow.subscribe(() => this.requestUpdate());
+    const panel = this.#panel;
+    if (!panel) return;
+    for (const name of PASSED) if (changed.has(name)) (panel as unknown as Record<string, unknown>)[name] = this[name];
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const dialog = this.dialog;
+    if (!dialog || !changed.has('open')) return;
+    if (this.open && !dialog.open) {
+      dialog.showModal();
+      // Each opening reads the checks: one GET, joined by the panel's own check if it starts one.
+      void this.#panel?.refresh();
+    } else if (!this.open && changed.get('open') === true) {
+      // Closed by Close, Esc, close() or the property, or by the browser itself: told once either way.
+      if (dialog.open) dialog.close();
+      this.#closed();
+    }
+  }
+
+  /** After the window closed: the focus back on the button, and the close event. */
+  #closed(): void {
+    this.trigger?.focus();
+    this.dispatchEvent(new CustomEvent('account-delete-dialog-close', { detail: {}, bubbles: true, composed: true }));
+  }
+
+  /** The panel inside, made on first opening with the window's settings. */
+  #panelOf(): AccountDeletePanel {
+    if (this.#panel) return this.#panel;
+    // The window holds the panel under its own tag: defined here when the page has not yet done so.
+    if (!customElements.get('account-delete-panel')) customElements.define('account-delete-panel', AccountDeletePanel);
+    const panel = document.createElement('account-delete-panel') as AccountDeletePanel;
+    panel.setAttribute('exportparts', PANEL_PARTS.join(', '));
+    for (const name of PASSED) (panel as unknown as Record<string, unknown>)[name] = this[name];
+    this.#panel = panel;
+    return panel;
+  }
+
+  /** Whether the flow lets the window close now. Before the first opening there is nothing to keep. */
+  get #mayClose(): boolean {
+    return this.#panel?.flow.getSnapshot().actions.leave ?? true;
+  }
+
+  /** Opens the window (and reads the checks). */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the window, unless the DELETE is out or the redirect still to come: then it stays, and says why. */
+  close(): void {
+    if (!this.#mayClose) {
+      this.requestUpdate();
+      return;
+    }
+    this.open = false;
+  }
+
+  /** The panel's `refresh()`, while the window is open. */
+  refresh(): Promise<void> {
+    return this.open && this.#panel ? this.#panel.refresh() : Promise.resolve();
+  }
+
+  /** The panel's `retry()`. */
+  retry(): Promise<void> {
+    return this.#panel ? this.#panel.retry() : Promise.resolve();
+  }
+
+  readonly #onCancel = (event: Event): void => {
+    // Esc: the same rule as Close. Kept from the browser, which would close the window itself.
+    event.preventDefault();
+    this.close();
+  };
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    // A second Esc may close a dialog whatever its cancel listener does: the key itself is taken here.
+    if (event.key === 'Escape') this.#onCancel(event);
+  };
+
+  /** The native close event: only a close the browser made by itself is news here (ours was told already). */
+  readonly #onClose = (): void => {
+    const dialog = this.dialog;
+    // It comes a moment after the window closed: it may have opened again since, or been closed by us.
+    if (!dialog || dialog.open || !this.open) return;
+    // Closed by the browser while it must stay (a close request it forced): open again.
+    if (!this.#mayClose) {
+      dialog.showModal();
+      return;
+    }
+    this.open = false;
+  };
+
+  override render(): TemplateResult {
+    const s = this.#words.of(this.lang || nearestLang(this), this.strings);
+    const mayClose = this.#mayClose;
+    const why = this.#panel?.flow.getSnapshot().status === 'deleted' ? s.cannotCloseDeleted : s.cannotClose;
+    return html`<button part="trigger" class="trigger" type="button" @click=${() => this.show()}>${s.deleteButton}</button>
+      <dialog part="dialog" aria-label=${s.heading} @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
+        <div class="bar">
+          <button
+            part="close-button"
+            class="close"
+            type="button"
+            aria-disabled=${mayClose ? 'false' : 'true'}
+            aria-describedby=${mayClose ? nothing : 'close-reason'}
+            @click=${() => this.close()}
+          >
+            ${s.close}
+          </button>
+          <p id="close-reason" part="close-reason" class="close-reason" ?hidden=${mayClose} aria-live="polite">${mayClose ? '' : why}</p>
+        </div>
+        ${this.#panel && this.open ? this.#panel : nothing}
+      </dialog>`;
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * `<account-delete-dialog>`: the account page's Delete account button and the window it opens, with
+ * the whole flow inside. What a page and a user meet: nothing asked before opening, one GET per
+ * opening, a modal window with the page behind it inert, Esc and Close (but not while the DELETE is
+ * out), the focus back on the button, the events out of it, and the way from the button to the
+ * redirect by keyboard alone.
+ */
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../components/account-delete-dialog/account-delete-dialog.js';
+import type { AccountDeleteDialog } from '../../components/account-delete-dialog/account-delete-dialog.js';
+import type { AccountDeletePanel } from '../../components/account-delete-panel/account-delete-panel.js';
+import { blockedBody, clearBody, eventually, fakeApi, held, noContent, ok, quiet, type FakeApi } from '../panel/helpers.js';
+
+afterEach(() => {
+  sinon.restore();
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+});
+
+interface Page {
+  root: HTMLElement;
+  el: AccountDeleteDialog;
+  outside: HTMLButtonElement;
+}
+
+async function page(api: FakeApi, attributes = ''): Promise<Page> {
+  // Not `fixture`: for a root that is no Lit element it waits for an animation frame, which a test page
+  // in the background never gets.
+  const root = fixtureSync<HTMLElement>(html`<div>
+    <button id="outside">Something else on the page</button>
+    <account-delete-dialog .client=${api.client} redirect-url="#gone" redirect-delay="60000"></account-delete-dialog>
+  </div>`);
+  const el = root.querySelector('account-delete-dialog')!;
+  for (const attribute of attributes.split(' ').filter(Boolean)) el.setAttribute(attribute, '');
+  await el.updateComplete;
+  return { root, el, outside: root.querySelector('#outside')! };
+}
+
+const shadow = (el: AccountDeleteDialog) => el.shadowRoot!;
+const trigger = (el: AccountDeleteDialog) => shadow(el).querySelector<HTMLButtonElement>('[part="trigger"]')!;
+const dialog = (el: AccountDeleteDialog) => shadow(el).querySelector('dialog')!;
+const closeButton = (el: AccountDeleteDialog) => shadow(el).querySelector<HTMLButtonElement>('[part="close-button"]')!;
+const panelOf = (el: AccountDeleteDialog) => shadow(el).querySelector<AccountDeletePanel>('account-delete-panel');
+const inPanel = (el: AccountDeleteDialog, selector: string) => panelOf(el)!.shadowRoot!.querySelector<HTMLElement>(selector);
+
+/** Opens the window with the button, and waits for the checks to be read. */
+async function open(el: AccountDeleteDialog): Promise<void> {
+  const checked = oneEvent(el, 'account-delete-checked');
+  trigger(el).click();
+  await checked;
+  await panelOf(el)!.updateComplete;
+  await el.updateComplete;
+}
+
+describe('<account-delete-dialog>', () => {
+  it('is one Delete account button, and asks nothing before the window opens', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el } = await page(api);
+    await quiet(panelOf(el) ?? (el as never), 50);
+    expect([...shadow(el).querySelectorAll('button')].filter((b) => b.checkVisibility()).map((b) => b.textContent!.trim())).to.deep.equal(['Delete account']);
+    expect(dialog(el).open).to.equal(false);
+    expect(api.requests, 'no request before opening').to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens a modal window named Delete account, with the checks: one GET, the page behind it inert', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el, outside } = await page(api);
+    await open(el);
+    expect(dialog(el).open && dialog(el).matches(':modal')).to.equal(true);
+    expect(dialog(el).getAttribute('aria-label')).to.equal('Delete account');
+    expect(el.open, 'reflected').to.equal(true);
+    expect(el.hasAttribute('open')).to.equal(true);
+    expect(api.checks()).to.have.length(1);
+    // The trigger and the rest of the page are outside the modal window: inert, out of reach.
+    expect(dialog(el).contains(trigger(el))).to.equal(false);
+    outside.focus();
+    expect(document.activeElement === outside, 'the page behind cannot take the focus').to.equal(false);
+    const headings = panelOf(el)!.shadowRoot!.querySelectorAll('h2');
+    expect(headings, 'one heading').to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads the checks at each opening: one GET each time', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el } = await page(api);
+    await open(el);
+    el.close();
+    await el.updateComplete;
+    await open(el);
+    el.close();
+    await el.updateComplete;
+    await open(el);
+    await quiet(panelOf(el)!);
+    expect(api.checks()).to.have.length(3);
+  });
+
+  it('closes on Esc and on Close, gives the focus back to the button, and says it closed', async () => {
+    const { el } = await page(fakeApi({ checks: [ok(blockedBody())] }));
+    for (const how of ['Escape', 'Close'] as const) {
+      trigger(el).focus();
+      await open(el);
+      const closed = oneEvent(el, 'account-delete-dialog-close');
+      if (how === 'Escape') await sendKeys({ press: 'Escape' });
+      else closeButton(el).click();
+      const event = await closed;
+      expect(event.cancelable).to.equal(false);
+      expect(event.detail).to.deep.equal({});
+      expect(dialog(el).open, how).to.equal(false);
+      expect(el.open).to.equal(false);
+      expect(shadow(el).activeElement === trigger(el), `focus back on the button after ${how}`).to.equal(true);
+    }
+  });
+
+  it('stays open while the DELETE is out, says why, and closes once the host kept the page after success', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const { el } = await page(api, 'confirmation');
+    el.setAttribute('confirmation', 'none');
+    await open(el);
+    inPanel(el, '[part="delete-button"]')!.click();
+    await gate.arrived;
+    await el.updateComplete;
+    const escape = () => sendKeys({ press: 'Escape' });
+    for (const attempt of [escape, escape, escape, () => closeButton(el).click(), () => el.close(), () => (el.open = false)]) {
+      await attempt();
+      await el.updateComplete;
+      expect(dialog(el).open, 'still open').to.equal(true);
+    }
+    expect(closeButton(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(shadow(el).querySelector('[part="close-reason"]')!.textContent).to.contain('this window stays open until the deletion has ended');
+    await expect(el).to.be.accessible();
+
+    el.addEventListener('account-deleted', (event) => event.preventDefault(), { once: true });
+    gate.release(noContent);
+    await eventually(() => inPanel(el, '[part="success"]'), 'the success message');
+    await el.updateComplete;
+    expect(closeButton(el).getAttribute('aria-disabled'), 'the host kept the page: it may close').to.equal('false');
+    closeButton(el).click();
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('stays on the success message until the redirect', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const { el } = await page(api);
+    el.setAttribute('confirmation', 'none');
+    el.setAttribute('redirect-delay', '300');
+    await open(el);
+    inPanel(el, '[part="delete-button"]')!.click();
+    await eventually(() => inPanel(el, '[part="success"]'), 'the success message');
+    await el.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(true);
+    expect(shadow(el).querySelector('[part="close-reason"]')!.textContent).to.contain('stays open until you are taken onward');
+    await eventually(() => location.hash === '#gone', 'the redirect');
+  });
+
+  it('lets the panel events out of it, with its own close event', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { root, el } = await page(api);
+    const heard: string[] = [];
+    for (const type of ['account-delete-checked', 'account-delete-dialog-close']) root.addEventListener(type, (event) => heard.push(`${type} from ${(event.target as Element).localName}`));
+    await open(el);
+    el.close();
+    await oneEvent(el, 'account-delete-dialog-close');
+    expect(heard).to.deep.equal(['account-delete-checked from account-delete-dialog', 'account-delete-dialog-close from account-delete-dialog']);
+  });
+
+  it('opens with the open attribute, show() and the property alike; passes its settings to the panel', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const root = fixtureSync<HTMLElement>(html`<div lang="pt-BR">
+      <account-delete-dialog open .client=${api.client} support-url="/help" redirect-delay="5000"></account-delete-dialog>
+    </div>`);
+    const el = root.querySelector('account-delete-dialog')!;
+    await eventually(() => api.checks().length === 1, 'opened by the attribute');
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(true);
+    const panel = panelOf(el)!;
+    expect([panel.supportUrl, panel.redirectDelay, panel.client === api.client]).to.deep.equal(['/help', 5000, true]);
+    expect(trigger(el).textContent!.trim(), 'in the page language').to.equal('Excluir conta');
+    expect(dialog(el).getAttribute('aria-label')).to.equal('Excluir conta');
+    expect(panel.getAttribute('exportparts')).to.contain('delete-button');
+    el.open = false;
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+    el.show();
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(true);
+  });
+
+  it('goes from the button to the redirect by keyboard alone', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const { el } = await page(api);
+    el.setAttribute('redirect-delay', '0');
+    trigger(el).focus();
+    const checked = oneEvent(el, 'account-delete-checked');
+    await sendKeys({ press: 'Enter' });
+    await checked;
+    await panelOf(el)!.updateComplete;
+    // Close first (the least destructive), then the panel's controls.
+    expect(shadow(el).activeElement === closeButton(el), 'the focus starts on Close').to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Acme Corp' });
+    await sendKeys({ press: 'Tab' });
+    expect(panelOf(el)!.shadowRoot!.activeElement?.getAttribute('part')).to.equal('delete-button');
+    await sendKeys({ press: 'Enter' });
+    await eventually(() => location.hash === '#gone', 'the redirect');
+    expect(api.deletes()).to.have.length(1);
+  });
+});
