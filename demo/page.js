@@ -1,6 +1,7 @@
-// What a partner's own page does around the panel: its language and theme, a fresh sign-in when the
-// server asks for one, and (for the demo) a log of the events the panel fires.
+// What a partner's own page does around the panel and the window: their language and theme, a fresh
+// sign-in when the server asks for one, and (for the demo) a log of the events they fire.
 const panel = document.querySelector('account-delete-panel');
+const dialog = document.querySelector('account-delete-dialog');
 const appearance = document.querySelector('#appearance');
 const eventLog = document.querySelector('#event-log');
 const reauth = document.querySelector('#reauth');
@@ -16,7 +17,7 @@ const MAX_EVENTS = 30;
 
 appearance.addEventListener('change', (event) => {
   const input = event.target;
-  if (input.name === 'lang') panel.setAttribute('lang', input.value);
+  if (input.name === 'lang') for (const view of [panel, dialog]) view.setAttribute('lang', input.value);
   // The theme lives in demo.css: custom properties and ::part() only, as any host page would do it.
   if (input.name === 'theme') document.documentElement.dataset.theme = input.value;
 });
@@ -34,26 +35,30 @@ function describe(event) {
   return '';
 }
 
-for (const name of EVENTS) {
-  panel.addEventListener(name, (event) => {
+for (const name of [...EVENTS, 'account-delete-dialog-close']) {
+  document.addEventListener(name, (event) => {
     const item = document.createElement('li');
     const time = document.createElement('time');
     time.textContent = new Date().toLocaleTimeString();
     const code = document.createElement('code');
     code.textContent = name;
-    item.append(time, ' ', code, ' ', describe(event));
+    const from = event.target === dialog ? ' (the window)' : '';
+    item.append(time, ' ', code, from, ' ', describe(event));
     eventLog.prepend(item);
     while (eventLog.children.length > MAX_EVENTS) eventLog.lastElementChild.remove();
   });
 }
 
-// A real portal would send the user through its sign-in; the demo only asks for a password.
-panel.addEventListener('account-delete-reauth-required', () => {
+// A real portal would send the user through its sign-in; the demo only asks for a password. Then the
+// view that asked (the panel, or the window) goes on.
+let asking = panel;
+document.addEventListener('account-delete-reauth-required', (event) => {
+  asking = event.target;
   reauth.querySelector('form').reset();
   reauth.showModal();
 });
 reauth.addEventListener('close', () => {
-  if (reauth.returnValue === 'signed-in') panel.retry();
+  if (reauth.returnValue === 'signed-in') asking.retry();
   reauth.returnValue = '';
 });
 
