@@ -210,9 +210,9 @@ export class AccountDeleteDialog extends LitElement {
           >
             ${s.close}
           </button>
-          <p id="close-reason" part="close-reason" class="close-reason" ?hidden=${mayClose} aria-live="polite">${mayClose ? '' : why}</p>
         </div>
         ${this.#panel && this.open ? this.#panel : nothing}
+        <p id="close-reason" part="close-reason" class="close-reason" ?hidden=${mayClose} aria-live="polite">${mayClose ? '' : why}</p>
       </dialog>`;
   }
 }

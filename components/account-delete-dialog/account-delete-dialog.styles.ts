@@ -56,16 +56,11 @@ export const styles = css`
     background: rgb(0 0 0 / 0.55);
   }
 
-  /* Close sits in the corner, beside the panel's heading; why it waits, if it must, under it. */
+  /* Close sits in the corner, beside the panel's heading; why it waits, if it must, under the panel. */
   .bar {
     position: absolute;
     inset-block-start: calc(var(--_space) * 0.75);
     inset-inline-end: calc(var(--_space) * 0.75);
-    display: grid;
-    justify-items: end;
-    gap: 0.25rem;
-    max-width: min(18rem, 60%);
-    text-align: end;
   }
 
   .close {
@@ -82,8 +77,10 @@ export const styles = css`
 
   .close-reason {
     margin: 0;
+    padding: 0 var(--_space) var(--_space);
     color: var(--_muted);
     font-size: 0.9em;
+    text-align: end;
   }
 
   account-delete-panel {

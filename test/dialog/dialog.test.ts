@@ -155,7 +155,13 @@ describe('<account-delete-dialog>', () => {
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(dialog(el).open).to.equal(true);
-    expect(shadow(el).querySelector('[part="close-reason"]')!.textContent).to.contain('stays open until you are taken onward');
+    const reason = shadow(el).querySelector('[part="close-reason"]')!;
+    expect(reason.textContent).to.contain('stays open until you are taken onward');
+    // Said under the message, not over it: the two boxes do not meet.
+    const said = reason.getBoundingClientRect();
+    const message = inPanel(el, '[part="success"]')!.getBoundingClientRect();
+    expect(said.height, 'the reason is shown').to.be.above(0);
+    expect(said.top, 'the reason under the success message').to.be.at.least(message.bottom);
     await eventually(() => location.hash === '#gone', 'the redirect');
   });
 
