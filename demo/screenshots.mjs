@@ -44,12 +44,20 @@ const STRINGS = {
 };
 const THEMES = { light: 'Light', dark: 'Dark' };
 
-/** What each picture set covers: every state in English, the ones with most text in pt-BR; light and dark. */
+/**
+ * What each picture set covers: every state in English, the ones with most text in pt-BR; light and dark.
+ * `window` runs open the account page's Delete account button and picture the whole screen with the window
+ * on it; the others picture the inline panel, at the demo's width or at a phone's (320) and a tablet's (768).
+ */
 const RUNS = [
   { lang: 'en', theme: 'light', states: ['blocked', 'ready', 'deleting', 'deleted', 'error'], fullPage: true },
   { lang: 'en', theme: 'dark', states: ['blocked', 'ready', 'deleting', 'deleted', 'error'] },
   { lang: 'pt-BR', theme: 'light', states: ['blocked', 'ready', 'deleted', 'error'] },
   { lang: 'pt-BR', theme: 'dark', states: ['blocked', 'ready', 'deleted', 'error'] },
+  { lang: 'en', theme: 'light', states: ['blocked', 'ready', 'deleting', 'deleted', 'error'], window: true, width: 1280 },
+  { lang: 'en', theme: 'dark', states: ['blocked', 'ready', 'deleted', 'error'], window: true, width: 1280 },
+  { lang: 'en', theme: 'light', states: ['blocked', 'ready'], width: 320 },
+  { lang: 'en', theme: 'light', states: ['blocked', 'ready'], width: 768 },
 ];
 
 async function startServer() {
@@ -76,41 +84,41 @@ async function startServer() {
   };
 }
 
-function pageHelpers(page, s) {
-  const panel = page.locator('account-delete-panel');
+function pageHelpers(page, s, inWindow) {
+  // Locators reach into shadow roots: the window's panel, or the inline one.
+  const panel = inWindow ? page.getByRole('dialog', { name: s.deleteButton }) : page.locator('main > account-delete-panel');
   const deleteButton = panel.getByRole('button', { name: s.deleteButton, exact: true });
-  const status = panel.getByRole('status');
   /** Waits until the panel's live region says `text`. */
-  const says = (text, timeout = 10_000) =>
-    page.waitForFunction(
-      ([expected]) => document.querySelector('account-delete-panel')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes(expected),
-      [text],
-      { timeout },
-    );
+  const says = (text, timeout = 10_000) => panel.locator('[role="status"]', { hasText: text }).first().waitFor({ timeout });
   return {
     panel,
     deleteButton,
-    status,
     says,
-    async resolveAndConfirm() {
+    /**
+     * Resolves everything with the demo's tools, runs `setup` (more tools) while they can be reached, then
+     * checks again and types the name. A modal window keeps the page out of reach: it is closed for the tools
+     * and opened again, which checks again.
+     */
+    async resolveAndConfirm(setup = async () => {}) {
+      if (inWindow) {
+        await page.keyboard.press('Escape');
+        await panel.waitFor({ state: 'hidden' });
+      }
       await page.getByRole('button', { name: 'Resolve everything' }).click();
-      await panel.getByRole('button', { name: s.checkAgain }).click();
+      await setup();
+      if (inWindow) await page.locator('account-delete-dialog [part="trigger"]').click();
+      else await panel.getByRole('button', { name: s.checkAgain }).click();
       await says(s.ready);
       await panel.getByRole('textbox', { name: s.name }).fill(ACCOUNT_NAME);
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('account-delete-panel')
-            ?.shadowRoot?.querySelector('[part~="delete-button"]')
-            ?.getAttribute('aria-disabled') === 'false',
-      );
+      await panel.locator('[part~="delete-button"][aria-disabled="false"]').waitFor();
     },
   };
 }
 
-/** A fresh account (opening the demo resets it) in the given language and theme. */
-async function openDemo(browser, base, { lang, theme }) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: theme, locale: lang });
+/** A fresh account (opening the demo resets it) in the given language, theme and width; the window open if asked. */
+async function openDemo(browser, base, { lang, theme, width, window: inWindow = false }) {
+  const viewport = { ...VIEWPORT, ...(width ? { width } : {}), ...(inWindow ? { height: 800 } : {}) };
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: theme, locale: lang });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error}`));
@@ -118,50 +126,60 @@ async function openDemo(browser, base, { lang, theme }) {
   const s = STRINGS[lang];
   await page.getByRole('radio', { name: THEMES[theme] }).check();
   await page.getByRole('radio', { name: s.radio }).check();
-  await page.locator('account-delete-panel').getByRole('list', { name: s.checks }).waitFor();
-  return { context, page, s, ...pageHelpers(page, s) };
+  if (inWindow) {
+    // The demo tools sit below the account card at this width: the window opens over the account page.
+    await page.locator('account-delete-dialog [part="trigger"]').click();
+  }
+  const helpers = pageHelpers(page, s, inWindow);
+  await helpers.panel.getByRole('list', { name: s.checks }).waitFor();
+  return { context, page, s, ...helpers, target: inWindow ? page : helpers.panel };
 }
 
 const saved = [];
-/** A picture of `target`: an element (cropped to it) or a whole page (top to bottom). */
-async function shoot(target, name) {
+/** A picture of `target`: an element (cropped to it), a whole page (top to bottom) or what the screen shows. */
+async function shoot(target, name, { viewportOnly = false } = {}) {
   const path = join(outDir, `${name}.png`);
   // Frozen animations: the same picture on every run, spinner and all.
-  const fullPage = 'mainFrame' in target;
+  const fullPage = 'mainFrame' in target && !viewportOnly;
   if (fullPage) await target.evaluate(() => window.scrollTo(0, 0));
   await target.screenshot({ path, animations: 'disabled', ...(fullPage ? { fullPage: true } : {}) });
   saved.push(path);
   console.log(`  ${name}.png (${(statSync(path).size / 1024).toFixed(0)} KB)`);
 }
 
-async function run(browser, base, { lang, theme, states, fullPage }) {
-  const prefix = `${lang === 'en' ? '' : `${lang}-`}`;
-  const suffix = `-${theme}`;
+async function run(browser, base, options) {
+  const { lang, theme, states, fullPage, width, window: inWindow } = options;
+  const prefix = `${inWindow ? 'window-' : ''}${lang === 'en' ? '' : `${lang}-`}`;
+  const suffix = `${width && !inWindow ? `-${width}` : ''}-${theme}`;
   const want = new Set(states);
+  const picture = (demo, state) => shoot(demo.target, `${prefix}${state}${suffix}`, { viewportOnly: inWindow });
 
   // blocked → ready → deleting → deleted, in one visit, as a person goes through it.
   {
-    const demo = await openDemo(browser, base, { lang, theme });
+    const demo = await openDemo(browser, base, options);
     try {
       await demo.says(demo.s.blocked);
       await demo.page.mouse.move(0, 0);
-      if (want.has('blocked')) await shoot(demo.panel, `${prefix}blocked${suffix}`);
+      if (want.has('blocked')) await picture(demo, 'blocked');
       if (fullPage) await shoot(demo.page, 'demo-page');
       if (want.has('ready') || want.has('deleting') || want.has('deleted')) {
-        await demo.resolveAndConfirm();
-        if (want.has('ready')) await shoot(demo.panel, `${prefix}ready${suffix}`);
         // Latency keeps the DELETE pending long enough to see it.
-        if (want.has('deleting')) await demo.page.getByRole('combobox', { name: 'Added latency' }).selectOption('3000');
+        await demo.resolveAndConfirm(async () => {
+          if (want.has('deleting')) await demo.page.getByRole('combobox', { name: 'Added latency' }).selectOption('3000');
+        });
+        await demo.page.mouse.move(0, 0);
+        if (want.has('ready')) await picture(demo, 'ready');
+        if (!want.has('deleting') && !want.has('deleted')) return;
         await sleep(100);
         await demo.deleteButton.click();
         await demo.page.mouse.move(0, 0);
         if (want.has('deleting')) {
           await demo.says(demo.s.deleting);
-          await shoot(demo.panel, `${prefix}deleting${suffix}`);
+          await picture(demo, 'deleting');
         }
         // The success message stays 3 s before the redirect: time enough for the picture.
         await demo.says(demo.s.deleted, 15_000);
-        if (want.has('deleted')) await shoot(demo.panel, `${prefix}deleted${suffix}`);
+        if (want.has('deleted')) await picture(demo, 'deleted');
       }
     } finally {
       await demo.context.close();
@@ -170,16 +188,17 @@ async function run(browser, base, { lang, theme, states, fullPage }) {
 
   // A 500 on the deletion: the alert, and Delete usable again to repeat it.
   if (want.has('error')) {
-    const demo = await openDemo(browser, base, { lang, theme });
+    const demo = await openDemo(browser, base, options);
     try {
-      await demo.page.getByRole('combobox', { name: 'Kind of failure' }).selectOption('server-error');
-      await demo.page.getByRole('button', { name: 'Queue the failure' }).click();
-      await demo.page.locator('#faults').getByText('500 server error').waitFor();
-      await demo.resolveAndConfirm();
+      await demo.resolveAndConfirm(async () => {
+        await demo.page.getByRole('combobox', { name: 'Kind of failure' }).selectOption('server-error');
+        await demo.page.getByRole('button', { name: 'Queue the failure' }).click();
+        await demo.page.locator('#faults').getByText('500 server error').waitFor();
+      });
       await demo.deleteButton.click();
       await demo.panel.getByRole('alert').getByText(demo.s.notConfirmed).waitFor();
       await demo.page.mouse.move(0, 0);
-      await shoot(demo.panel, `${prefix}error${suffix}`);
+      await picture(demo, 'error');
     } finally {
       await demo.context.close();
     }
@@ -198,7 +217,7 @@ async function main() {
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs.filter((arg) => !arg.startsWith('--headless')) });
     for (const options of RUNS) {
-      console.log(`${options.lang}, ${options.theme}:`);
+      console.log(`${options.window ? 'window, ' : ''}${options.lang}, ${options.theme}${options.width ? `, ${options.width} px` : ''}:`);
       await run(browser, server.url, options);
     }
   } finally {
