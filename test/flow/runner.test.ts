@@ -179,7 +179,8 @@ test('navigates after the delay, unless a deleted listener keeps the page or the
     ['prevent', []],
     ['stay', []],
   ] as const) {
-    const w = world({ resolved: true, flow: { confirmation: 'none', redirectDelay: 20 } });
+    // A delay long enough that a loaded machine settles the deletion well before it ends.
+    const w = world({ resolved: true, flow: { confirmation: 'none', redirectDelay: 300 } });
     if (how === 'prevent') w.flow.on('deleted', (detail) => detail.preventDefault());
     w.flow.send({ type: 'check' });
     await w.settled();
@@ -189,7 +190,7 @@ test('navigates after the delay, unless a deleted listener keeps the page or the
     assert.equal(w.flow.getSnapshot().redirect?.status, how === 'prevent' ? 'none' : 'scheduled');
     if (how === 'stay') w.flow.send({ type: 'stay' });
     assert.deepEqual(w.navigated, [], 'not before the delay');
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await new Promise((resolve) => setTimeout(resolve, 450));
     assert.deepEqual(w.navigated, expected, how);
   }
 });
