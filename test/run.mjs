@@ -1,7 +1,7 @@
 // `npm test`: the type check (and the server half's under Node's own types), lint, the flow's and the
 // server half's Node tests, every browser test in headless Chromium, the end-to-end tests
 // against the running demo (which serve dist/, so the kit is built first when dist/ is missing or
-// older than its sources), the size ceilings of the built files, the strict-CSP run with hostile input, then the packed tarball installed
+// older than its sources), the size budgets of the built files, the strict-CSP run with hostile input, then the packed tarball installed
 // and used from a project of its own.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -50,7 +50,7 @@ const steps = [
   ['server half in Node (handler, Azion sources, OpenAPI contract, upstream faults, 50 concurrent DELETEs)', process.execPath, ['--import', 'tsx', '--test', ...serverTests]],
   ['browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
   ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],
-  ['size ceilings (the kit may not grow; see "Size" in README.md)', process.execPath, ['bench/size.mjs', '--ceilings']],
+  ['size budgets (no entry may outgrow its budget; see "Size" in README.md)', process.execPath, ['bench/size.mjs', '--budgets']],
   ['end-to-end tests (the demo in Chromium)', process.execPath, ['--test', 'test/e2e/']],
   ['hostile input under a strict Content-Security-Policy (the standalone build in Chromium)', process.execPath, ['--test', 'test/security/']],
   ['the packed tarball in a project of its own', process.execPath, ['--test', 'test/package/']],
