@@ -8,6 +8,7 @@ import { emit } from './events.js';
 import { HostWords, nearestLang } from './words.js';
 import { ownClient } from './own-client.js';
 import { panel, type Handlers } from './templates.js';
+import { KeepHeight } from './keep-height.js';
 
 /** How often the words that depend on the time are drawn again: the countdown, "Checked 2 minutes ago". */
 const COUNTDOWN_TICK = 1_000;
@@ -115,6 +116,11 @@ export class AccountDeletePanel extends LitElement {
   /** The snapshot of the last render, to notice what changed since. */
   #rendered: Snapshot | undefined;
   #clock: { every: number; timer: ReturnType<typeof setInterval> } | undefined;
+
+  constructor() {
+    super();
+    this.addController(new KeepHeight(this));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

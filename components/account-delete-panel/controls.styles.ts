@@ -159,10 +159,14 @@ export const controls = css`
     .panel {
       padding: var(--_space);
     }
+    /* A narrow panel says the account name on two lines: kept before the name is known. */
+    .hint {
+      min-height: 2lh;
+    }
     .checks li {
       grid-template-columns: 1.25rem 1fr;
     }
-    .checks li > a {
+    .checks li > :is(a, .link) {
       grid-column: 2;
       justify-self: start;
     }
@@ -200,7 +204,7 @@ export const controls = css`
       color: ButtonText;
       border-color: ButtonText;
     }
-    .placeholder .bar {
+    .placeholder :is(.check-text > *, .link) {
       background: GrayText;
     }
   }

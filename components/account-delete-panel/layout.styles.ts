@@ -115,17 +115,33 @@ export const layout = css`
     min-width: 0;
   }
 
+  /* Bars where the words will be: the sample checks' words, unseen, under a bar per line. */
   .placeholder li {
     border-inline-start-color: var(--_border);
   }
 
-  .placeholder .bar {
-    display: block;
-    height: 0.9em;
-    margin-block: 0.25em;
-    width: 70%;
-    border-radius: 4px;
+  .placeholder li :is(.icon, .check-text, .link) {
+    color: transparent;
+  }
+
+  .placeholder :is(.check-text > *, .link) {
     background: var(--_border);
+    border-radius: 4px;
+    -webkit-box-decoration-break: clone;
+    box-decoration-break: clone;
+  }
+
+  /* The intro's longest sentence holds its room, unseen, under the one on show. */
+  .intro {
+    display: grid;
+  }
+
+  .intro > * {
+    grid-area: 1 / 1;
+  }
+
+  .unseen {
+    visibility: hidden;
   }
 
   a {

@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { checkedText, describeCheck, failureText, introText, reasonText, statusText, type Snapshot, type Strings } from '../../src/flow/index.js';
 import type { Check } from '../../src/index.js';
+import { parseChecks } from '../../src/parse.js';
 
 export interface Handlers {
   input(event: InputEvent): void;
@@ -38,16 +39,29 @@ function names(words: ReturnType<typeof describeCheck>, s: Strings): TemplateRes
   return html` (${words.names.map((name, i) => html`${i > 0 ? s.listSeparator : ''}<bdi>${name}</bdi>`)}${more})`;
 }
 
-function check(item: Check, s: Strings): TemplateResult {
+/** One check; `sample`, a row of the placeholder: no part, no name, no link, only its shape. */
+function check(item: Check, s: Strings, sample = false): TemplateResult {
   const words = describeCheck(item, s);
-  return html`<li part="check ${words.passed ? 'check-passed' : 'check-blocking'}" class=${words.passed ? 'passed' : 'blocking'} aria-label=${words.label}>
+  return html`<li part=${sample ? nothing : `check ${words.passed ? 'check-passed' : 'check-blocking'}`} class=${words.passed ? 'passed' : 'blocking'} aria-label=${sample ? nothing : words.label}>
     <span class="icon" aria-hidden="true">${words.passed ? '✓' : '!'}</span>
     <span class="check-text"><strong><bdi>${words.title}</bdi>:</strong> <bdi>${words.sentence}</bdi>${names(words, s)}</span>
-    ${words.resolveUrl
-      ? html`<a part="resolve-link" href=${words.resolveUrl} target="_blank" rel="noopener" aria-label=${words.resolveLabel}>${s.resolve}</a>`
-      : nothing}
+    ${sample
+      ? html`<span class="link">${s.resolve}</span>`
+      : words.resolveUrl
+        ? html`<a part="resolve-link" href=${words.resolveUrl} target="_blank" rel="noopener" aria-label=${words.resolveLabel}>${s.resolve}</a>`
+        : nothing}
   </li>`;
 }
+
+/** Three checks that block, with names and a link each, as most answers have: what the placeholder is drawn from. */
+const SAMPLE = parseChecks(
+  [
+    { type: 'dns_zones', status: 'blocking', items: [{ id: 1, name: 'zone.com' }, { id: 2, name: 'zone.dev' }], resolve_url: '/' },
+    { type: 'edge_applications', status: 'blocking', items: [{ id: 1, name: 'web-storefront' }], resolve_url: '/' },
+    { type: 'debts', status: 'blocking', amount: { value: '120.50', currency: 'USD' }, resolve_url: '/' },
+  ],
+  '',
+);
 
 function checks(snapshot: Snapshot, view: View): TemplateResult {
   const { s, on } = view;
@@ -57,8 +71,9 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
     ? html`<ul id="checks" class="checks" part="checks" aria-label=${s.checksLabel} tabindex="-1">${shown.map((item) => check(item, s))}</ul>`
     : snapshot.status === 'check-failed'
       ? nothing
-      : html`<ul class="checks placeholder" aria-hidden="true">
-          ${[0, 1, 2].map(() => html`<li><span></span><span class="bar"></span></li>`)}
+      : // Checks like a usual answer, drawn as bars: the same height at any width, so little moves when they arrive.
+        html`<ul class="checks placeholder" aria-hidden="true" inert>
+          ${SAMPLE.map((item) => check(item, s, true))}
         </ul>`;
   const usable = snapshot.actions.check;
   return html`<div class="checks-region">
@@ -158,13 +173,19 @@ function form(snapshot: Snapshot, view: View): TemplateResult {
   </form>`;
 }
 
+/** The intro, over the longest sentence it may become, unseen: it never grows when the checks change. */
+function intro(snapshot: Snapshot, s: Strings): TemplateResult {
+  const longest = [s.intro, s.introReadyConfirm, s.introReady].reduce((a, b) => (b.length > a.length ? b : a));
+  return html`<p class="muted intro"><span>${introText(snapshot, s)}</span><span class="unseen" aria-hidden="true">${longest}</span></p>`;
+}
+
 /** The whole panel for a snapshot. */
 export function panel(snapshot: Snapshot, view: View): TemplateResult {
   const { s } = view;
   const deleted = snapshot.status === 'deleted';
   return html`<section part="base" class="panel" aria-labelledby="heading" lang=${view.locale}>
     <h2 id="heading" part="heading">${s.heading}</h2>
-    ${deleted ? nothing : html`<p class="muted">${introText(snapshot, s)}</p>`}
+    ${deleted ? nothing : intro(snapshot, s)}
     <div part="status" class="status" role="status" aria-live="polite">
       ${deleted ? success(snapshot, view) : withSupport(statusText(snapshot, s), view)}
     </div>

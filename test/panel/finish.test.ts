@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 const words = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const intro = (el: HTMLElement) => words(el.shadowRoot!.querySelector('[part="heading"] + p'));
+const intro = (el: HTMLElement) => words(el.shadowRoot!.querySelector('[part="heading"] + p > span'));
 
 describe('a panel that reads as finished', () => {
   it('says what is left to do: what must be resolved, then, once nothing blocks, to type the name', async () => {

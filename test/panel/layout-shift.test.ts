@@ -1,0 +1,87 @@
+import { expect, fixtureSync, html } from '@open-wc/testing';
+import {
+  afterNextCheck,
+  bodyWith,
+  clearBody,
+  fakeApi,
+  held,
+  nextOutcome,
+  ok,
+  status,
+  type AccountDeletePanel,
+  type Reply,
+} from './helpers.js';
+
+/** An answer shaped as most are: the three checks blocking, with names, a debt and a link each. */
+const usual = () =>
+  bodyWith([
+    { type: 'dns_zones', status: 'blocking', items: [{ id: 1, name: 'acme.com' }, { id: 2, name: 'acme.dev' }], resolve_url: '/dns' },
+    { type: 'edge_applications', status: 'blocking', items: [{ id: 3, name: 'acme-storefront' }], resolve_url: '/apps' },
+    { type: 'debts', status: 'blocking', amount: { value: '120.50', currency: 'USD' }, resolve_url: '/billing' },
+  ]);
+
+/** A panel `width` px wide with a paragraph under it, its first check held until `release`. */
+async function pageOf(width: number, replies: Reply[]) {
+  const gate = held();
+  const api = fakeApi({ checks: [gate.reply, ...replies] });
+  const root = fixtureSync<HTMLDivElement>(html`<div style="width: ${width}px">
+    <account-delete-panel .client=${api.client} redirect-url="#deleted"></account-delete-panel>
+    <p id="below">What the page has under the panel.</p>
+  </div>`);
+  const el = root.querySelector<AccountDeletePanel>('account-delete-panel')!;
+  await gate.arrived;
+  await el.updateComplete;
+  const below = root.querySelector('#below')!;
+  const top = () => below.getBoundingClientRect().top;
+  /** Lets the panel render, then the resize observer run, then the layout settle. */
+  const settled = async () => {
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  };
+  await settled();
+  return { el, gate, top, settled };
+}
+
+describe('the page under the panel', () => {
+  for (const width of [320, 360, 1280]) {
+    it(`does not move when the usual checks arrive, ${width} px wide`, async () => {
+      const { gate, top, settled } = await pageOf(width, []);
+      const before = top();
+      const outcome = nextOutcome();
+      gate.release(ok(usual()));
+      await outcome;
+      await settled();
+      expect(top()).to.equal(before);
+    });
+
+    it(`does not move up when a re-check finds everything resolved, or fails, ${width} px wide`, async () => {
+      const { el, gate, top, settled } = await pageOf(width, [ok(clearBody()), status(500)]);
+      gate.release(ok(usual()));
+      await nextOutcome();
+      await settled();
+      const blocked = top();
+      await afterNextCheck(el, () => el.refresh());
+      await settled();
+      expect(top(), 'everything resolved').to.equal(blocked);
+      // A failed check says so in the alert under the checks: it may push down, never pull up.
+      await afterNextCheck(el, () => el.refresh());
+      await settled();
+      expect(top(), 'the check failed').to.be.at.least(blocked);
+    });
+  }
+
+  it('keeps no room the words no longer need once the width changes', async () => {
+    const { el, gate, top, settled } = await pageOf(320, [ok(clearBody())]);
+    gate.release(ok(usual()));
+    await nextOutcome();
+    await settled();
+    await afterNextCheck(el, () => el.refresh());
+    await settled();
+    const narrow = top();
+    (el.parentElement as HTMLElement).style.width = '1280px';
+    await settled();
+    await settled();
+    // At 1280 px every sentence fits on fewer lines: the panel is shorter than at 320 px.
+    expect(top()).to.be.below(narrow - 100);
+  });
+});
