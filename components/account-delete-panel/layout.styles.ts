@@ -83,6 +83,8 @@ export const layout = css`
     display: grid;
     grid-template-columns: 1.5rem 1fr auto;
     align-items: start;
+    /* A check that keeps the height of longer words keeps them at its top. */
+    align-content: start;
     gap: calc(var(--_space) * 0.5);
     min-height: 2.25rem;
     padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);

@@ -60,9 +60,14 @@ describe('the page under the panel', () => {
       await nextOutcome();
       await settled();
       const blocked = top();
+      // Inside the panel too: the checks and Check again stay where they were.
+      const inside = () =>
+        [...el.shadowRoot!.querySelectorAll('#checks > li, [part="recheck-button"]')].map((node) => node.getBoundingClientRect().top);
+      const rows = inside();
       await afterNextCheck(el, () => el.refresh());
       await settled();
       expect(top(), 'everything resolved').to.equal(blocked);
+      expect(inside(), 'the checks and Check again').to.deep.equal(rows);
       // A failed check says so in the alert under the checks: it may push down, never pull up.
       await afterNextCheck(el, () => el.refresh());
       await settled();
