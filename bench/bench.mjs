@@ -1,4 +1,5 @@
-// `npm run bench`: how soon the panel is useful and what it costs, measured in headless Chromium
+// `npm run bench`: how soon the panel is useful and what it costs, measured in headless Chromium,
+// inline and in the window, 1280 and 360 px wide (`npm run bench -- --trace` also writes a trace)
 // against a no-framework baseline in the same run. Prints a table and writes bench/results.json.
 // See BENCHMARKS.md for what each figure means. A benchmark, not a test: it asserts nothing.
 import http from 'node:http';
@@ -26,9 +27,16 @@ const REQUEST_LOADS = QUICK ? 2 : 5;
 const IDLE_MS = 1_000; // quiet time after a load or a re-check before its requests are counted
 const CYCLES = 500;
 const LATENCIES = [0, 100];
-const CLS_LATENCIES = [0, 1_000];
+const SHIFT_RUNS = QUICK ? 2 : 30; // runs of the whole flow per place and width, for the layout shifts
 const VIEWPORT = { width: 1280, height: 720 };
-const DEADLINE_MS = 10 * 60_000;
+/** Where the panel is measured: inline on the page or in the window, on a phone's width and a desktop's. */
+const PLACES = [
+  { name: 'inline, 1280 px', window: false, viewport: VIEWPORT },
+  { name: 'inline, 360 px', window: false, viewport: { width: 360, height: 740 } },
+  { name: 'window, 1280 px', window: true, viewport: VIEWPORT },
+  { name: 'window, 360 px', window: true, viewport: { width: 360, height: 740 } },
+];
+const DEADLINE_MS = 25 * 60_000;
 const ACCOUNT_NAME = 'Acme Corp';
 
 const started = Date.now();
@@ -153,22 +161,26 @@ const server = http.createServer((req, res) => {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? undefined : Number(x.toFixed(digits)));
 
-function stats(samples) {
+/** Median, p95 (nearest rank: the 29th of 30), min and max, unrounded. */
+function statsOf(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const n = sorted.length;
   if (n === 0) return { n: 0 };
   const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  // Nearest rank: the smallest sample at or above 95 % of them (the 29th of 30).
-  const p95 = sorted[Math.ceil(0.95 * n) - 1];
-  return { n, median: round(median), p95: round(p95), min: round(sorted[0]), max: round(sorted[n - 1]) };
+  return { n, median, p95: sorted[Math.ceil(0.95 * n) - 1], min: sorted[0], max: sorted[n - 1] };
+}
+
+function stats(samples) {
+  const s = statsOf(samples);
+  return s.n === 0 ? s : { n: s.n, median: round(s.median), p95: round(s.p95), min: round(s.min), max: round(s.max) };
 }
 
 let browser;
 let baseUrl;
 
 /** One load in a fresh browser context: opens `path`, returns the page's benchResult and the API requests it made. */
-async function load(path) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+async function load(path, viewport = VIEWPORT) {
+  const context = await browser.newContext({ viewport });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -182,14 +194,15 @@ async function load(path) {
 }
 
 /** Alternates panel and baseline loads (warm-ups first, thrown away); returns the samples of each. */
-async function compare(apiBase, loads) {
+async function compare(apiBase, loads, place = PLACES[0]) {
   const samples = { panel: [], baseline: [] };
   const errors = [];
   const q = `?api=${encodeURIComponent(apiBase)}`;
   for (let i = 0; i < WARMUPS + loads; i++) {
     const order = i % 2 ? ['panel', 'baseline'] : ['baseline', 'panel'];
     for (const variant of order) {
-      const result = await load(`/bench/pages/${variant}.html${q}`);
+      const windowed = variant === 'panel' && place.window ? '&window=1' : '';
+      const result = await load(`/bench/pages/${variant}.html${q}${windowed}`, place.viewport);
       if (result?.error || typeof result?.frame !== 'number') errors.push(`${variant}: ${result?.error ?? 'no timings'}`);
       else if (i >= WARMUPS) samples[variant].push(result);
     }
@@ -202,7 +215,19 @@ async function compare(apiBase, loads) {
     afterResponse: stats(samples[variant].filter((r) => r.request).map((r) => r.frame - r.request.responseEnd)),
     requestStart: stats(samples[variant].filter((r) => r.request).map((r) => r.request.start)),
     responseEnd: stats(samples[variant].filter((r) => r.request).map((r) => r.request.responseEnd)),
-    ...(variant === 'panel' ? { firstRender: stats(samples[variant].map((r) => r.firstRender)) } : {}),
+    ...(variant === 'panel'
+      ? {
+          firstRender: stats(samples[variant].map((r) => r.firstRender)),
+          // Where the time from the answer to the paint goes: the answer read and the flow's snapshot
+          // made, the checked event, the checks written to the DOM, then painted.
+          afterAnswer: {
+            snapshot: stats(samples[variant].filter((r) => r.request).map((r) => r.snapshot - r.request.responseEnd)),
+            checkedEvent: stats(samples[variant].filter((r) => r.request).map((r) => r.checked - r.request.responseEnd)),
+            inTheDom: stats(samples[variant].filter((r) => r.request).map((r) => r.dom - r.request.responseEnd)),
+            painted: stats(samples[variant].filter((r) => r.request).map((r) => r.frame - r.request.responseEnd)),
+          },
+        }
+      : {}),
     listItems: samples[variant][0]?.items,
     requestsUntilRendered: [...new Set(samples[variant].map((r) => r.requests))],
     samples: samples[variant].map((r) => round(r.frame)),
@@ -220,8 +245,8 @@ async function compare(apiBase, loads) {
   };
 }
 
-async function manualPage(query = '?api=/api') {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+async function manualPage(query = '?api=/api', viewport = VIEWPORT) {
+  const context = await browser.newContext({ viewport });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -239,14 +264,17 @@ async function manualPage(query = '?api=/api') {
 
 async function timeToUseful() {
   const out = {};
-  for (const latency of LATENCIES) {
-    backend.reset();
-    backend.latency = latency;
-    out[`${latency} ms`] = await compare('/api', LOADS);
-    const r = out[`${latency} ms`];
-    console.log(
-      `  latency ${latency} ms: panel median ${r.panel.timeToUseful.median} ms, baseline ${r.baseline.timeToUseful.median} ms (×${r.ratio.median})`,
-    );
+  for (const place of PLACES) {
+    for (const latency of LATENCIES) {
+      backend.reset();
+      backend.latency = latency;
+      const key = `${place.name}, ${latency} ms`;
+      out[key] = await compare('/api', LOADS, place);
+      const r = out[key];
+      console.log(
+        `  ${key}: panel median ${r.panel.timeToUseful.median} ms, baseline ${r.baseline.timeToUseful.median} ms (×${r.ratio.median}); answer to paint ${r.panel.afterResponse.median} ms (baseline ${r.baseline.afterResponse.median} ms)`,
+      );
+    }
   }
   backend.reset();
   return out;
@@ -286,81 +314,123 @@ async function requests() {
 }
 
 /**
- * The layout shifts of each step: the panel inserted (its placeholder painted), its checks arriving, a re-check
- * after the blockers were resolved, typing the name, delete. The latency changes only whether the last
- * steps' shifts come within 500 ms of the user's input (and so do not count).
+ * The layout shifts of each step, in one run of the flow: the panel inserted or the window opened (the
+ * placeholder painted), its checks arriving, a re-check after the blockers were resolved elsewhere,
+ * typing the name, delete. Shifts within 500 ms of the user's input do not count (as in CLS); they are
+ * given apart.
  */
-async function layoutShift() {
-  const runs = {};
-  for (const latency of CLS_LATENCIES) {
-    backend.reset();
-    backend.latency = latency;
-    closeGate();
-    const { context, page } = await manualPage('?api=/gated');
-    try {
-      const phases = [];
-      const mark = async (name) => {
-        const count = await page.evaluate(() => window.bench.shifts.length);
-        phases.push({ name, until: count });
-      };
-      const settle = async (ms) => {
-        await page.evaluate(() => window.bench.twoFrames());
-        await sleep(ms);
-      };
-      // 1. Connect: the placeholder, while the request waits at the gate.
-      await page.evaluate(() => window.bench.connect());
-      await settle(500);
-      await mark('panel inserted (placeholder)');
-      // 2. The checks arrive (3, blocking).
-      openGate();
-      const mounted = await page.evaluate(() => window.mounted.catch((error) => ({ error: String(error) })));
-      if (mounted.error) throw new Error(mounted.error);
-      await settle(700);
-      await mark('checks arrive');
-      // 3. The user resolved everything elsewhere; the panel checks again on its own (no input).
-      backend.resolveAll();
-      await page.evaluate(async () => {
-        const checked = window.bench.nextChecked(window.panel);
-        await window.panel.refresh();
-        await checked;
-        await window.panel.updateComplete;
-      });
-      await settle(700);
-      await mark('re-check (all resolved)');
-      // 4. Typing the name, key by key.
-      await page.locator('account-delete-panel #confirm').click();
-      await page.locator('account-delete-panel #confirm').pressSequentially(ACCOUNT_NAME, { delay: 40 });
-      await settle(700);
-      await mark('typing the name');
-      // 5. Delete, until the success message is shown.
-      await page.locator('account-delete-panel [part="delete-button"]').click();
-      await page.locator('account-delete-panel .success').waitFor({ state: 'visible', timeout: 15_000 });
-      await settle(700);
-      await mark('delete');
-      const shifts = await page.evaluate(() => window.bench.shifts);
-      let from = 0;
-      const byPhase = {};
-      for (const { name, until } of phases) {
-        const inPhase = shifts.slice(from, until);
-        from = until;
-        byPhase[name] = {
-          cls: round(inPhase.filter((s) => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0), 4),
-          afterInput: round(inPhase.filter((s) => s.hadRecentInput).reduce((sum, s) => sum + s.value, 0), 4),
-          shifts: inPhase,
-        };
-      }
-      runs[`${latency} ms`] = {
-        cls: round(shifts.filter((s) => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0), 4),
-        afterInput: round(shifts.filter((s) => s.hadRecentInput).reduce((sum, s) => sum + s.value, 0), 4),
-        phases: byPhase,
-      };
-    } finally {
-      openGate();
-      await context.close();
+async function shiftRun(place) {
+  closeGate();
+  const { context, page } = await manualPage(`?api=/gated${place.window ? '&window=1' : ''}`, place.viewport);
+  try {
+    const phases = [];
+    const mark = async (name) => phases.push({ name, until: await page.evaluate(() => window.bench.shifts.length) });
+    const settle = async (ms) => {
+      await page.evaluate(() => window.bench.twoFrames());
+      await sleep(ms);
+    };
+    // 1. Connect: the placeholder, while the request waits at the gate.
+    await page.evaluate(() => window.bench.connect());
+    await settle(300);
+    await mark('placeholder');
+    // 2. The checks arrive (3, blocking).
+    openGate();
+    const mounted = await page.evaluate(() => window.mounted.catch((error) => ({ error: String(error) })));
+    if (mounted.error) throw new Error(mounted.error);
+    await settle(400);
+    await mark('checks arrive');
+    // 3. The user resolved everything elsewhere; the panel checks again on its own (no input).
+    backend.resolveAll();
+    await page.evaluate(async () => {
+      const checked = window.bench.nextChecked(window.panel);
+      await window.panel.refresh();
+      await checked;
+      await window.panel.updateComplete;
+    });
+    await settle(400);
+    await mark('re-check, all resolved');
+    // 4. Typing the name, key by key.
+    const confirm = page.locator('account-delete-panel #confirm');
+    await confirm.click();
+    await confirm.pressSequentially(ACCOUNT_NAME, { delay: 30 });
+    await settle(400);
+    await mark('typing the name');
+    // 5. Delete, until the success message is shown.
+    await page.locator('account-delete-panel [part="delete-button"]').click();
+    await page.locator('account-delete-panel .success').waitFor({ state: 'visible', timeout: 15_000 });
+    await settle(400);
+    await mark('delete');
+    const shifts = await page.evaluate(() => window.bench.shifts);
+    const sum = (list) => list.reduce((total, s) => total + s.value, 0);
+    let from = 0;
+    const byPhase = {};
+    for (const { name, until } of phases) {
+      const inPhase = shifts.slice(from, until);
+      from = until;
+      byPhase[name] = { cls: sum(inPhase.filter((s) => !s.hadRecentInput)), afterInput: sum(inPhase.filter((s) => s.hadRecentInput)), shifts: inPhase };
     }
+    return { cls: sum(shifts.filter((s) => !s.hadRecentInput)), phases: byPhase };
+  } finally {
+    openGate();
+    await context.close();
+  }
+}
+
+/** SHIFT_RUNS runs of the flow in each place: the layout shift of each step, median and p95. */
+async function layoutShift() {
+  const out = {};
+  for (const place of PLACES) {
+    backend.reset();
+    const runs = [];
+    for (let i = 0; i < SHIFT_RUNS; i++) {
+      backend.reset();
+      runs.push(await shiftRun(place));
+    }
+    const names = Object.keys(runs[0].phases);
+    const at4 = (s) => ({ ...s, median: round(s.median, 4), p95: round(s.p95, 4), min: round(s.min, 4), max: round(s.max, 4) });
+    const exact = (values) => at4(statsOf(values));
+    out[place.name] = {
+      runs: runs.length,
+      cls: exact(runs.map((r) => r.cls)),
+      phases: Object.fromEntries(
+        names.map((name) => [
+          name,
+          {
+            cls: exact(runs.map((r) => r.phases[name].cls)),
+            afterInput: exact(runs.map((r) => r.phases[name].afterInput)),
+            // What moved, in the first run that had a shift there: to find it.
+            firstShifts: runs.find((r) => r.phases[name].shifts.length)?.phases[name].shifts.slice(0, 3) ?? [],
+          },
+        ]),
+      ),
+    };
+    const phases = names.map((name) => `${name} ${out[place.name].phases[name].cls.median}`).join(', ');
+    console.log(`  ${place.name}: CLS median ${out[place.name].cls.median} (p95 ${out[place.name].cls.p95}); by step: ${phases}`);
   }
   backend.reset();
-  return runs;
+  return out;
+}
+
+/**
+ * With `--trace`: a Chromium trace of one panel load (1280 px, no latency), written to bench/trace.json,
+ * to open in Chrome's Performance panel or ui.perfetto.dev; the page's performance.marks ("bench:…":
+ * connected, snapshot, checked event, checks in the DOM, checks painted) are in it.
+ */
+async function trace() {
+  backend.reset();
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const path = join(root, 'bench', 'trace.json');
+    await browser.startTracing(page, { path, screenshots: true, categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
+    await page.goto(`${baseUrl}/bench/pages/panel.html?api=/api`);
+    const result = await page.evaluate(() => window.benchResult);
+    await browser.stopTracing();
+    if (result?.error) throw new Error(result.error);
+    return { path: 'bench/trace.json', timings: result };
+  } finally {
+    await context.close();
+  }
 }
 
 async function largeAccounts() {
@@ -475,13 +545,21 @@ function table(r) {
       `first render ${ms(t.panel.firstRender.median)}, request sent ${ms(t.panel.requestStart.median)}, answered ${ms(t.panel.responseEnd.median)}`,
       `baseline: sent ${ms(t.baseline.requestStart.median)}, answered ${ms(t.baseline.responseEnd.median)} (medians)`,
     );
+    const a = t.panel.afterAnswer;
+    row(
+      `  answer to paint, ${latency} latency`,
+      `panel ${ms(t.panel.afterResponse.median)} (p95 ${ms(t.panel.afterResponse.p95)}), baseline ${ms(t.baseline.afterResponse.median)}`,
+      `after the answer: snapshot ${ms(a.snapshot.median)}, checked event ${ms(a.checkedEvent.median)}, in the DOM ${ms(a.inTheDom.median)}, painted ${ms(a.painted.median)}`,
+    );
   }
   const timed = Object.values(r.timeToUseful).flatMap((t) => [...t.panel.requestsUntilRendered]);
   row('requests per load', r.requests.perLoad.join(', '), `${REQUEST_LOADS} loads, ${IDLE_MS} ms idle after; timed loads: ${[...new Set(timed)].join(' or ')} each`);
   row('requests per re-check (refresh())', r.requests.perRecheck.join(', '));
-  for (const [latency, c] of Object.entries(r.layoutShift)) {
-    const perPhase = Object.entries(c.phases).map(([name, p]) => `${name} ${p.cls}`).join('; ');
-    row(`layout shift (CLS), ${latency} latency`, String(c.cls), `${perPhase}; within 500 ms of input: ${c.afterInput}`);
+  for (const [place, c] of Object.entries(r.layoutShift)) {
+    const perPhase = Object.entries(c.phases)
+      .map(([name, p]) => `${name} ${p.cls.median}${p.cls.p95 !== p.cls.median ? ` (p95 ${p.cls.p95})` : ''}`)
+      .join('; ');
+    row(`layout shift (CLS), ${place}`, `${c.cls.median} (p95 ${c.cls.p95})`, `${c.runs} runs; ${perPhase}`);
   }
   for (const [name, t] of Object.entries(r.largeAccounts)) {
     row(`large account, ${name}: panel`, `${ms(t.panel.timeToUseful.median)} (p95 ${ms(t.panel.timeToUseful.p95)})`, `${t.panel.listItems} checks shown`);
@@ -528,6 +606,7 @@ try {
 
   console.log('Time to useful…');
   const ttu = await timeToUseful();
+  const traced = process.argv.includes('--trace') ? (console.log('Trace of one load…'), await trace()) : undefined;
   console.log('Requests…');
   const req = await requests();
   console.log('Layout shift…');
@@ -544,8 +623,9 @@ try {
     command: 'npm run bench',
     machine: { ...machine(browser.version()), loadAverage: { atStart: loadAtStart.map((x) => round(x, 2)), atEnd: os.loadavg().map((x) => round(x, 2)) } },
     build: build(),
-    settings: { quick: QUICK, loads: LOADS, warmups: WARMUPS, largeLoads: LARGE_LOADS, requestLoads: REQUEST_LOADS, idleMs: IDLE_MS, cycles: CYCLES, viewport: VIEWPORT },
+    settings: { quick: QUICK, loads: LOADS, warmups: WARMUPS, largeLoads: LARGE_LOADS, requestLoads: REQUEST_LOADS, idleMs: IDLE_MS, cycles: CYCLES, viewport: VIEWPORT, shiftRuns: SHIFT_RUNS, places: PLACES },
     timeToUseful: ttu,
+    ...(traced ? { trace: traced } : {}),
     requests: req,
     layoutShift: cls,
     largeAccounts: large,

@@ -1,12 +1,14 @@
 // The panel's page. `?mode=auto` (the default) connects one panel at once and leaves its timings in
-// window.benchResult; `?mode=manual` only exposes window.bench for the driver.
+// window.benchResult; `?mode=manual` only exposes window.bench for the driver. `?window=1` puts the
+// panel in <account-delete-dialog> and opens the window, as the account page's button would.
 import '/dist/account-delete-panel.standalone.js';
 import { apiBase, checksRequestTiming, params, shifts, whenRendered } from './common.js';
 
 const host = document.getElementById('host');
+const inWindow = params.get('window') === '1';
 
-function createPanel() {
-  const panel = document.createElement('account-delete-panel');
+function createPanel(tag = 'account-delete-panel') {
+  const panel = document.createElement(tag);
   panel.setAttribute('api-base', apiBase);
   panel.setAttribute('redirect-url', '/bench/pages/panel.html?mode=manual');
   // The success message stays: the page must outlive the deletion to be measured.
@@ -19,24 +21,49 @@ function createPanel() {
  * Returns at once; `window.mounted` resolves to the timings.
  */
 function connect() {
-  const panel = createPanel();
+  const element = createPanel(inWindow ? 'account-delete-dialog' : 'account-delete-panel');
   let checked;
-  panel.addEventListener('account-delete-checked', () => (checked ??= performance.now()));
+  element.addEventListener('account-delete-checked', () => {
+    checked ??= performance.now();
+    performance.mark('bench:checked event');
+  });
+  performance.clearMarks();
   const t0 = performance.now();
-  host.append(panel);
-  const rendered = whenRendered(panel.shadowRoot, '#checks li');
-  const firstRender = panel.updateComplete.then(() => performance.now());
+  performance.mark('bench:connected');
+  host.append(element);
+  // The window makes its panel on opening: the panel is there once show() has rendered.
+  if (inWindow) element.show();
+  const panel = inWindow ? element.shadowRoot.querySelector('account-delete-panel') ?? element : element;
+  window.element = element;
   window.panel = panel;
   window.mounted = (async () => {
+    if (inWindow) await element.updateComplete;
+    const inner = inWindow ? element.shadowRoot.querySelector('account-delete-panel') : panel;
+    window.panel = inner;
+    const rendered = whenRendered(inner.shadowRoot, '#checks li');
+    const firstRender = inner.updateComplete.then(() => performance.now());
+    // The snapshot with the checks: the flow's state, before any render.
+    let snapshot;
+    const stop = inner.flow.subscribe((s) => {
+      if (s.preconditions && snapshot === undefined) {
+        snapshot = performance.now();
+        performance.mark('bench:snapshot');
+      }
+    });
     const { dom, frame } = await rendered;
+    stop();
+    performance.mark('bench:checks in the DOM', { startTime: dom });
+    performance.mark('bench:checks painted', { startTime: frame });
+    const request = checksRequestTiming(t0);
     return {
       checked: checked - t0,
+      snapshot: snapshot - t0,
       dom: dom - t0,
       frame: frame - t0,
       // When the first render (the placeholder) was done: the request may start before or after it.
       firstRender: (await firstRender) - t0,
-      request: checksRequestTiming(t0),
-      items: panel.shadowRoot.querySelectorAll('#checks > li').length,
+      request,
+      items: inner.shadowRoot.querySelectorAll('#checks > li').length,
     };
   })();
 }
