@@ -2,12 +2,16 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What keeps its height: the intro, the status line, the checks with Check again, and each check. */
 const KEPT = '.intro, .status, .checks-region, .checks > li';
+/** The user's own input in the panel, after which a move is expected. */
+const INPUT = ['pointerdown', 'keydown'];
 
 /**
  * Keeps each part of the panel above the form at the greatest height it has had at the panel's
  * width: a part whose words get shorter (a re-check that finds everything resolved, a check that
- * failed) does not pull up what is below it, so nothing under it moves while the user reads.
- * A new width starts afresh (the words wrap anew). A view concern only: no rule lives here.
+ * failed) does not pull up what is below it, so nothing under it moves while the user reads. The
+ * parts let go at the user's next press or key in the panel (a move right after one's own input is
+ * expected: it is not a layout shift) and when the width changes (the words wrap anew), then keep
+ * from their own heights. A view concern only: no rule lives here.
  */
 export class KeepHeight implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -21,6 +25,7 @@ export class KeepHeight implements ReactiveController {
   }
 
   hostConnected(): void {
+    for (const type of INPUT) this.#host.addEventListener(type, this.#letGo, true);
     // Border boxes: a check's padding counts, and the height kept is set on the border box.
     this.#observer ??= new ResizeObserver((entries) => {
       for (const { target, borderBoxSize } of entries) {
@@ -36,20 +41,30 @@ export class KeepHeight implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    for (const type of INPUT) this.#host.removeEventListener(type, this.#letGo, true);
     this.#observer?.disconnect();
     this.#observer = undefined;
   }
 
   #keep(part: HTMLElement, width: number, height: number): void {
     const seen = this.#seen.get(part);
-    if (seen && seen.width !== width) {
-      // The words wrap anew at this width: the parts take their own heights, and keep from there. In
-      // the next frame (a change made here would be a resize observers are told of in a loop), and
-      // all at once: a part measured while another still holds its old height would keep it too.
-      this.#seen.set(part, { width, height: Infinity });
-      if (this.#anew.size === 0) requestAnimationFrame(() => this.#startAnew());
-      this.#anew.add(part);
-    } else if (!seen || height > seen.height) this.#hold(part, width, height);
+    if (seen && seen.width !== width) this.#anewNextFrame(part);
+    else if (!seen || height > seen.height) this.#hold(part, width, height);
+  }
+
+  /** The user pressed or typed in the panel: every part takes its own height, and keeps from there. */
+  readonly #letGo = (): void => {
+    for (const part of this.#host.shadowRoot?.querySelectorAll<HTMLElement>(KEPT) ?? []) this.#anewNextFrame(part);
+  };
+
+  /**
+   * In the next frame (a change made in a resize observer would be one it is told of in a loop), and
+   * all at once: a part measured while another still holds its old height would keep it too.
+   */
+  #anewNextFrame(part: HTMLElement): void {
+    this.#seen.set(part, { width: -1, height: Infinity });
+    if (this.#anew.size === 0) requestAnimationFrame(() => this.#startAnew());
+    this.#anew.add(part);
   }
 
   #startAnew(): void {

@@ -75,6 +75,21 @@ describe('the page under the panel', () => {
     });
   }
 
+  it("lets the kept room go at the user's next key in the panel, when a move is expected", async () => {
+    const { el, gate, settled } = await pageOf(360, [ok(clearBody())]);
+    gate.release(ok(usual()));
+    await nextOutcome();
+    await settled();
+    await afterNextCheck(el, () => el.refresh());
+    await settled();
+    const first = () => el.shadowRoot!.querySelector('#checks > li')!.getBoundingClientRect().height;
+    const held = first();
+    el.shadowRoot!.querySelector('input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'A', bubbles: true, composed: true }));
+    await settled();
+    // "DNS zones: resolved" needs one line, not the three of the blocked sentence.
+    expect(first()).to.be.below(held - 20);
+  });
+
   it('keeps no room the words no longer need once the width changes', async () => {
     const { el, gate, top, settled } = await pageOf(320, [ok(clearBody())]);
     gate.release(ok(usual()));
