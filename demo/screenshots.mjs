@@ -42,7 +42,7 @@ const STRINGS = {
     notConfirmed: 'a exclusão não foi confirmada',
   },
 };
-const THEMES = { light: 'Light', dark: 'Dark' };
+const THEMES = { light: 'Light', dark: 'Dark', brand: 'Brand (custom properties and parts)', forced: 'Light' };
 
 /**
  * What each picture set covers: every state in English, the ones with most text in pt-BR; light and dark.
@@ -58,6 +58,9 @@ const RUNS = [
   { lang: 'en', theme: 'dark', states: ['blocked', 'ready', 'deleted', 'error'], window: true, width: 1280 },
   { lang: 'en', theme: 'light', states: ['blocked', 'ready'], width: 320 },
   { lang: 'en', theme: 'light', states: ['blocked', 'ready'], width: 768 },
+  // The brand theme (custom properties and parts, as a host would theme it) and forced colours.
+  { lang: 'en', theme: 'brand', states: ['blocked', 'ready', 'deleting', 'error'] },
+  { lang: 'en', theme: 'forced', states: ['blocked', 'ready', 'deleting', 'error'] },
 ];
 
 async function startServer() {
@@ -109,6 +112,8 @@ function pageHelpers(page, s, inWindow) {
       if (inWindow) await page.locator('account-delete-dialog [part="trigger"]').click();
       else await panel.getByRole('button', { name: s.checkAgain }).click();
       await says(s.ready);
+      // A click, then the name, as a person does (the panel lets go of kept heights at the click).
+      await panel.getByRole('textbox', { name: s.name }).click();
       await panel.getByRole('textbox', { name: s.name }).fill(ACCOUNT_NAME);
       await panel.locator('[part~="delete-button"][aria-disabled="false"]').waitFor();
     },
@@ -118,7 +123,13 @@ function pageHelpers(page, s, inWindow) {
 /** A fresh account (opening the demo resets it) in the given language, theme and width; the window open if asked. */
 async function openDemo(browser, base, { lang, theme, width, window: inWindow = false }) {
   const viewport = { ...VIEWPORT, ...(width ? { width } : {}), ...(inWindow ? { height: 800 } : {}) };
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: theme, locale: lang });
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    colorScheme: theme === 'dark' ? 'dark' : 'light',
+    forcedColors: theme === 'forced' ? 'active' : 'none',
+    locale: lang,
+  });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error}`));
