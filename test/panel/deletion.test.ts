@@ -33,6 +33,7 @@ import {
   type FakeApi,
   type Held,
 } from './helpers.js';
+import { press } from '../launcher.js';
 
 function resetHash(): void {
   history.replaceState(null, '', location.pathname + location.search);
@@ -87,7 +88,7 @@ describe('while the account is being deleted', () => {
   it('sends no second DELETE on Enter or Space on the button', async () => {
     deleteButton(el).focus();
     await sendKeys({ press: 'Enter' });
-    await sendKeys({ press: 'Space' });
+    await press('Space');
     await quiet(el);
     expect(api.deletes()).to.have.length(1);
   });

@@ -24,6 +24,7 @@ import {
   type FakeApi,
   type Reply,
 } from './helpers.js';
+import { press } from '../launcher.js';
 
 afterEach(() => {
   sinon.restore();
@@ -84,7 +85,7 @@ async function failedDeletionFocusStays(el: AccountDeletePanel): Promise<void> {
 }
 
 describe('by keyboard alone', () => {
-  for (const key of ['Enter', 'Space']) {
+  for (const key of ['Enter', 'Space'] as const) {
     it(`deletes the account: Tab to the textbox, type the name, Tab to Delete, ${key}`, async () => {
       const api = fakeApi({ checks: [ok(clearBody())] });
       const { el } = await page(api);
@@ -93,7 +94,7 @@ describe('by keyboard alone', () => {
       expect(textbox(el)!.value).to.equal('Acme Corp');
       expect(await tabStops(el, 1)).to.deep.equal(['button Delete account']);
       const deleted = oneEvent(el, 'account-deleted');
-      await sendKeys({ press: key });
+      await press(key);
       await deleted;
       await eventually(() => activeElement(el) === successMessage(el), 'focus moves to the success message');
       expect(api.deletes()).to.have.length(1);
@@ -134,7 +135,7 @@ describe('by keyboard alone', () => {
     ]);
     expect(deleteButton(el).getAttribute('aria-describedby')).to.equal('delete-reason');
     await sendKeys({ press: 'Enter' });
-    await sendKeys({ press: 'Space' });
+    await press('Space');
     await quiet(el);
     expect(api.deletes()).to.have.length(0);
     expect(focused(el)).to.equal('button Delete account');

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import {
+  AccountDeletionError,
   ApiError,
   AuthenticationError,
   ConflictError,
@@ -16,6 +17,7 @@ import {
   createAccountDeletionClient,
   newIdempotencyKey,
 } from '../../src/index.js';
+import { outcomeOf } from '../../src/flow/index.js';
 import { PROXY_HTML, breakingOff, conflictBody, fakeNetwork, json, raw, rejectionOf, stalling } from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -155,13 +157,26 @@ describe('deleteAccount', () => {
       });
 
       // Status lines a browser reads as 600, 1000 or 2: never "refused" nor "server error", which would say more than is known.
+      // Some engines keep such an answer back instead (Firefox and WebKit do with "1000 Odd" and "2x4 Odd"):
+      // the page then gets the network error a broken connection gives, and the SDK cannot say more
+      // than it says of one, a ConnectionError. Either way the outcome of the DELETE is unknown.
       for (const line of ['600 Odd', '1000 Odd', '2x4 Odd']) {
         it(`calls the real status line "${line}" an unknown outcome`, async () => {
           const run = `sdk-status-${newIdempotencyKey()}`;
-          const client = createAccountDeletionClient({ apiBase: `/real/${run}/status-${encodeURIComponent(line)}` });
-          const error = (await rejectionOf(client.deleteAccount(1234))) as InvalidResponseError;
-          expect(error).to.be.instanceOf(InvalidResponseError);
-          expect(error.message).to.include('a status the API does not send');
+          const apiBase = `/real/${run}/status-${encodeURIComponent(line)}`;
+          const seenByThePage = await fetch(`${apiBase}/v3/account/1234`, { method: 'DELETE' }).then(
+            (response) => response.status,
+            () => 'a network error',
+          );
+          const error = (await rejectionOf(createAccountDeletionClient({ apiBase }).deleteAccount(1234))) as AccountDeletionError;
+          if (seenByThePage === 'a network error') {
+            expect(error).to.be.instanceOf(ConnectionError);
+          } else {
+            expect(error).to.be.instanceOf(InvalidResponseError);
+            expect(error.message).to.include('a status the API does not send');
+          }
+          expect(error).not.to.be.instanceOf(ApiError);
+          expect(outcomeOf('delete', error)).to.equal('unknown');
         });
       }
     });
