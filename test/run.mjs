@@ -1,5 +1,5 @@
 // `npm test`: the type check (and the server half's under Node's own types), lint, the flow's and the
-// server half's Node tests, every browser test in headless Chromium, the end-to-end tests
+// server half's Node tests, every browser test in Chromium, Firefox and WebKit, the end-to-end tests
 // against the running demo (which serve dist/, so the kit is built first when dist/ is missing or
 // older than its sources), the size budgets of the built files, the strict-CSP run with hostile input, then the packed tarball installed
 // and used from a project of its own.
@@ -7,10 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser, INSTALL_HINT } from './find-browser.mjs';
+import { missingEngines } from './engines/missing.mjs';
 
-if (!findBrowser()) {
-  console.error(INSTALL_HINT);
+// Every engine or none: a run that left one out would pass without saying so.
+const missing = missingEngines();
+if (missing.length > 0) {
+  console.error(`npm test runs the browser tests in Chromium, Firefox and WebKit; missing here: ${missing.map(({ name }) => name).join(', ')}.`);
+  for (const { hint } of missing) console.error(`- ${hint}`);
   process.exit(1);
 }
 
@@ -48,7 +51,7 @@ const steps = [
   ['every order of events (model-based: generated sequences, answers in any order)', process.execPath, ['--import', 'tsx', 'test/flow/every-order.ts']],
   ['lint (ESLint, lit-analyzer)', 'npm', ['run', 'lint', '--silent']],
   ['server half in Node (handler, Azion sources, OpenAPI contract, upstream faults, 50 concurrent DELETEs)', process.execPath, ['--import', 'tsx', '--test', ...serverTests]],
-  ['browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
+  ['browser tests in Chromium, Firefox and WebKit', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
   ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],
   ['size budgets (no entry may outgrow its budget; see "Size" in README.md)', process.execPath, ['bench/size.mjs', '--budgets']],
   ['end-to-end tests (the demo in Chromium)', process.execPath, ['--test', 'test/e2e/']],
@@ -63,7 +66,8 @@ for (const [name, cmd, args, needed] of steps) {
   }
   console.log(`\n== ${name}`);
   const started = Date.now();
-  const { status } = spawnSync(cmd, args, { stdio: 'inherit', cwd: root });
+  // ENGINES narrows a browser test run by hand (web-test-runner.config.mjs); `npm test` runs them all.
+  const { status } = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ENGINES: undefined } });
   if (status !== 0) {
     console.error(`\n${name} failed.`);
     process.exit(status ?? 1);

@@ -52,7 +52,11 @@ function focused(el: AccountDeletePanel): string {
   return active.getAttribute('aria-label') ?? active.tagName.toLowerCase();
 }
 
-/** Presses Tab (or Shift+Tab) `count` times and says where focus went each time. */
+/**
+ * Presses Tab (or Shift+Tab) `count` times and says where focus went each time. Shift+Tab holds Shift
+ * down, which not every launcher can: a test that goes backwards starts with
+ * `await onlyWhereLauncherCan(this, 'hold-keys')` (../launcher.ts).
+ */
 async function tabStops(el: AccountDeletePanel, count: number, { backwards = false } = {}): Promise<string[]> {
   const stops: string[] = [];
   if (backwards) await sendKeys({ down: 'Shift' });

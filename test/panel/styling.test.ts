@@ -16,10 +16,15 @@ import {
   typeName,
   type AccountDeletePanel,
 } from './helpers.js';
+import { onlyWhereLauncherCan } from '../launcher.js';
+
+/** True while a test has the page in dark mode, to be put back for the next test. */
+let darkened = false;
 
 afterEach(async () => {
   sinon.restore();
-  await emulateMedia({ colorScheme: 'light' });
+  if (darkened) await emulateMedia({ colorScheme: 'light' });
+  darkened = false;
   history.replaceState(null, '', location.pathname + location.search);
 });
 
@@ -83,7 +88,10 @@ describe('styling', () => {
     expect(getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).borderTopLeftRadius).to.equal('0px');
   });
 
-  it('is readable in dark mode: contrast holds in every state', async () => {
+  // The system's dark mode can only be played by media emulation, which Chromium's launcher alone has.
+  it('is readable in dark mode: contrast holds in every state', async function () {
+    await onlyWhereLauncherCan(this, 'emulate-media');
+    darkened = true;
     await emulateMedia({ colorScheme: 'dark' });
     const blocked = await mount(fakeApi({ checks: [ok(blockedBody())] }));
     const light = 'rgb(255, 255, 255)';
