@@ -12,6 +12,7 @@ import {
   blockedBody,
   bodyWith,
   checkAgainButton,
+  checksList,
   clearBody,
   deleteAndSettle,
   deleteButton,
@@ -116,6 +117,8 @@ const ROWS: InFlightRow[] = [
       gate.release(ok(clearBody()));
       await quiet(el);
       parent.append(el);
+      // Waits for the answer itself: how many tasks reading it takes differs between engines.
+      await eventually(() => checksList(el) !== null, 'the answer of the check that went on is shown');
       await quiet(el);
       expect(api.checks(), 'its answer is the one shown').to.have.length(1);
       expect(errors.called).to.equal(false);
