@@ -39,6 +39,9 @@ const launchers = {
       chromeLauncher({
         puppeteer: puppeteerCore,
         launchOptions: { browser: 'firefox', executablePath: need(findFirefox(), FIREFOX_HINT), headless: true },
+        // One page at a time: Firefox gives one tab the focus, and in a page without it Enter on a
+        // button is no click, so keyboard tests would wait in vain beside another file's page.
+        concurrency: 1,
       }),
       ['hold-keys'],
     ),

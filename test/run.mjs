@@ -1,5 +1,5 @@
 // `npm test`: the type check (and the server half's under Node's own types), lint, the flow's and the
-// server half's Node tests, every browser test in Chromium, Firefox and WebKit, the end-to-end tests
+// server half's Node tests, every browser test in Chromium, Firefox and WebKit (one after the other), the end-to-end tests
 // against the running demo (which serve dist/, so the kit is built first when dist/ is missing or
 // older than its sources), the size budgets of the built files, the strict-CSP run with hostile input, then the packed tarball installed
 // and used from a project of its own.
@@ -43,6 +43,20 @@ const serverTests = readdirSync(join(root, 'test', 'server'))
   .filter((name) => name.endsWith('.test.mts'))
   .map((name) => join('test', 'server', name));
 
+/**
+ * The browser tests, one engine after the other: on a machine of two cores, three browsers at once
+ * would each get a third of it, and a test that times out would then fail for want of CPU alone.
+ */
+function browserTests(...engines) {
+  return engines.map(([engine, name]) => [
+    `browser tests in ${name}`,
+    'npx',
+    ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)],
+    undefined,
+    { ENGINES: engine },
+  ]);
+}
+
 const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'test/tsconfig.json']],
   ['type check of the Node tests', 'npx', ['tsc', '--noEmit', '-p', 'test/flow/tsconfig.json']],
@@ -51,7 +65,7 @@ const steps = [
   ['every order of events (model-based: generated sequences, answers in any order)', process.execPath, ['--import', 'tsx', 'test/flow/every-order.ts']],
   ['lint (ESLint, lit-analyzer)', 'npm', ['run', 'lint', '--silent']],
   ['server half in Node (handler, Azion sources, OpenAPI contract, upstream faults, 50 concurrent DELETEs)', process.execPath, ['--import', 'tsx', '--test', ...serverTests]],
-  ['browser tests in Chromium, Firefox and WebKit', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]],
+  ...browserTests(['chromium', 'Chromium'], ['firefox', 'Firefox ESR'], ['webkit', 'WebKit']),
   ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],
   ['size budgets (no entry may outgrow its budget; see "Size" in README.md)', process.execPath, ['bench/size.mjs', '--budgets']],
   ['end-to-end tests (the demo in Chromium)', process.execPath, ['--test', 'test/e2e/']],
@@ -59,15 +73,15 @@ const steps = [
   ['the packed tarball in a project of its own', process.execPath, ['--test', 'test/package/']],
 ];
 
-for (const [name, cmd, args, needed] of steps) {
+for (const [name, cmd, args, needed, env = {}] of steps) {
   if (needed && !needed()) {
     console.log(`\n== ${name}: up to date, skipped`);
     continue;
   }
   console.log(`\n== ${name}`);
   const started = Date.now();
-  // ENGINES narrows a browser test run by hand (web-test-runner.config.mjs); `npm test` runs them all.
-  const { status } = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ENGINES: undefined } });
+  // ENGINES, which narrows a browser test run to some engines, is set by the steps alone: `npm test` runs them all.
+  const { status } = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ENGINES: undefined, ...env } });
   if (status !== 0) {
     console.error(`\n${name} failed.`);
     process.exit(status ?? 1);
