@@ -28,7 +28,13 @@ const launchers = {
   chromium: () =>
     withFeatures(
       Object.assign(
-        chromeLauncher({ launchOptions: { executablePath: need(findBrowser(), INSTALL_HINT), headless: true, args: chromiumArgs } }),
+        chromeLauncher({
+          launchOptions: { executablePath: need(findBrowser(), INSTALL_HINT), headless: true, args: chromiumArgs },
+          // Each file's page in a window of its own, so that every page is visible, as a person's is:
+          // a background tab gets no frames, and the tests that wait on layout (resize observers,
+          // animation frames) would wait in vain beside another file's page.
+          createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+        }),
         { name: 'Chromium' },
       ),
       ['emulate-media', 'hold-keys'],
