@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What keeps its height: the intro, the status line, the checks with Check again, and each check. */
-const KEPT = '.intro, .status, .checks-region, .checks > li';
+const KEPT = '.intro, .status, .checks-region, #checks > li';
 /** The user's own input in the panel, after which a move is expected. */
 const INPUT = ['pointerdown', 'keydown'];
 

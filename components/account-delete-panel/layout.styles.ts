@@ -117,6 +117,20 @@ export const layout = css`
     min-width: 0;
   }
 
+  /* The sample checks and the real ones in one place: the room is the larger of the two. */
+  .stack {
+    display: grid;
+  }
+
+  .stack > * {
+    grid-area: 1 / 1;
+    align-self: start;
+  }
+
+  .sample:not(.placeholder) {
+    visibility: hidden;
+  }
+
   /* Bars where the words will be: the sample checks' words, unseen, under a bar per line. */
   .placeholder li {
     border-inline-start-color: var(--_border);

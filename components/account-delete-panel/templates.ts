@@ -53,11 +53,11 @@ function check(item: Check, s: Strings, sample = false): TemplateResult {
   </li>`;
 }
 
-/** Three checks that block, with names and a link each, as most answers have: what the placeholder is drawn from. */
+/** Three checks that block, with names and a link each, a little longer than most answers: the room kept for them. */
 const SAMPLE = parseChecks(
   [
-    { type: 'dns_zones', status: 'blocking', items: [{ id: 1, name: 'zone.com' }, { id: 2, name: 'zone.dev' }], resolve_url: '/' },
-    { type: 'edge_applications', status: 'blocking', items: [{ id: 1, name: 'web-storefront' }], resolve_url: '/' },
+    { type: 'dns_zones', status: 'blocking', items: [{ id: 1, name: 'zone-1.com' }, { id: 2, name: 'zone-2.com' }], resolve_url: '/' },
+    { type: 'edge_applications', status: 'blocking', items: [{ id: 1, name: 'web-storefront-1' }], resolve_url: '/' },
     { type: 'debts', status: 'blocking', amount: { value: '120.50', currency: 'USD' }, resolve_url: '/' },
   ],
   '',
@@ -69,15 +69,23 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
   const checked = checkedText(snapshot, s, view.now);
   const list = shown
     ? html`<ul id="checks" class="checks" part="checks" aria-label=${s.checksLabel} tabindex="-1">${shown.map((item) => check(item, s))}</ul>`
-    : snapshot.status === 'check-failed'
-      ? nothing
-      : // Checks like a usual answer, drawn as bars: the same height at any width, so little moves when they arrive.
-        html`<ul class="checks placeholder" aria-hidden="true" inert>
+    : nothing;
+  // Checks like a usual answer, laid under the real ones: drawn as bars while the first check runs,
+  // unseen after, they keep the room a usual answer takes at any width and in any engine, so nothing
+  // below moves when the checks arrive (unless they need more). None after a check that failed.
+  const sample =
+    shown || snapshot.status !== 'check-failed'
+      ? html`<ul class=${shown ? 'checks sample' : 'checks sample placeholder'} aria-hidden="true" inert>
           ${SAMPLE.map((item) => check(item, s, true))}
-        </ul>`;
+        </ul>`
+      : nothing;
   const usable = snapshot.actions.check;
+  // When the checks were read; before that, the room of its longest form, unseen: a narrow panel wraps
+  // the row now, not when the checks come.
+  const room = [s.checkedJustNow, s.checkedMinutesAgo(59), s.checkedAt(new Date(2026, 0, 1, 12, 59))].reduce((a, b) => (b.length > a.length ? b : a));
+  const when = html`<span class=${checked ? 'muted checked' : 'muted checked unseen'}>${checked ?? room}</span>`;
   return html`<div class="checks-region">
-    ${list}
+    <div class="stack">${sample}${list}</div>
     <div class="recheck">
       <button
         part="recheck-button"
@@ -89,7 +97,7 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
       >
         ${s.checkAgain}
       </button>
-      ${checked ? html`<span class="muted checked">${checked}</span>` : nothing}
+      ${when}
     </div>
   </div>`;
 }

@@ -81,7 +81,7 @@ describe('a panel that reads as finished', () => {
       const { el } = await mountIn<HTMLDivElement>(html`<div style="width: ${width}px">
         <account-delete-panel .client=${api.client} redirect-url="#deleted"></account-delete-panel>
       </div>`);
-      const item = el.shadowRoot!.querySelector('li.blocking')!;
+      const item = el.shadowRoot!.querySelector('#checks li.blocking')!;
       const text = item.querySelector('.check-text')!.getBoundingClientRect();
       const link = item.querySelector('a')!.getBoundingClientRect();
       if (width < 480) expect(link.top, 'the link under the words').to.be.at.least(text.bottom - 1);

@@ -32,7 +32,7 @@ describe('while the account is being checked', () => {
     const placeholder = el.shadowRoot!.querySelector<HTMLElement>('.checks.placeholder')!;
     expect(placeholder, 'a placeholder list').to.exist;
     expect(placeholder.getAttribute('aria-hidden')).to.equal('true');
-    const region = placeholder.parentElement!;
+    const region = placeholder.closest<HTMLElement>('.checks-region')!;
     const reserved = parseFloat(getComputedStyle(region).minHeight);
     expect(reserved).to.be.greaterThan(100);
     expect(region.getBoundingClientRect().height).to.be.at.least(reserved);
