@@ -39,18 +39,26 @@ function names(words: ReturnType<typeof describeCheck>, s: Strings): TemplateRes
   return html` (${words.names.map((name, i) => html`${i > 0 ? s.listSeparator : ''}<bdi>${name}</bdi>`)}${more})`;
 }
 
-/** One check; `sample`, a row of the placeholder: no part, no name, no link, only its shape. */
-function check(item: Check, s: Strings, sample = false): TemplateResult {
-  const words = describeCheck(item, s);
-  return html`<li part=${sample ? nothing : `check ${words.passed ? 'check-passed' : 'check-blocking'}`} class=${words.passed ? 'passed' : 'blocking'} aria-label=${sample ? nothing : words.label}>
-    <span class="icon" aria-hidden="true">${words.passed ? '✓' : '!'}</span>
+/** What a check's row holds: its mark, its words, and `link`. */
+function row(words: ReturnType<typeof describeCheck>, s: Strings, link: TemplateResult | typeof nothing): TemplateResult {
+  return html`<span class="icon" aria-hidden="true">${words.passed ? '✓' : '!'}</span>
     <span class="check-text"><strong><bdi>${words.title}</bdi>:</strong> <bdi>${words.sentence}</bdi>${names(words, s)}</span>
-    ${sample
-      ? html`<span class="link">${s.resolve}</span>`
-      : words.resolveUrl
-        ? html`<a part="resolve-link" href=${words.resolveUrl} target="_blank" rel="noopener" aria-label=${words.resolveLabel}>${s.resolve}</a>`
-        : nothing}
+    ${link}`;
+}
+
+function check(item: Check, s: Strings): TemplateResult {
+  const words = describeCheck(item, s);
+  const link = words.resolveUrl
+    ? html`<a part="resolve-link" href=${words.resolveUrl} target="_blank" rel="noopener" aria-label=${words.resolveLabel}>${s.resolve}</a>`
+    : nothing;
+  return html`<li part="check ${words.passed ? 'check-passed' : 'check-blocking'}" class=${words.passed ? 'passed' : 'blocking'} aria-label=${words.label}>
+    ${row(words, s, link)}
   </li>`;
+}
+
+/** A row of the sample checks: no part, no name, no link, only the shape of one. */
+function sampleCheck(item: Check, s: Strings): TemplateResult {
+  return html`<li class="blocking">${row(describeCheck(item, s), s, html`<span class="link">${s.resolve}</span>`)}</li>`;
 }
 
 /** Three checks that block, with names and a link each, a little longer than most answers: the room kept for them. */
@@ -75,8 +83,8 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
   // below moves when the checks arrive (unless they need more). None after a check that failed.
   const sample =
     shown || snapshot.status !== 'check-failed'
-      ? html`<ul class=${shown ? 'checks sample' : 'checks sample placeholder'} aria-hidden="true" inert>
-          ${SAMPLE.map((item) => check(item, s, true))}
+      ? html`<ul class=${shown ? 'checks sample' : 'checks sample placeholder'} aria-hidden="true" .inert=${true}>
+          ${SAMPLE.map((item) => sampleCheck(item, s))}
         </ul>`
       : nothing;
   const usable = snapshot.actions.check;
