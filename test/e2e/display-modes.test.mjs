@@ -28,9 +28,12 @@ test('in forced colours, an unusable Delete button and each check still say what
     await page.emulateMedia({ forcedColors: 'active' });
     await panel.items.first().waitFor();
     assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
-    // The unusable button keeps a visible, dashed outline, and its reason is written beside it.
-    assert.equal(await styleOf(page, 'delete-button', 'border-top-style'), 'dashed');
-    assert.notEqual(await styleOf(page, 'delete-button', 'border-top-color'), 'rgba(0, 0, 0, 0)');
+    // The unusable button keeps a visible outline in the system's colour for what cannot be used
+    // (GrayText, not the usable button's ButtonText), and its reason is written beside it.
+    assert.equal(await styleOf(page, 'delete-button', 'border-top-style'), 'solid');
+    const unusable = await styleOf(page, 'delete-button', 'border-top-color');
+    assert.notEqual(unusable, 'rgba(0, 0, 0, 0)');
+    assert.notEqual(unusable, await styleOf(page, 'recheck-button', 'border-top-color'), 'not the colour of a usable button');
     assert.match(await panel.host.locator('[part="reason"]').innerText(), /Resolve 3 items first/);
     // Each check carries its state in a symbol and in words, not in its colour.
     const icons = await panel.items.locator('.icon').allInnerTexts();
