@@ -1,5 +1,69 @@
 // `npm run build` writes custom-elements.json from the element's JSDoc; it is never edited by hand.
+import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
+
+/**
+ * The constants the elements take their defaults from, by name, as source text: the manifest says
+ * `'/api'`, which an editor can show, not `DEFAULT_API_BASE`.
+ */
+function constants() {
+  const source = readFileSync('src/client.ts', 'utf8');
+  const apiBase = /export const DEFAULT_API_BASE = ('[^']*');/.exec(source);
+  if (!apiBase) throw new Error('custom-elements-manifest.config.mjs: DEFAULT_API_BASE not found in src/client.ts');
+  return { DEFAULT_API_BASE: apiBase[1] };
+}
+
+/**
+ * The manifest describes what a user of the elements can rely on: no private members (`#flow`, the
+ * `@query` fields), no local of a method taken for a declaration, no type-only re-export (the
+ * manifest's exports are JavaScript exports: `events.js` of the window does not exist at all).
+ */
+function publicApiOnly() {
+  const typeOnly = new Map();
+  return {
+    name: 'public-api-only',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (node.kind !== ts.SyntaxKind.ExportDeclaration || !node.exportClause?.elements) return;
+      const names = node.exportClause.elements.filter((el) => node.isTypeOnly || el.isTypeOnly).map((el) => el.name.getText());
+      typeOnly.set(moduleDoc.path, [...(typeOnly.get(moduleDoc.path) ?? []), ...names]);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const values = constants();
+      for (const mod of customElementsManifest.modules) {
+        const types = typeOnly.get(mod.path) ?? [];
+        mod.exports = mod.exports?.filter((ex) => !(ex.kind === 'js' && types.includes(ex.name)));
+        const exported = new Set(mod.exports?.map((ex) => ex.declaration?.name));
+        mod.declarations = mod.declarations?.filter((decl) => exported.has(decl.name));
+        for (const decl of mod.declarations ?? []) {
+          decl.members = decl.members?.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+          for (const item of [...(decl.members ?? []), ...(decl.attributes ?? [])]) {
+            if (item.default in values) item.default = values[item.default];
+          }
+        }
+      }
+    },
+  };
+}
+
+/** Tools read the manifest from the installed package, where the built files are, not the sources. */
+function pointAtDist() {
+  return {
+    name: 'point-at-dist',
+    packageLinkPhase({ customElementsManifest }) {
+      // Every module path from the package root: "/components/…" and "./events.js" (a re-export) too.
+      const toDist = (path, from) =>
+        posix
+          .normalize(path.startsWith('.') ? posix.join(posix.dirname(from), path) : path.replace(/^\//, ''))
+          .replace(/^(components|src)\//, 'dist/$1/')
+          .replace(/\.ts$/, '.js');
+      for (const mod of customElementsManifest.modules) {
+        const source = mod.path;
+        mod.path = toDist(source, source);
+        for (const ex of mod.exports ?? []) if (ex.declaration?.module) ex.declaration.module = toDist(ex.declaration.module, source);
+      }
+    },
+  };
+}
 
 export default {
   globs: [
@@ -10,23 +74,5 @@ export default {
   ],
   outdir: '.',
   litelement: true,
-  plugins: [
-    {
-      name: 'point-at-dist',
-      // Tools read the manifest from the installed package, where the built files are, not the sources.
-      packageLinkPhase({ customElementsManifest }) {
-        // Every module path from the package root: "/components/…" and "./events.js" (a re-export) too.
-        const toDist = (path, from) =>
-          posix
-            .normalize(path.startsWith('.') ? posix.join(posix.dirname(from), path) : path.replace(/^\//, ''))
-            .replace(/^(components|src)\//, 'dist/$1/')
-            .replace(/\.ts$/, '.js');
-        for (const mod of customElementsManifest.modules) {
-          const source = mod.path;
-          mod.path = toDist(source, source);
-          for (const ex of mod.exports ?? []) if (ex.declaration?.module) ex.declaration.module = toDist(ex.declaration.module, source);
-        }
-      },
-    },
-  ],
+  plugins: [publicApiOnly(), pointAtDist()],
 };

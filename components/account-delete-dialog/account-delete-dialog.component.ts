@@ -42,12 +42,12 @@ const PASSED = ['apiBase', 'redirectUrl', 'redirectDelay', 'confirmation', 'clie
  *
  * @summary A Delete account button that opens the deletion flow in a modal window.
  *
- * @fires account-delete-dialog-close - Each time the window closes. Detail: `{}`.
- * @fires account-delete-checked - From the panel inside: each time the checks were read.
- * @fires account-delete-request - From the panel inside: cancelable, before the DELETE is sent.
- * @fires account-deleted - From the panel inside: cancelable, after success.
- * @fires account-delete-error - From the panel inside: a check or the deletion failed.
- * @fires account-delete-reauth-required - From the panel inside: sign in again, then call `retry()`.
+ * @fires {CustomEvent<AccountDeleteDialogCloseDetail>} account-delete-dialog-close - Each time the window closes. Detail: `{}`.
+ * @fires {CustomEvent<AccountDeleteCheckedDetail>} account-delete-checked - From the panel inside: each time the checks were read.
+ * @fires {CustomEvent<AccountDeleteRequestDetail>} account-delete-request - From the panel inside: cancelable, before the DELETE is sent.
+ * @fires {CustomEvent<AccountDeletedDetail>} account-deleted - From the panel inside: cancelable, after success.
+ * @fires {CustomEvent<AccountDeleteErrorDetail>} account-delete-error - From the panel inside: a check or the deletion failed.
+ * @fires {CustomEvent<AccountDeleteReauthRequiredDetail>} account-delete-reauth-required - From the panel inside: sign in again, then call `retry()`.
  *
  * @csspart trigger - The Delete account button that opens the window.
  * @csspart dialog - The window (the native `<dialog>`).

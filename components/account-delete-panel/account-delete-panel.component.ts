@@ -23,11 +23,11 @@ const CHECKED_TICK = 30_000;
  *
  * @summary Shows what blocks deleting the account, then deletes it when nothing does.
  *
- * @fires account-delete-checked - Each time the checks were read. Detail: `{ preconditions }`.
- * @fires account-delete-request - Cancelable. Before the DELETE is sent; `preventDefault()` stops it. Detail: `{ account }`.
- * @fires account-deleted - Cancelable. After success; `preventDefault()` stops the redirect. Detail: `{ account, redirectUrl }`.
- * @fires account-delete-error - A check or the deletion failed, or the redirect URL was refused. Detail: `{ error }`.
- * @fires account-delete-reauth-required - The server asked for a fresh sign-in; sign in, then call `retry()`. Detail: `{ account }`.
+ * @fires {CustomEvent<AccountDeleteCheckedDetail>} account-delete-checked - Each time the checks were read. Detail: `{ preconditions }`.
+ * @fires {CustomEvent<AccountDeleteRequestDetail>} account-delete-request - Cancelable. Before the DELETE is sent; `preventDefault()` stops it. Detail: `{ account }`.
+ * @fires {CustomEvent<AccountDeletedDetail>} account-deleted - Cancelable. After success; `preventDefault()` stops the redirect. Detail: `{ account, redirectUrl }`.
+ * @fires {CustomEvent<AccountDeleteErrorDetail>} account-delete-error - A check or the deletion failed, or the redirect URL was refused. Detail: `{ error }`.
+ * @fires {CustomEvent<AccountDeleteReauthRequiredDetail>} account-delete-reauth-required - The server asked for a fresh sign-in; sign in, then call `retry()`. Detail: `{ account }`.
  *
  * @csspart base - The panel's frame.
  * @csspart heading - The "Delete account" heading.

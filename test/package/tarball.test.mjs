@@ -88,6 +88,27 @@ test('every export resolves to a file that exists in the installed package', () 
   }
 });
 
+test('the manifest describes both elements: typed attributes and events, methods, parts, custom properties', () => {
+  const manifest = JSON.parse(readFileSync(join(project, 'node_modules/account-deletion-kit/custom-elements.json'), 'utf8'));
+  const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+  assert.deepEqual(elements.map((d) => d.tagName).sort(), ['account-delete-dialog', 'account-delete-panel']);
+  for (const element of elements) {
+    const where = `<${element.tagName}>`;
+    assert.ok(element.summary, `${where} has a summary`);
+    assert.ok(element.attributes.length >= 8 && element.attributes.every((a) => a.type?.text && a.fieldName && a.description), `${where}: every attribute typed`);
+    assert.ok(element.events.every((e) => /^CustomEvent<\w+Detail>$/.test(e.type?.text)), `${where}: every event's detail typed`);
+    assert.ok(element.cssParts.length >= 4 && element.cssProperties.length >= 1, `${where}: parts and custom properties`);
+    assert.deepEqual(element.members.filter((m) => m.privacy === 'private' || m.name.startsWith('#')), [], `${where}: no private member`);
+    assert.ok(element.members.some((m) => m.kind === 'method' && m.name === 'retry' && m.return?.type?.text === 'Promise<void>'), `${where}: retry()`);
+  }
+  const panel = elements.find((d) => d.tagName === 'account-delete-panel');
+  assert.deepEqual(
+    panel.attributes.find((a) => a.name === 'api-base'),
+    { name: 'api-base', type: { text: 'string | null' }, default: "'/api'", description: panel.attributes.find((a) => a.name === 'api-base').description, fieldName: 'apiBase' },
+  );
+  assert.equal(panel.attributes.find((a) => a.name === 'redirect-delay').type.text, 'number | null');
+});
+
 test('the SDK and the fake backend run in Node from the installed package', () => {
   writeFileSync(
     join(project, 'flow.mjs'),
