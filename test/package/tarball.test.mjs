@@ -285,6 +285,43 @@ document.querySelector('account-delete-panel')!.addEventListener('account-delete
   );
 });
 
+test('the standalone module alone types both elements, their events and their methods', () => {
+  writeFileSync(
+    join(project, 'standalone-consumer.ts'),
+    `import 'account-deletion-kit/standalone';
+import type { AccountDeleteDialog, AccountDeletedDetail, AccountDeleteDialogCloseDetail } from 'account-deletion-kit/standalone';
+
+const panel = document.querySelector('account-delete-panel')!;
+const retried: Promise<void> = panel.retry();
+const refreshed: Promise<void> = panel.refresh();
+panel.addEventListener('account-deleted', (event) => {
+  const detail: AccountDeletedDetail = event.detail;
+  console.log(detail.account.name, detail.redirectUrl);
+});
+const dialog: AccountDeleteDialog = document.createElement('account-delete-dialog');
+dialog.redirectDelay = 0;
+dialog.show();
+dialog.close();
+dialog.addEventListener('account-delete-dialog-close', (event) => {
+  const detail: AccountDeleteDialogCloseDetail = event.detail;
+  console.log(detail);
+});
+dialog.addEventListener('account-delete-reauth-required', () => void dialog.retry());
+console.log(retried, refreshed);
+`,
+  );
+  const compilerOptions = { strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] };
+  writeFileSync(join(project, 'tsconfig.standalone.json'), JSON.stringify({ compilerOptions, files: ['standalone-consumer.ts'] }));
+  run(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.standalone.json'], project);
+  // It exports no class at run time, and its types say so.
+  writeFileSync(join(project, 'standalone-value.ts'), `import { AccountDeletePanel } from 'account-deletion-kit/standalone';\nconsole.log(new AccountDeletePanel());\n`);
+  writeFileSync(join(project, 'tsconfig.standalone-value.json'), JSON.stringify({ compilerOptions, files: ['standalone-value.ts'] }));
+  assert.throws(
+    () => run(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.standalone-value.json'], project),
+    (error) => /TS1362/.test(error.stdout),
+  );
+});
+
 /** Serves the consumer project's files, so the page loads only what the tarball installed. */
 async function serve(dir) {
   const types = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
