@@ -1,6 +1,10 @@
 // `npm run build` writes custom-elements.json from the element's JSDoc; it is never edited by hand.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { posix } from 'node:path';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
 
 /**
  * The constants the elements take their defaults from, by name, as source text: the manifest says
@@ -65,6 +69,58 @@ function pointAtDist() {
   };
 }
 
+/** Where the element types come from, seen from the generated files in dist/. */
+const TYPES = './components/standalone.js';
+
+/**
+ * Runs a type generator on the manifest as those generators read it: an event's type is its detail's
+ * (the manifest says `CustomEvent<AccountDeletedDetail>`, as its schema asks), named through an
+ * `import()` type, since the window repeats the panel's details and an import list may not; and a
+ * read-only property (`flow`) is no prop to set.
+ */
+function withDetailTypes(plugin) {
+  const detailOf = (type) => type?.text?.replace(/^CustomEvent<(\w+)>$/, `import("${TYPES}").$1`);
+  return {
+    name: `${plugin.name} (detail types)`,
+    packageLinkPhase({ customElementsManifest, context }) {
+      const manifest = structuredClone(customElementsManifest);
+      for (const decl of manifest.modules.flatMap((m) => m.declarations ?? [])) {
+        decl.members = decl.members?.filter((m) => !m.readonly);
+        for (const event of decl.events ?? []) if (event.type) event.type = { text: detailOf(event.type) };
+      }
+      plugin.packageLinkPhase({ customElementsManifest: manifest, context });
+    },
+  };
+}
+
+/**
+ * vue-tsc reads `api-base="…"` and `@account-deleted` on a component as the props `apiBase` and
+ * `onAccountDeleted`, as Vue itself names them: the generator's kebab-case keys would match nothing, and
+ * a misspelled or mistyped attribute would pass. Its output is rewritten with Vue's names; and, being
+ * HTML elements, the tags take the ARIA attributes (`aria-label`) even under `strictTemplates`.
+ */
+function withVueNames(plugin, file) {
+  const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+  return {
+    name: `${plugin.name} (Vue's names)`,
+    packageLinkPhase(args) {
+      plugin.packageLinkPhase(args);
+      const text = readFileSync(file, 'utf8')
+        .replace(/^(\s*)"(on)?([a-z]+(?:-[a-z]+)+)"\?:/gm, (_, indent, on, name) => (on ? `${indent}on${camel(`-${name}`)}?:` : `${indent}${camel(name)}?:`))
+        .replace(/^type (\w+)Props = \{/gm, 'type $1Props = import("vue").AriaAttributes & {');
+      writeFileSync(file, text);
+    },
+  };
+}
+
+// Generated from the manifest into dist/, at every build: types for Vue and JSX, editor data.
+const integrations = [
+  withVueNames(withDetailTypes(customElementVuejsPlugin({ outdir: 'dist', fileName: 'vue.d.ts', globalTypePath: TYPES, hideLogs: true })), 'dist/vue.d.ts'),
+  withDetailTypes(customElementJsxPlugin({ outdir: 'dist', fileName: 'jsx.d.ts', globalTypePath: TYPES, hideLogs: true })),
+  customElementVsCodePlugin({ outdir: 'dist', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true }),
+  customElementJetBrainsPlugin({ outdir: 'dist', webTypesFileName: 'web-types.json', hideLogs: true }),
+];
+
 export default {
   globs: [
     'components/account-delete-panel/account-delete-panel.ts',
@@ -74,5 +130,5 @@ export default {
   ],
   outdir: '.',
   litelement: true,
-  plugins: [publicApiOnly(), pointAtDist()],
+  plugins: [publicApiOnly(), pointAtDist(), ...integrations],
 };

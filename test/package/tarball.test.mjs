@@ -63,7 +63,12 @@ test('the tarball ships built files and the manifest, and no sources or tests', 
 });
 
 test('every export resolves to a file that exists in the installed package', () => {
-  const subpaths = Object.keys(pkg.exports);
+  // Types only (`./vue`, `./jsx`): nothing to import at run time, a .d.ts for TypeScript.
+  const typesOnly = Object.entries(pkg.exports).filter(([, target]) => typeof target === 'object' && !target.default);
+  for (const [subpath, { types }] of typesOnly) {
+    assert.ok(existsSync(join(project, 'node_modules/account-deletion-kit', types)), `${subpath}: ${types} is in the package`);
+  }
+  const subpaths = Object.keys(pkg.exports).filter((subpath) => !typesOnly.some(([other]) => other === subpath));
   writeFileSync(
     join(project, 'resolve.mjs'),
     `for (const p of ${JSON.stringify(subpaths)}) console.log(import.meta.resolve(p === '.' ? 'account-deletion-kit' : 'account-deletion-kit' + p.slice(1)));`,
@@ -107,6 +112,26 @@ test('the manifest describes both elements: typed attributes and events, methods
     { name: 'api-base', type: { text: 'string | null' }, default: "'/api'", description: panel.attributes.find((a) => a.name === 'api-base').description, fieldName: 'apiBase' },
   );
   assert.equal(panel.attributes.find((a) => a.name === 'redirect-delay').type.text, 'number | null');
+});
+
+test("editors' data, generated from the manifest, names both elements where VS Code and JetBrains look", () => {
+  const installed = join(project, 'node_modules/account-deletion-kit');
+  const read = (path) => JSON.parse(readFileSync(join(installed, path), 'utf8'));
+  const tags = ['account-delete-panel', 'account-delete-dialog'];
+  // JetBrains IDEs read the `web-types` field of an installed package.
+  const webTypes = read(read('package.json')['web-types']);
+  assert.deepEqual([webTypes.name, webTypes.version], [pkg.name, pkg.version]);
+  assert.deepEqual(webTypes.contributions.html.elements.map((e) => e.name), tags);
+  const panel = webTypes.contributions.html.elements[0];
+  assert.deepEqual(panel.attributes.find((a) => a.name === 'redirect-delay').value, { type: 'number | null', default: '3000' });
+  assert.ok(panel.js.events.some((e) => e.name === 'account-deleted' && e.type === 'CustomEvent<AccountDeletedDetail>'));
+  // VS Code reads the files that html.customData and css.customData name.
+  const html = read('dist/vscode.html-custom-data.json');
+  assert.deepEqual(html.tags.map((t) => t.name), tags);
+  assert.deepEqual(html.tags[0].attributes.find((a) => a.name === 'confirmation').values, [{ name: 'account-name' }, { name: 'none' }]);
+  const css = read('dist/vscode.css-custom-data.json');
+  assert.ok(css.properties.some((p) => p.name === '--account-delete-dialog-width'));
+  assert.ok(css.pseudoElements.some((p) => p.name === '::part(delete-button)'));
 });
 
 test('the SDK and the fake backend run in Node from the installed package', () => {
