@@ -3,6 +3,9 @@
  * `redirectUrl`, `redirectDelay`, `confirmation`, `lang`, `client`, `strings`, `supportUrl`,
  * `feedbackUrl`, `signupUrl`; `open` for the dialog) and every event has a handler prop
  * (`onAccountDeleted`, `onAccountDeleteDialogClose`, …). Importing this module defines both elements.
+ *
+ * It needs the kit's optional peer dependencies, which a plain or Vue install leaves out:
+ * `npm install @lit/react react` (and `@types/react` for TypeScript).
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';

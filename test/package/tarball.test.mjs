@@ -17,6 +17,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const dev = pkg.devDependencies;
 let project;
+let tarball;
 let browser;
 
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -26,7 +27,7 @@ before(async () => {
   // What `prepack` would do, kept out of the JSON that `npm pack` prints.
   run('npm', ['run', 'build'], root);
   const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], root));
-  const tarball = join(project, packed[0].filename);
+  tarball = join(project, packed[0].filename);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   run(
     'npm',
@@ -37,6 +38,7 @@ before(async () => {
       '--no-fund',
       '--ignore-scripts',
       tarball,
+      `@lit/react@${dev['@lit/react']}`,
       `react@${dev.react}`,
       `react-dom@${dev['react-dom']}`,
       `@types/react@${dev['@types/react']}`,
@@ -132,6 +134,27 @@ test("editors' data, generated from the manifest, names both elements where VS C
   const css = read('dist/vscode.css-custom-data.json');
   assert.ok(css.properties.some((p) => p.name === '--account-delete-dialog-width'));
   assert.ok(css.pseudoElements.some((p) => p.name === '::part(delete-button)'));
+});
+
+test('a plain install brings no React package, and the React entry then names what it lacks', async () => {
+  const plain = mkdtempSync(join(tmpdir(), 'adk-plain-'));
+  try {
+    writeFileSync(join(plain, 'package.json'), JSON.stringify({ name: 'plain', private: true, type: 'module' }));
+    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], plain);
+    // What is on disk: npm's record of the installed tree (`npm ls` lists missing optional peers too).
+    const installed = Object.keys(JSON.parse(readFileSync(join(plain, 'node_modules/.package-lock.json'), 'utf8')).packages);
+    const names = new Set(installed.map((path) => path.replace(/^.*node_modules\//, '')));
+    assert.deepEqual(['@lit/react', 'react', 'react-dom', '@types/react'].filter((name) => names.has(name)), [], 'no React package');
+    assert.ok(['lit', 'ky', '@lit/task'].every((name) => names.has(name)), 'the real dependencies are there');
+    // `account-deletion-kit/react` without its optional peers: the bundler says which package is missing.
+    writeFileSync(join(plain, 'app.js'), `import { AccountDeletePanel } from 'account-deletion-kit/react';\nconsole.log(AccountDeletePanel);\n`);
+    await assert.rejects(
+      build({ entryPoints: [join(plain, 'app.js')], bundle: true, write: false, absWorkingDir: plain, logLevel: 'silent' }),
+      (error) => error.errors.some((e) => /Could not resolve "@lit\/react"/.test(e.text)),
+    );
+  } finally {
+    rmSync(plain, { recursive: true, force: true });
+  }
 });
 
 test('the SDK and the fake backend run in Node from the installed package', () => {
