@@ -385,6 +385,16 @@ async function serve(dir) {
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
+test('a CDN serves the standalone module: unpkg and jsdelivr name it, and it imports nothing', () => {
+  const installed = join(project, 'node_modules/account-deletion-kit');
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  assert.equal(manifest.unpkg, './dist/account-delete-panel.standalone.js');
+  assert.equal(manifest.jsdelivr, manifest.unpkg);
+  const code = readFileSync(join(installed, manifest.unpkg), 'utf8');
+  // One file, as a CDN serves it: no import of another module, static or dynamic.
+  assert.doesNotMatch(code, /\bimport\s*[\s{*"'(]|\bfrom\s*["']/);
+});
+
 test('the standalone module defines the element on a plain page', async () => {
   writeFileSync(
     join(project, 'plain.html'),
