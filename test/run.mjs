@@ -70,7 +70,8 @@ const steps = [
   ['size budgets (no entry may outgrow its budget; see "Size" in README.md)', process.execPath, ['bench/size.mjs', '--budgets']],
   ['end-to-end tests (the demo in Chromium)', process.execPath, ['--test', 'test/e2e/']],
   ['hostile input under a strict Content-Security-Policy (the standalone build in Chromium)', process.execPath, ['--test', 'test/security/']],
-  ['the packed tarball in a project of its own', process.execPath, ['--test', 'test/package/']],
+  ['the packed tarball in a project of its own', process.execPath, ['--test', 'test/package/tarball.test.mjs']],
+  ['the packed tarball in Vite + Vue 3 and Vite + React 19 projects (vue-tsc, tsc, vite build, Chromium)', process.execPath, ['--test', 'test/package/frameworks.test.mjs']],
 ];
 
 for (const [name, cmd, args, needed, env = {}] of steps) {

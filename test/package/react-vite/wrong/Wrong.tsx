@@ -1,0 +1,16 @@
+// Mistakes tsc must catch with the kit's JSX types: a string where a number goes, a value the attribute
+// does not take, a misspelled property, a handler that expects another event detail.
+import { createAccountDeletionClient } from 'account-deletion-kit';
+
+const client = createAccountDeletionClient();
+
+export function Wrong() {
+  return (
+    <>
+      <account-delete-panel redirect-delay="soon" />
+      <account-delete-panel confirmation="always" />
+      <account-delete-panel clent={client} />
+      <account-delete-panel onaccount-deleted={(event: CustomEvent<{ userId: number }>) => console.log(event.detail.userId)} />
+    </>
+  );
+}
