@@ -142,7 +142,8 @@ export const controls = css`
   }
 
   /* An empty status is out of sight but stays in the accessibility tree: a live region must be there
-     before its words change, or the next "Checking your account…" is not announced. */
+     before its words change, or the next "Checking your account…" is not announced. (The template
+     leaves no white space inside the status, so that empty it matches :empty.) */
   .visually-hidden,
   .status:empty {
     position: absolute;
@@ -152,6 +153,10 @@ export const controls = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  /* Over the height the panel keeps for its status line (keep-height.ts): empty, it takes no room. */
+  .status:empty {
+    min-height: 0 !important;
   }
 
   /* Narrow: each check's Resolve link goes under its words instead of taking a column of its own. */

@@ -202,9 +202,9 @@ export function panel(snapshot: Snapshot, view: View): TemplateResult {
   return html`<section part="base" class="panel" aria-labelledby="heading" lang=${view.locale}>
     <h2 id="heading" part="heading">${s.heading}</h2>
     ${deleted ? nothing : intro(snapshot, s)}
-    <div part="status" class="status" role="status" aria-live="polite">
-      ${deleted ? success(snapshot, view) : withSupport(statusText(snapshot, s), view)}
-    </div>
+    <div part="status" class="status" role="status" aria-live="polite">${deleted
+      ? success(snapshot, view)
+      : withSupport(statusText(snapshot, s), view)}</div>
     ${deleted
       ? nothing
       : html`${checks(snapshot, view)}
