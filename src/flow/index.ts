@@ -42,5 +42,15 @@ export {
   type CheckWords,
   type FailureWords,
 } from './words/describe.js';
-export { en, ptBR, localeFor, stringsFor, withOverrides, type Strings } from './words/index.js';
+export {
+  en,
+  ptBR,
+  localeFor,
+  onLocalesChange,
+  overrideLocale,
+  registerLocale,
+  stringsFor,
+  withOverrides,
+  type Strings,
+} from './words/index.js';
 export { matchesAccountName } from './words/match.js';
