@@ -32,6 +32,7 @@ function minifyCss() {
 const entries = [
   'src/index.ts',
   'src/flow/index.ts',
+  'src/locales/es.ts',
   'src/server/index.ts',
   'src/server/node.ts',
   'components/account-delete-panel/account-delete-panel.ts',
@@ -83,4 +84,20 @@ const standalone = {
   ],
 };
 
-export default [library, standalone];
+// Each locale module as one self-contained file too (dist/locales/es.js), for a page that loads the
+// standalone module with no build step: a second <script type="module"> adds the language. It
+// registers in the page's shared locales, which the standalone module reads.
+const locales = ['es'].map((lang) => ({
+  input: `src/locales/${lang}.ts`,
+  output: { file: `dist/locales/${lang}.js`, format: 'es', sourcemap: true },
+  plugins: [
+    typescript({
+      tsconfig: './tsconfig.json',
+      include: ['src/flow/words/*.ts', 'src/locales/*.ts'],
+      compilerOptions: { noEmit: false, declaration: false, outDir: 'dist', rootDir: '.' },
+    }),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+  ],
+}));
+
+export default [library, standalone, ...locales];

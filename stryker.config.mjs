@@ -1,5 +1,5 @@
-// `npm run mutation`: StrykerJS mutates the flow's rules (src/flow/, but the word lists of en.ts and
-// pt-BR.ts, which are data) and runs the flow's Node tests against each mutant; it prints the score.
+// `npm run mutation`: StrykerJS mutates the flow's rules (src/flow/, but the word lists of en.ts,
+// pt-BR.ts and es.ts, which are data) and runs the flow's Node tests against each mutant; it prints the score.
 export default {
   testRunner: 'tap',
   plugins: ['@stryker-mutator/tap-runner'],
@@ -17,7 +17,7 @@ export default {
     nodeArgs: ['--import', 'tsx'],
     forceBail: true,
   },
-  mutate: ['src/flow/**/*.ts', '!src/flow/words/en.ts', '!src/flow/words/pt-BR.ts', '!src/flow/types.ts', '!src/flow/index.ts'],
+  mutate: ['src/flow/**/*.ts', '!src/flow/words/en.ts', '!src/flow/words/pt-BR.ts', '!src/flow/words/es.ts', '!src/flow/types.ts', '!src/flow/index.ts'],
   // Every test file for every mutant: per-test coverage, with a file as the test, missed mutants the
   // other files kill.
   coverageAnalysis: 'all',
