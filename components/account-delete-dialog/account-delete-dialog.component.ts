@@ -89,7 +89,7 @@ export class AccountDeleteDialog extends LitElement {
   /** Made on first opening and kept: its flow (a typed name, a deletion of unknown outcome) survives a close. */
   #panel: AccountDeletePanel | undefined;
   #unsubscribe: (() => void) | undefined;
-  readonly #words = new HostWords('account-delete-dialog');
+  readonly #words = new HostWords(this, 'account-delete-dialog');
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

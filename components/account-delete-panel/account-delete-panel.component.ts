@@ -90,7 +90,7 @@ export class AccountDeletePanel extends LitElement {
   /** `account-name` (the default): the user types the account name to confirm. `none`: no typing. */
   @property({ attribute: 'confirmation' }) confirmation: 'account-name' | 'none' = 'account-name';
 
-  /** The language: `en` and `pt-BR` are complete, others fall back to English. Default: the nearest `lang` up the tree. */
+  /** The language: `en`, `pt-BR`, `es` once its module is loaded, any locale registered; see `localeFor` for the fallback. Default: the nearest `lang` up the tree. */
   @property({ attribute: 'lang', reflect: true }) override lang!: string;
 
   /** An SDK client configured by the host (token, headers, fetch). Wins over `api-base`. */
@@ -110,7 +110,7 @@ export class AccountDeletePanel extends LitElement {
 
   #flow: DeletionFlow | undefined;
   #ownClient: { apiBase: string; client: AccountDeletionClient } | undefined;
-  readonly #words = new HostWords('account-delete-panel');
+  readonly #words = new HostWords(this, 'account-delete-panel');
   /** What had focus in the panel when an update began, to notice a render removing it. */
   #focusedBefore: Element | null = null;
   /** The snapshot of the last render, to notice what changed since. */

@@ -14,7 +14,8 @@ export type {
   AccountDeleteReauthRequiredDetail,
   AccountDeleteRequestDetail,
 } from './events.js';
-export type { Strings } from '../../src/flow/index.js';
+// The page's languages: add a locale, or change single strings of one, for every view on the page.
+export { overrideLocale, registerLocale, type Strings } from '../../src/flow/index.js';
 
 // A second copy of the kit on the same page (say the standalone script and an npm import) must not throw.
 if (!customElements.get('account-delete-panel')) {

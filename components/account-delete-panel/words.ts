@@ -1,4 +1,6 @@
-import { stringsFor, withOverrides, type Strings } from '../../src/flow/index.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { onLocalesChange, stringsFor, withOverrides, type Strings } from '../../src/flow/index.js';
+import { sharedLocales } from '../../src/flow/words/registry.js';
 
 /**
  * The nearest `lang` up the tree of `element`, through the shadow roots it may sit in (`closest()`
@@ -16,14 +18,35 @@ export function nearestLang(element: Element): string {
 
 /**
  * The words of a language with a host's overrides on top, saying on the console which overrides
- * were ignored: once each, not at every render (`forget()` when the host gives new ones).
+ * were ignored: once each, not at every render (`forget()` when the host gives new ones). While its
+ * element is on the page, a locale registered or changed (`registerLocale`, `overrideLocale`, a locale
+ * module) draws it again: it never keeps words that are no longer the page's.
  */
-export class HostWords {
+export class HostWords implements ReactiveController {
   readonly #warned = new Set<string>();
+  #stop: (() => void) | undefined;
+  /** The count of locale changes at the last words given, to notice one made while off the page. */
+  #version = -1;
 
-  constructor(readonly tag: string) {}
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    readonly tag: string,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#stop = onLocalesChange(() => this.host.requestUpdate());
+    if (this.#version !== -1 && this.#version !== sharedLocales().version) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.#stop?.();
+    this.#stop = undefined;
+  }
 
   of(lang: string, overrides: unknown): Strings {
+    this.#version = sharedLocales().version;
     const { strings, ignored } = withOverrides(stringsFor(lang), overrides, (key) => this.#warn([key]));
     this.#warn(ignored);
     return strings;

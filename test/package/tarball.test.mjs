@@ -518,3 +518,63 @@ createRoot(document.getElementById('root')!).render(
     server.close();
   }
 });
+
+test('Spanish from account-deletion-kit/locales/es: typed, kept by a bundler, and beside the standalone module on a plain page', async () => {
+  writeFileSync(
+    join(project, 'locales.ts'),
+    `import 'account-deletion-kit/panel';
+import { es } from 'account-deletion-kit/locales/es';
+import { overrideLocale, registerLocale, type Strings } from 'account-deletion-kit/panel';
+import { stringsFor } from 'account-deletion-kit/flow';
+const argentina: Strings = { ...es, checkAgain: 'Verificar otra vez' };
+registerLocale('es-AR', argentina);
+overrideLocale('es', { checkAgain: 'Revisar de nuevo' });
+document.body.dataset.heading = stringsFor('es-MX').heading;
+`,
+  );
+  writeFileSync(join(project, 'tsconfig.locales.json'), JSON.stringify({ extends: './tsconfig.json', files: ['locales.ts'] }));
+  run(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.locales.json'], project);
+  // A whole locale is typed: one that lacks an entry does not compile.
+  writeFileSync(join(project, 'partial-locale.ts'), `import { registerLocale } from 'account-deletion-kit/panel';\nregisterLocale('fr', { heading: 'Supprimer le compte' });\n`);
+  writeFileSync(join(project, 'tsconfig.partial.json'), JSON.stringify({ extends: './tsconfig.json', files: ['partial-locale.ts'] }));
+  assert.throws(
+    () => run(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.partial.json'], project),
+    (error) => /TS2345/.test(error.stdout),
+  );
+  // A bundler keeps the import that registers Spanish (the package says it has a side effect).
+  await build({
+    entryPoints: [join(project, 'locales.ts')],
+    bundle: true,
+    format: 'esm',
+    outfile: join(project, 'locales.js'),
+    absWorkingDir: project,
+    nodePaths: [join(project, 'node_modules')],
+    logLevel: 'error',
+  });
+  writeFileSync(
+    join(project, 'bundled-es.html'),
+    `<!doctype html><html lang="es-MX"><title>es</title><script type="module" src="/locales.js"></script><account-delete-panel api-base="/no-api"></account-delete-panel>`,
+  );
+  writeFileSync(
+    join(project, 'cdn-es.html'),
+    `<!doctype html><html lang="en"><title>es</title>
+<script type="module" src="/node_modules/account-deletion-kit/dist/locales/es.js"></script>
+<script type="module" src="/node_modules/account-deletion-kit/dist/account-delete-panel.standalone.js"></script>
+<account-delete-panel lang="es-419" api-base="/no-api"></account-delete-panel>`,
+  );
+  const { server, origin } = await serve(project);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/bundled-es.html`);
+    await page.getByRole('heading', { name: 'Eliminar cuenta' }).waitFor();
+    await page.getByRole('button', { name: 'Revisar de nuevo' }).waitFor();
+    assert.equal(await page.evaluate(() => document.body.dataset.heading), 'Eliminar cuenta');
+    await page.goto(`${origin}/cdn-es.html`);
+    await page.getByRole('heading', { name: 'Eliminar cuenta' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'código 404' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Eliminar cuenta' }).getAttribute('aria-disabled'), 'true');
+  } finally {
+    await page.close();
+    server.close();
+  }
+});
