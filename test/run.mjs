@@ -18,7 +18,7 @@ if (missing.length > 0) {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BUILT = ['dist/account-delete-panel.standalone.js', 'dist/testing/index.js', 'dist/src/index.js', 'dist/src/server/index.js'];
+const BUILT = ['dist/account-delete-panel.standalone.js', 'dist/locales/es.js', 'dist/testing/index.js', 'dist/src/index.js', 'dist/src/server/index.js'];
 const SOURCES = ['src', 'components', 'testing', 'rollup.config.mjs', 'tsconfig.json', 'package.json'];
 
 function newest(path) {

@@ -45,6 +45,10 @@ test('under the strict Content-Security-Policy the whole flow runs with no viola
     }
     await page.getByRole('radio', { name: 'Português (Brasil)' }).check();
     await panel.host.getByRole('heading', { name: 'Excluir conta' }).waitFor();
+    // Spanish comes from its own file (dist/locales/es.js), beside the standalone module.
+    await page.getByRole('radio', { name: 'Español (Latinoamérica)' }).check();
+    await panel.host.getByRole('heading', { name: 'Eliminar cuenta' }).waitFor();
+    await page.getByRole('button', { name: 'Eliminar cuenta' }).first().waitFor();
     await page.getByRole('radio', { name: 'English' }).check();
     await panel.heading.waitFor();
 

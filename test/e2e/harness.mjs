@@ -17,6 +17,7 @@ export const DELETED_TEXT = 'Your account has been successfully deleted.';
 
 const BUILT = [
   join(ROOT, 'dist', 'account-delete-panel.standalone.js'),
+  join(ROOT, 'dist', 'locales', 'es.js'),
   join(ROOT, 'dist', 'testing', 'index.js'),
   join(ROOT, 'dist', 'src', 'server', 'index.js'),
 ];
