@@ -2,12 +2,13 @@
 // account-deletion.openapi.yaml by a JSON Schema 2020-12 validator (ajv) loaded from the YAML file;
 // and, where no fault was injected, against what the state says: deletable exactly when nothing blocks.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { azion, createDeletionHandler, memoryStore } from '../../src/server/index.ts';
 import { createFakeAzionApi } from '../../testing/index.ts';
 import { askArbitrary, deletableWithoutFault, faultArbitrary, stateArbitrary, type Ask } from './arbitraries.mts';
-import { checkAnswer, SPEC_PATH } from './openapi.mts';
+import { checkAnswer, SHARED_SPEC_PATH, SPEC_PATH } from './openapi.mts';
 import { ORIGIN } from './helpers.mts';
 
 /** Generated upstream states per run; each gets a GET and one more request. */
@@ -47,6 +48,13 @@ async function validated(path: string | undefined, method: string, response: Res
   assert.deepEqual(verdict.problems, [], `${method} ${path ?? '(other path)'} ${response.status}: ${JSON.stringify(verdict.body)?.slice(0, 300)}`);
   return verdict.body as any;
 }
+
+describe('the copy of the contract these tests read', () => {
+  const shared = existsSync(SHARED_SPEC_PATH);
+  it('is the shared contract word for word', { skip: shared ? false : `no ${SHARED_SPEC_PATH} beside this clone to compare with` }, () => {
+    assert.equal(readFileSync(SPEC_PATH, 'utf8'), readFileSync(SHARED_SPEC_PATH, 'utf8'), 'test/account-deletion.openapi.yaml differs from the shared spec: copy it again');
+  });
+});
 
 describe('the OpenAPI contract over generated upstream states', () => {
   after(() => {

@@ -1,5 +1,6 @@
-// The OpenAPI contract, read from the YAML file itself (../shared/spec/account-deletion.openapi.yaml,
-// beside the project) and compiled by a real JSON Schema 2020-12 validator (OpenAPI 3.1's dialect):
+// The OpenAPI contract, read from the YAML file itself (test/account-deletion.openapi.yaml, a copy of
+// ../shared/spec/account-deletion.openapi.yaml kept word for word by contract.test.mts, so that a clone
+// on its own runs these tests) and compiled by a real JSON Schema 2020-12 validator (OpenAPI 3.1's dialect):
 // every answer of the handler is checked against the operation's response for its status.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,9 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
-export const SPEC_PATH = fileURLToPath(new URL('../../../shared/spec/account-deletion.openapi.yaml', import.meta.url));
+export const SPEC_PATH = fileURLToPath(new URL('../account-deletion.openapi.yaml', import.meta.url));
+/** The contract as the team's shared folder holds it, beside the project (absent from a clone on its own). */
+export const SHARED_SPEC_PATH = fileURLToPath(new URL('../../../shared/spec/account-deletion.openapi.yaml', import.meta.url));
 const spec = parse(readFileSync(SPEC_PATH, 'utf8'));
 const SPEC_ID = 'https://account-deletion-kit.invalid/openapi.json';
 
