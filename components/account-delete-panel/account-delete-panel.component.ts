@@ -119,7 +119,7 @@ export class AccountDeletePanel extends LitElement {
 
   constructor() {
     super();
-    this.addController(new KeepHeight(this));
+    this.addController(new KeepHeight(this)); // nothing above the form moves while the user reads
   }
 
   override connectedCallback(): void {
@@ -238,9 +238,7 @@ export class AccountDeletePanel extends LitElement {
     return this.#ownClient.client;
   }
 
-  get #lang(): string {
-    return this.lang || nearestLang(this);
-  }
+  get #lang(): string { return this.lang || nearestLang(this); }
 
   readonly #onReturn = (): void => {
     if (document.visibilityState !== 'hidden') this.#flow?.send({ type: 'return' });
@@ -295,11 +293,7 @@ export class AccountDeletePanel extends LitElement {
   }
 
   override render(): TemplateResult {
-    const links = {
-      support: safeLinkUrl(this.supportUrl),
-      feedback: safeLinkUrl(this.feedbackUrl, { mailto: true }),
-      signup: safeLinkUrl(this.signupUrl),
-    };
+    const links = { support: safeLinkUrl(this.supportUrl), feedback: safeLinkUrl(this.feedbackUrl, { mailto: true }), signup: safeLinkUrl(this.signupUrl) };
     const view = { s: this.#words.of(this.#lang, this.strings), on: this.#handlers, locale: localeFor(this.#lang), links, now: Date.now() };
     return panel(this.flow.getSnapshot(), view);
   }
