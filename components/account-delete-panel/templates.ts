@@ -88,9 +88,10 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
         </ul>`
       : nothing;
   const usable = snapshot.actions.check;
-  // When the checks were read; before that, the room of its longest form, unseen: a narrow panel wraps
-  // the row now, not when the checks come.
-  const room = [s.checkedJustNow, s.checkedMinutesAgo(59), s.checkedAt(new Date(2026, 0, 1, 12, 59))].reduce((a, b) => (b.length > a.length ? b : a));
+  // When the checks were read; before that, the room of its longest form in the first hour, unseen: a
+  // narrow panel wraps the row now, not when the checks come. Not the "at 12:59" form of later: the
+  // first Intl.DateTimeFormat of a page costs tens of milliseconds, and the first render would wait.
+  const room = s.checkedMinutesAgo(59).length > s.checkedJustNow.length ? s.checkedMinutesAgo(59) : s.checkedJustNow;
   const when = html`<span class=${checked ? 'muted checked' : 'muted checked unseen'}>${checked ?? room}</span>`;
   return html`<div class="checks-region">
     <div class="stack">${sample}${list}</div>
