@@ -1,6 +1,7 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { rmSync } from 'node:fs';
 
 /**
  * Minifies the CSS of `css\`…\`` templates: comments and the white space around punctuation go. A
@@ -25,6 +26,14 @@ function minifyCss() {
       return out === code ? null : { code: out, map: null };
     },
   };
+}
+
+/**
+ * Empties dist/ before the first build: a file whose source was moved or deleted would otherwise stay
+ * there, and `npm pack` (which builds first) would ship it.
+ */
+function emptyDist() {
+  return { name: 'empty-dist', buildStart: () => rmSync('dist', { recursive: true, force: true }) };
 }
 
 // The modules a frontend team (and, for src/server, its backend) imports. Their folders are kept in
@@ -57,6 +66,7 @@ const library = {
   // Dependencies stay external: the team's bundler shares them with the rest of the page.
   external: (id) => /^(lit|@lit\/[^/]+|ky|react)(\/|$)/.test(id) || id.startsWith('node:'),
   plugins: [
+    emptyDist(),
     typescript({
       tsconfig: './tsconfig.json',
       include: ['src/**/*.ts', 'components/**/*.ts', 'testing/**/*.ts'],

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, extname, resolve } from 'node:path';
@@ -20,10 +20,14 @@ let project;
 let tarball;
 let browser;
 
+const LEFT_OVER = 'dist/left-over-from-an-older-build.js';
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 before(async () => {
   project = mkdtempSync(join(tmpdir(), 'adk-consumer-'));
+  // A file an older build left in dist/ (its source since moved): the build must not ship it.
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, LEFT_OVER), '// left over\n');
   // What `prepack` would do, kept out of the JSON that `npm pack` prints.
   run('npm', ['run', 'build'], root);
   const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], root));
@@ -62,6 +66,7 @@ test('the tarball ships built files and the manifest, and no sources or tests', 
   assert.ok(files.includes('custom-elements.json'));
   assert.ok(files.includes('README.md'));
   assert.deepEqual(files.filter((f) => /^(src|components|test|demo)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts')), []);
+  assert.ok(!files.includes(LEFT_OVER), 'the build empties dist/ first: nothing an older build left there ships');
 });
 
 test('every export resolves to a file that exists in the installed package', () => {
