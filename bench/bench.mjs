@@ -36,7 +36,7 @@ const PLACES = [
   { name: 'window, 1280 px', window: true, viewport: VIEWPORT },
   { name: 'window, 360 px', window: true, viewport: { width: 360, height: 740 } },
 ];
-const DEADLINE_MS = 25 * 60_000;
+const DEADLINE_MS = 45 * 60_000;
 const ACCOUNT_NAME = 'Acme Corp';
 
 const started = Date.now();
