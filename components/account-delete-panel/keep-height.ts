@@ -2,16 +2,22 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What keeps its height: the intro, the status line, the checks with Check again, and each check. */
 const KEPT = '.intro, .status, .checks-region, #checks > li';
-/** The user's own input in the panel, after which a move is expected. */
-const INPUT = ['pointerdown', 'keydown'];
+/** The sample checks kept unseen under the real ones (templates.ts), for the room of a usual answer. */
+const SAMPLE = '.checks.sample:not(.placeholder)';
+/**
+ * The user's own input in the panel, after which a move is expected. A click, not a press: what moves
+ * on a press could take the control from under the pointer before its release, and lose the click.
+ */
+const INPUT = ['click', 'keydown'];
 
 /**
  * Keeps each part of the panel above the form at the greatest height it has had at the panel's
  * width: a part whose words get shorter (a re-check that finds everything resolved, a check that
  * failed) does not pull up what is below it, so nothing under it moves while the user reads. The
- * parts let go at the user's next press or key in the panel (a move right after one's own input is
- * expected: it is not a layout shift) and when the width changes (the words wrap anew), then keep
- * from their own heights. A view concern only: no rule lives here.
+ * parts let go at the user's next click or key in the panel (a move right after one's own input is
+ * expected: it is not a layout shift), and so do the unseen sample checks, which give their room back;
+ * the parts let go too when the width changes (the words wrap anew), then keep from their own
+ * heights. A view concern only: no rule lives here.
  */
 export class KeepHeight implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -19,6 +25,8 @@ export class KeepHeight implements ReactiveController {
   #observer: ResizeObserver | undefined;
   /** The parts to measure afresh in the next frame, after a change of width. */
   readonly #anew = new Set<HTMLElement>();
+  /** Whether the sample checks give their room back in the next frame: after the user's input. */
+  #samplesGo = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -52,8 +60,12 @@ export class KeepHeight implements ReactiveController {
     else if (!seen || height > seen.height) this.#hold(part, width, height);
   }
 
-  /** The user pressed or typed in the panel: every part takes its own height, and keeps from there. */
+  /**
+   * The user clicked or typed in the panel: the unseen sample checks go, and every part takes its own
+   * height, and keeps from there.
+   */
   readonly #letGo = (): void => {
+    this.#samplesGo = true;
     for (const part of this.#host.shadowRoot?.querySelectorAll<HTMLElement>(KEPT) ?? []) this.#anewNextFrame(part);
   };
 
@@ -70,6 +82,8 @@ export class KeepHeight implements ReactiveController {
   #startAnew(): void {
     const parts = [...this.#anew];
     this.#anew.clear();
+    if (this.#samplesGo) for (const sample of this.#host.shadowRoot?.querySelectorAll<HTMLElement>(SAMPLE) ?? []) sample.style.display = 'none';
+    this.#samplesGo = false;
     for (const part of parts) part.style.minHeight = '';
     for (const part of parts) {
       const box = part.getBoundingClientRect();

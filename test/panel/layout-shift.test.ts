@@ -90,6 +90,24 @@ describe('the page under the panel', () => {
     expect(first()).to.be.below(held - 20);
   });
 
+  it('gives back the room of the unseen sample checks at the click after a press, never at the press', async () => {
+    const { el, gate, top, settled } = await pageOf(360, []);
+    const before = top();
+    const outcome = nextOutcome();
+    gate.release(ok(clearBody()));
+    await outcome;
+    await settled();
+    expect(top(), 'three resolved checks, in the room of a usual answer').to.equal(before);
+    const heading = el.shadowRoot!.querySelector('h2')!;
+    // A move on the press could take a control from under the pointer before its release.
+    heading.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await settled();
+    expect(top(), 'after the press').to.equal(before);
+    heading.click();
+    await settled();
+    expect(top(), 'after the click').to.be.below(before - 40);
+  });
+
   it('keeps no room the words no longer need once the width changes', async () => {
     const { el, gate, top, settled } = await pageOf(320, [ok(clearBody())]);
     gate.release(ok(usual()));
