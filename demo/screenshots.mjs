@@ -55,7 +55,7 @@ const RUNS = [
   { lang: 'pt-BR', theme: 'light', states: ['blocked', 'ready', 'deleted', 'error'] },
   { lang: 'pt-BR', theme: 'dark', states: ['blocked', 'ready', 'deleted', 'error'] },
   { lang: 'en', theme: 'light', states: ['blocked', 'ready', 'deleting', 'deleted', 'error'], window: true, width: 1280 },
-  { lang: 'en', theme: 'dark', states: ['blocked', 'ready', 'deleted', 'error'], window: true, width: 1280 },
+  { lang: 'en', theme: 'dark', states: ['blocked', 'ready', 'deleting', 'deleted', 'error'], window: true, width: 1280 },
   { lang: 'en', theme: 'light', states: ['blocked', 'ready'], width: 320 },
   { lang: 'en', theme: 'light', states: ['blocked', 'ready'], width: 768 },
   // The brand theme (custom properties and parts, as a host would theme it) and forced colours.
