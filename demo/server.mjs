@@ -49,9 +49,10 @@ function portFrom(raw) {
 }
 
 function build() {
-  console.log('Building the kit (rollup)…');
+  // The whole build: it empties dist/ first, so a part of it alone would leave the rest missing.
+  console.log('Building the kit (npm run build)…');
   const started = Date.now();
-  const result = spawnSync('npx', ['rollup', '-c', 'rollup.config.mjs', '--silent'], {
+  const result = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: root,
     stdio: 'inherit',
     shell: process.platform === 'win32',
