@@ -13,6 +13,8 @@ export default {
       'test/flow/runner.test.ts',
       'test/flow/scenarios.test.ts',
       'test/flow/every-order.test.ts',
+      'test/flow/locales.test.ts',
+      'test/flow/es.test.ts',
     ],
     nodeArgs: ['--import', 'tsx'],
     forceBail: true,

@@ -194,6 +194,47 @@ test("a host's words win only when they are of the right kind; the rest is liste
   assert.deepEqual(withOverrides(en, 'words'), { strings: en, ignored: ['all of them (not an object)'] });
 });
 
+test("a host's words of the wrong kind are ignored: a list with a line that is no string, a function for a sentence, a sentence for a function", () => {
+  const failed: string[] = [];
+  const { strings, ignored } = withOverrides(
+    en,
+    {
+      consequences: ['Gone for good.', 7],
+      heading: () => 'Close account',
+      reasonBlocked: '3 to go',
+      get intro(): string {
+        throw new Error('no translation');
+      },
+      checkAgain: () => {
+        throw new Error('broken');
+      },
+    },
+    (key) => failed.push(key),
+  );
+  assert.deepEqual(strings.consequences, en.consequences);
+  assert.equal(strings.heading, en.heading);
+  assert.equal(strings.reasonBlocked(3), en.reasonBlocked(3));
+  assert.equal(strings.intro, en.intro);
+  assert.equal(strings.checkAgain, en.checkAgain, 'a sentence is not replaced by a function');
+  assert.deepEqual(ignored.sort(), ['checkAgain', 'consequences', 'heading', 'intro', 'reasonBlocked']);
+  const thrower = withOverrides(
+    en,
+    {
+      andMore: () => {
+        throw new Error('broken');
+      },
+    },
+    (key) => failed.push(key),
+  );
+  assert.equal(thrower.strings.andMore(2), en.andMore(2), 'a function that throws falls back');
+  assert.deepEqual(failed, ['andMore']);
+  // Nothing to change: the very same words, nothing listed.
+  assert.equal(withOverrides(en, null).strings, en);
+  assert.equal(withOverrides(en, undefined).strings, en);
+  assert.deepEqual(withOverrides(en, {}).ignored, []);
+  assert.deepEqual(withOverrides(en, 42).ignored, ['all of them (not an object)']);
+});
+
 test('the name matches whatever its case, outer spaces and normalization form; accents and inner spaces count', () => {
   assert.ok(matchesAccountName('  acme CORP ', 'Acme Corp'));
   assert.ok(matchesAccountName('Cafe\u0301', 'Café'));
