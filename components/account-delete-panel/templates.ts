@@ -80,7 +80,8 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
     : nothing;
   // Checks like a usual answer, laid under the real ones: drawn as bars while the first check runs,
   // unseen after, they keep the room a usual answer takes at any width and in any engine, so nothing
-  // below moves when the checks arrive (unless they need more). None after a check that failed.
+  // below moves when the checks arrive (unless they need more), until the user's next click or key
+  // (keep-height.ts lets them go). None after a check that failed.
   const sample =
     shown || snapshot.status !== 'check-failed'
       ? html`<ul class=${shown ? 'checks sample' : 'checks sample placeholder'} aria-hidden="true" .inert=${true}>
