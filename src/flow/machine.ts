@@ -109,9 +109,9 @@ const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client'>): Tr
 
 /** What a check after a failed deletion carries along: a deletion of unknown outcome, a sign-in still to make. */
 function carriedFrom(state: DeleteFailedState): Carried {
-  const { failure, attempt, reading } = state;
+  const { failure, attempt } = state;
   // Only a deletion of unknown outcome keeps its attempt.
-  if (attempt) return { unknown: { attempt, failure, reading } };
+  if (attempt) return { unknown: { attempt, failure } };
   return failure.outcome === 'reauth' ? { after: failure } : {};
 }
 

@@ -89,13 +89,17 @@ export function takeCheckFailure(state: CheckingState, event: Event<'check-error
   return event.id === state.id ? failCheck(state, event.error) : same(state);
 }
 
-/** A deletion of unknown outcome before a failed check stays the thing on show: the check says nothing of it. */
+/**
+ * A deletion of unknown outcome before a failed check stays the thing on show: the check says nothing
+ * of it. The older check that allowed it is no longer the newest word, so nothing goes back to ready
+ * on it: a later refusal of the repeat (sign in again, wait) checks first.
+ */
 function failCheck(state: CheckingState, error: AccountDeletionError): Transition {
   const failure: Failure = { step: 'check', error, outcome: outcomeOf('check', error) };
   const effects = told(failure, state.ctx);
   const unknown = state.unknown;
   if (unknown) {
-    return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt, reading: unknown.reading }, effects };
+    return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt }, effects };
   }
   return { state: { status: 'check-failed', ctx: state.ctx, failure }, effects };
 }

@@ -47,7 +47,6 @@ export interface Reading {
 export interface Unknown {
   attempt: Attempt;
   failure: Failure;
-  reading: Reading | undefined;
 }
 
 export type RedirectStatus = 'scheduled' | 'stayed' | 'refused' | 'none';

@@ -68,6 +68,25 @@ test('lost answer → check fails (401) → retry: the same request again', () =
   assert.equal(second, first);
 });
 
+test('lost answer → check fails (500) → retry → sign in again (401): retry checks first, Delete stays off', () => {
+  // The check that failed after the lost answer leaves the older clear check stale: after the
+  // repeat is refused, nothing may go back to ready on it.
+  const { state, effects } = play([
+    ...lost,
+    { type: 'check' },
+    { type: 'check-error', error: ERRORS['server']!() },
+    { type: 'retry' },
+    { type: 'requested', prevented: false },
+    { type: 'delete-error', error: ERRORS['reauth']!() },
+    { type: 'retry' },
+    { type: 'confirm', value: 'Acme Corp' },
+  ]);
+  assert.equal(state.status, 'checking');
+  assert.equal(connect(state).canDelete, false);
+  assert.equal(effects.at(-1)?.type, 'start-check');
+  assert.equal(keysSent(effects).length, 2, 'the repeat went, and nothing after it');
+});
+
 test('a check running → check, return, retry: no second request', () => {
   const { effects } = play([{ type: 'check' }, { type: 'check' }, { type: 'return' }, { type: 'retry' }]);
   assert.equal(effects.filter((effect) => effect.type === 'start-check').length, 1);
