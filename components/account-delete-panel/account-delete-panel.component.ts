@@ -9,6 +9,7 @@ import { HostWords, nearestLang } from './words.js';
 import { ownClient } from './own-client.js';
 import { panel, type Handlers } from './templates.js';
 import { KeepHeight } from './keep-height.js';
+import { untilEnded } from './until-ended.js';
 
 /** How often the words that depend on the time are drawn again: the countdown, "Checked 2 minutes ago". */
 const COUNTDOWN_TICK = 1_000;
@@ -258,29 +259,9 @@ export class AccountDeletePanel extends LitElement {
     stay: () => this.#flow?.send({ type: 'stay' }),
   };
 
-  /**
-   * Sends `event`, and resolves once what it started has ended: the check it started or joined, the
-   * deletion it started. At once when it changed nothing (a click while deleting).
-   */
-  #send(event: { type: 'check' | 'retry' }): Promise<void> {
-    const flow = this.flow;
-    const before = flow.getSnapshot();
-    flow.send(event);
-    const started = flow.getSnapshot();
-    const waitFor = started.status === 'checking' ? 'checking' : started !== before && started.status === 'deleting' ? 'deleting' : undefined;
-    if (!waitFor) return Promise.resolve();
-    return new Promise((resolve) => {
-      const stop = flow.subscribe(() => {
-        if (flow.getSnapshot().status === waitFor) return;
-        stop();
-        resolve();
-      });
-    });
-  }
-
   /** Reads the checks again (a running check answers instead). Resolves once it is read. Does nothing while deleting or after deletion. */
   refresh(): Promise<void> {
-    return this.#send({ type: 'check' });
+    return untilEnded(this.flow, { type: 'check' });
   }
 
   /**
@@ -289,7 +270,7 @@ export class AccountDeletePanel extends LitElement {
    * failed. Resolves once what it started has ended.
    */
   retry(): Promise<void> {
-    return this.#send({ type: 'retry' });
+    return untilEnded(this.flow, { type: 'retry' });
   }
 
   override render(): TemplateResult {
