@@ -14,6 +14,8 @@ import { untilEnded } from './until-ended.js';
 /** How often the words that depend on the time are drawn again: the countdown, "Checked 2 minutes ago". */
 const COUNTDOWN_TICK = 1_000;
 const CHECKED_TICK = 30_000;
+/** Microtasks the first render waits: the SDK (ky) hands the first check to `fetch` after four; a token function takes more. */
+const HOPS = 12;
 
 /**
  * The self-service account deletion flow as one element: the checks that block deletion, a typed
@@ -156,6 +158,16 @@ export class AccountDeletePanel extends LitElement {
     // A client or API base given after the first check (as frameworks do) is the one that decides.
     if (name === 'client' || name === 'apiBase') flow.send({ type: 'client', client: this.#client() });
     if (name === 'confirmation' || name === 'redirectUrl' || name === 'redirectDelay') flow.send({ type: 'configure', settings: this.#settings() });
+  }
+
+  /**
+   * The first render lets the first check's request go first: it waits the few microtasks the SDK
+   * takes to hand the request to `fetch`, so the request does not wait for the render (ten and more
+   * milliseconds on a fresh page). Microtasks only: nothing is painted before the first render.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    for (let hop = 0; !this.hasUpdated && hop < HOPS; hop++) await undefined;
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

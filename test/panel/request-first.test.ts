@@ -1,0 +1,64 @@
+/**
+ * The first check's request leaves before the panel's first render, not after it: that render takes
+ * ten milliseconds and more on a fresh page, and every one of them was added to the wait for the
+ * checks. The first render still comes in the same task, before any frame is painted.
+ */
+import { expect, fixtureSync, html } from '@open-wc/testing';
+import { fakeApi, hang, type AccountDeletePanel } from './helpers.js';
+import '../../components/account-delete-panel/account-delete-panel.js';
+
+/** Whether the panel had drawn anything in its shadow root when the request was handed to fetch. */
+function watch(fetch: typeof globalThis.fetch) {
+  const seen: { rendered: boolean }[] = [];
+  let panel: AccountDeletePanel | undefined;
+  const wrapped: typeof globalThis.fetch = (input, init) => {
+    seen.push({ rendered: panel?.hasUpdated ?? false });
+    return fetch(input, init);
+  };
+  return { seen, wrapped, set: (el: AccountDeletePanel) => (panel = el) };
+}
+
+describe('the first check', () => {
+  it('leaves before the first render, through a client the host gives (with a token function)', async () => {
+    const api = fakeApi({ checks: [hang] });
+    const watched = watch(api.fetch);
+    const { createAccountDeletionClient } = await import('../../src/index.js');
+    const client = createAccountDeletionClient({ retry: { limit: 0 }, token: async () => 'a-token', fetch: watched.wrapped });
+    const el = document.createElement('account-delete-panel') as AccountDeletePanel;
+    watched.set(el);
+    el.client = client;
+    document.body.append(el);
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    el.remove();
+    expect(watched.seen).to.deep.equal([{ rendered: false }]);
+  });
+
+  it('leaves before the first render, through the client the panel makes from api-base', async () => {
+    const api = fakeApi({ checks: [hang] });
+    const watched = watch(api.fetch);
+    const original = globalThis.fetch;
+    globalThis.fetch = watched.wrapped;
+    try {
+      const el = document.createElement('account-delete-panel') as AccountDeletePanel;
+      watched.set(el);
+      el.setAttribute('api-base', 'http://localhost/api');
+      document.body.append(el);
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      el.remove();
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(watched.seen).to.deep.equal([{ rendered: false }]);
+  });
+
+  it('does not hold the first render past its own task: the placeholder is drawn before any frame', async () => {
+    const api = fakeApi({ checks: [hang] });
+    const el = fixtureSync<AccountDeletePanel>(html`<account-delete-panel .client=${api.client}></account-delete-panel>`);
+    // A task later (a frame may come first): the first render must be done.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(el.hasUpdated).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.checks-region'), 'the room of the checks').to.exist;
+  });
+});
