@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { DEFAULT_API_BASE, safeLinkUrl, type AccountDeletionClient, type Preconditions } from '../../src/index.js';
@@ -16,6 +16,9 @@ const COUNTDOWN_TICK = 1_000;
 const CHECKED_TICK = 30_000;
 /** Microtasks the first render waits: the SDK (ky) hands the first check to `fetch` after four; a token function takes more. */
 const HOPS = 12;
+
+/** A host for the check's task that draws nothing (the flow's snapshot draws the panel); a task calls only these two. */
+const QUIET = { addController() {}, requestUpdate() {} } as Partial<ReactiveControllerHost> as ReactiveControllerHost;
 
 /**
  * The self-service account deletion flow as one element: the checks that block deletion, a typed
@@ -72,8 +75,11 @@ export class AccountDeletePanel extends LitElement {
   /** The panel's own styles, in its shadow root: theme it with the custom properties and parts above. */
   static override styles = styles;
 
-  /** The GET of a check, run for the flow: its argument is the client, and a new run aborts the last. */
-  readonly #check = new Task<[AccountDeletionClient], Preconditions>(this, {
+  /**
+   * The GET of a check, run for the flow: its argument is the client, and a new run aborts the last.
+   * The flow's snapshot draws the panel, so the task asks for no render of its own (one less per answer).
+   */
+  readonly #check = new Task<[AccountDeletionClient], Preconditions>(QUIET, {
     autoRun: false,
     task: ([client], { signal }) => client.getPreconditions({ signal }),
   });

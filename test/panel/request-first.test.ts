@@ -3,8 +3,8 @@
  * ten milliseconds and more on a fresh page, and every one of them was added to the wait for the
  * checks. The first render still comes in the same task, before any frame is painted.
  */
-import { expect, fixtureSync, html } from '@open-wc/testing';
-import { fakeApi, hang, type AccountDeletePanel } from './helpers.js';
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { blockedBody, fakeApi, hang, held, ok, type AccountDeletePanel } from './helpers.js';
 import '../../components/account-delete-panel/account-delete-panel.js';
 
 /** Whether the panel had drawn anything in its shadow root when the request was handed to fetch. */
@@ -60,5 +60,22 @@ describe('the first check', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(el.hasUpdated).to.equal(true);
     expect(el.shadowRoot!.querySelector('.checks-region'), 'the room of the checks').to.exist;
+  });
+});
+
+describe('the answer of a check', () => {
+  it('is drawn in one render: the end of the request asks for none of its own', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [gate.reply] });
+    const el = fixtureSync<AccountDeletePanel>(html`<account-delete-panel .client=${api.client}></account-delete-panel>`);
+    await gate.arrived;
+    await el.updateComplete;
+    const drawn: string[] = [];
+    const render = el.render.bind(el);
+    el.render = () => (drawn.push(el.flow.getSnapshot().status), render());
+    gate.release(ok(blockedBody()));
+    await waitUntil(() => el.shadowRoot!.querySelector('#checks li'), 'the checks are shown');
+    await el.updateComplete;
+    expect(drawn).to.deep.equal(['blocked']);
   });
 });
