@@ -10,12 +10,11 @@ import { ownClient } from './own-client.js';
 import { panel, type Handlers } from './templates.js';
 import { KeepHeight } from './keep-height.js';
 import { untilEnded } from './until-ended.js';
+import { afterTheRequest } from './after-the-request.js';
 
 /** How often the words that depend on the time are drawn again: the countdown, "Checked 2 minutes ago". */
 const COUNTDOWN_TICK = 1_000;
 const CHECKED_TICK = 30_000;
-/** Microtasks the first render waits: the SDK (ky) hands the first check to `fetch` after four; a token function takes more. */
-const HOPS = 12;
 
 /** A host for the check's task that draws nothing (the flow's snapshot draws the panel); a task calls only these two. */
 const QUIET = { addController() {}, requestUpdate() {} } as Partial<ReactiveControllerHost> as ReactiveControllerHost;
@@ -166,13 +165,14 @@ export class AccountDeletePanel extends LitElement {
     if (name === 'confirmation' || name === 'redirectUrl' || name === 'redirectDelay') flow.send({ type: 'configure', settings: this.#settings() });
   }
 
-  /**
-   * The first render lets the first check's request go first: it waits the few microtasks the SDK
-   * takes to hand the request to `fetch`, so the request does not wait for the render (ten and more
-   * milliseconds on a fresh page). Microtasks only: nothing is painted before the first render.
-   */
+  /** An answer that came before the first render (a fetch that answers at once) is told with the panel drawn. */
+  #drawn(): void {
+    if (!this.hasUpdated && this.isConnected) this.performUpdate();
+  }
+
+  /** The first render lets the first check's request go first (see after-the-request.ts). */
   protected override async scheduleUpdate(): Promise<void> {
-    for (let hop = 0; !this.hasUpdated && hop < HOPS; hop++) await undefined;
+    if (!this.hasUpdated) await afterTheRequest();
     super.scheduleUpdate();
   }
 
@@ -222,8 +222,8 @@ export class AccountDeletePanel extends LitElement {
       navigate: (url) => this.ownerDocument.defaultView?.location.assign(url),
     });
     flow.subscribe(() => this.requestUpdate());
-    flow.on('checked', (detail) => emit(this, 'account-delete-checked', detail));
-    flow.on('error', (detail) => emit(this, 'account-delete-error', detail));
+    flow.on('checked', (detail) => (this.#drawn(), emit(this, 'account-delete-checked', detail)));
+    flow.on('error', (detail) => (this.#drawn(), emit(this, 'account-delete-error', detail)));
     flow.on('reauth-required', (detail) => emit(this, 'account-delete-reauth-required', detail));
     flow.on('request', (detail) => {
       if (!emit(this, 'account-delete-request', { account: detail.account }, true)) detail.preventDefault();

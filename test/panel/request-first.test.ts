@@ -1,7 +1,9 @@
 /**
  * The first check's request leaves before the panel's first render, not after it: that render takes
  * ten milliseconds and more on a fresh page, and every one of them was added to the wait for the
- * checks. The first render still comes in the same task, before any frame is painted.
+ * checks. The first render still comes in the same task, before any frame is painted, and before any
+ * event: an answer that comes sooner than it is told with the panel drawn. A check's answer is then
+ * drawn in one render.
  */
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { blockedBody, fakeApi, hang, held, ok, type AccountDeletePanel } from './helpers.js';
@@ -78,4 +80,26 @@ describe('the answer of a check', () => {
     await el.updateComplete;
     expect(drawn).to.deep.equal(['blocked']);
   });
+});
+
+describe('an answer that comes at once', () => {
+  // A host's own client whose answer is already there: it comes before the first render's turn.
+  for (const [event, answer] of [
+    ['account-delete-checked', async () => (await import('../../src/parse.js')).parsePreconditions(blockedBody())],
+    ['account-delete-error', async () => Promise.reject(new (await import('../../src/index.js')).ConnectionError('No answer came through.'))],
+  ] as const) {
+    it(`finds the panel drawn when ${event} is told`, async () => {
+      const settled = await answer().then((value) => () => Promise.resolve(value), (error: unknown) => () => Promise.reject(error));
+      const client = { getPreconditions: settled, deleteAccount: () => new Promise<never>(() => {}) };
+      const el = document.createElement('account-delete-panel') as AccountDeletePanel;
+      el.client = client as unknown as AccountDeletePanel['client'];
+      const seen = new Promise<number>((resolve) =>
+        el.addEventListener(event, () => resolve(el.shadowRoot!.querySelectorAll('[part="confirm-input"], [part="recheck-button"]').length), { once: true }),
+      );
+      document.body.append(el);
+      const drawn = await seen;
+      el.remove();
+      expect(drawn, 'the input and Check again on show when the event is told').to.equal(2);
+    });
+  }
 });
