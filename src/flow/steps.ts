@@ -215,9 +215,10 @@ export function decideRedirect(state: DeletedState, event: Event<'announced'>): 
       effects: [{ type: 'notify', notification: 'error', detail: { error } }],
     };
   }
+  // Even with no delay, a timer (due now): what the `deleted` listeners did meanwhile (took the view off
+  // the page, asked to stay) is heard before the browser is taken onward.
   const at = event.now + ctx.redirectDelay;
   const redirect: Redirect = { url: href, at, status: 'scheduled' };
-  if (ctx.redirectDelay <= 0) return { state: { ...state, redirect, gone: true }, effects: [{ type: 'navigate', url: href }] };
   return { state: { ...state, redirect }, effects: [{ type: 'start-timer', at }] };
 }
 

@@ -8,6 +8,7 @@ import { transition } from '../../src/flow/machine.js';
 import { connect } from '../../src/flow/connect.js';
 import type { Effect, MachineEvent, State } from '../../src/flow/types.js';
 import { BLOCKED, CLEAR, CLIENT_B, ERRORS, OTHER_ACCOUNT, initialState } from './walk.js';
+import { world } from './helpers.js';
 
 /** Plays `events` from the first state; answers name no id and get the running request's. */
 function play(events: Partial<MachineEvent>[], from: State = initialState()): { state: State; effects: Effect[] } {
@@ -240,7 +241,10 @@ test('a Delete with no key given sends nothing: the runner always gives one', ()
 test('the redirect: at once with no delay, else a timer; stay cancels it; away holds it, back starts it again; once told, twice told is once', () => {
   const at = (delay: number) => ({ ...initialState(), ctx: { ...initialState().ctx, redirectDelay: delay } });
   const now = play([...ready, ...sendDelete, done, { type: 'announced', prevented: false }], at(0));
-  assert.deepEqual(now.effects.filter((effect) => effect.type === 'navigate' || effect.type === 'start-timer'), [{ type: 'navigate', url: 'https://www.azion.com/' }]);
+  // At once is a timer due now: a listener of `deleted` that takes the view off the page is heard first.
+  const due = now.effects.filter((effect) => effect.type === 'navigate' || effect.type === 'start-timer');
+  assert.ok(due.length === 1 && due[0]!.type === 'start-timer' && now.state.status === 'deleted' && due[0]!.at === now.state.redirect?.at);
+  assert.equal(navigations(play([{ type: 'redirect-due' }], now.state).effects), 1);
   const later = play([...ready, ...sendDelete, done, { type: 'announced', prevented: false }], at(5_000));
   const timer = later.effects.find((effect) => effect.type === 'start-timer');
   assert.ok(timer && timer.type === 'start-timer' && timer.at > 100_000 + 5_000);
@@ -264,4 +268,19 @@ test('a redirect URL that is not safe: refused, told as an error, nowhere to go'
   const told = notices(effects).at(-1);
   assert.ok(told?.notification === 'error' && /redirect URL was refused/.test(told.detail.error.message));
   assert.equal(effects.some((effect) => effect.type === 'navigate' || effect.type === 'start-timer'), false);
+});
+
+test('deleted, no delay → a deleted listener takes the view off the page: nothing navigates while away; back: onward once', async () => {
+  const w = world({ resolved: true, flow: { confirmation: 'none', redirectDelay: 0 } });
+  w.flow.on('deleted', () => w.flow.send({ type: 'hide' }));
+  w.flow.send({ type: 'check' });
+  await w.settled();
+  w.flow.send({ type: 'delete' });
+  await w.settled();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(w.flow.getSnapshot().status, 'deleted');
+  assert.deepEqual(w.navigated, []);
+  w.flow.send({ type: 'show' });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.deepEqual(w.navigated, ['https://www.azion.com/']);
 });

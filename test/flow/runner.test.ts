@@ -232,6 +232,8 @@ test('away from the page, a success is told only once the view is back, and noth
   w.flow.send({ type: 'show' });
   w.flow.send({ type: 'show' });
   await w.settled();
+  // With no delay the redirect is a timer due at once: a macrotask later.
+  await new Promise((resolve) => setTimeout(resolve, 5));
   assert.deepEqual(w.heard, ['checked', 'request', 'deleted']);
   assert.deepEqual(w.navigated, ['https://www.azion.com/']);
 });
