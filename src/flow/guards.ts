@@ -53,10 +53,12 @@ export function readable(preconditions: Preconditions): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const account = value.account as Partial<Account> | null | undefined;
   const checks = value.checks;
+  return typeof account?.name === 'string' && Number.isSafeInteger(account.id) && typeof value.deletable === 'boolean' && readableChecks(checks);
+}
+
+/** True when `checks` is a list of checks of the shape the flow and its words rely on (a host's client may send anything). */
+export function readableChecks(checks: unknown): checks is Check[] {
   return (
-    typeof account?.name === 'string' &&
-    Number.isSafeInteger(account.id) &&
-    typeof value.deletable === 'boolean' &&
     Array.isArray(checks) &&
     checks.every(
       (check: Partial<Check> | null) =>

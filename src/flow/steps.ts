@@ -11,6 +11,7 @@ import {
   keyFor,
   outcomeOf,
   readable,
+  readableChecks,
   repeatable,
   unreadable,
 } from './guards.js';
@@ -166,9 +167,10 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   if (attempt.client !== ctx.client) return then(startCheck(ctx, event.now), effects);
   if (failure.outcome === 'unknown') return { state: { status: 'delete-failed', ctx, failure, attempt, reading }, effects };
   if (failure.outcome === 'conflict') {
-    const checks = 'checks' in event.error ? (event.error.checks as Preconditions['checks'] | undefined) : undefined;
-    // Checks that show what blocks are the way forward; none blocking says nothing, so the account is read again.
-    if (checks?.some((check) => !isResolved(check))) {
+    const checks = 'checks' in event.error ? event.error.checks : undefined;
+    // Checks that show what blocks are the way forward; none blocking (or none of a shape to show: a
+    // host's client may send anything) says nothing, so the account is read again.
+    if (readableChecks(checks) && checks.some((check) => !isResolved(check))) {
       const shown = { ...ctx, preconditions: conflictChecks(state, checks, event.now) };
       return { state: { status: 'delete-failed', ctx: shown, failure }, effects };
     }

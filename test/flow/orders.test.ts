@@ -9,6 +9,7 @@ import { connect } from '../../src/flow/connect.js';
 import type { Effect, MachineEvent, State } from '../../src/flow/types.js';
 import { BLOCKED, CLEAR, CLIENT_B, ERRORS, OTHER_ACCOUNT, initialState } from './walk.js';
 import { world } from './helpers.js';
+import { ConflictError } from '../../src/index.js';
 
 /** Plays `events` from the first state; answers name no id and get the running request's. */
 function play(events: Partial<MachineEvent>[], from: State = initialState()): { state: State; effects: Effect[] } {
@@ -283,4 +284,13 @@ test('deleted, no delay → a deleted listener takes the view off the page: noth
   w.flow.send({ type: 'show' });
   await new Promise((resolve) => setTimeout(resolve, 5));
   assert.deepEqual(w.navigated, ['https://www.azion.com/']);
+});
+
+test('ready → Delete → a 409 whose checks a host client left of the wrong shape: a check, not stuck in deleting', () => {
+  for (const checks of [[null], 'none', [{ type: 'dns_zones', status: 'blocking' }]]) {
+    const odd = new ConflictError({ status: 409, detail: 'Conflict.', checks: checks as never });
+    const { state, effects } = play(failing(odd));
+    assert.equal(state.status, 'checking', JSON.stringify(checks));
+    assert.equal(effects.at(-1)?.type, 'start-check');
+  }
 });
