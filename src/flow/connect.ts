@@ -46,6 +46,8 @@ function reasonFor(state: State, action: Snapshot['actions']['delete'], mismatch
       if (outcome === 'reauth') return 'sign-in';
       if (outcome === 'signed-out') return 'signed-out';
       if (outcome === 'conflict' && !state.reading) return 'blocked';
+      // A wait asked for after a check that failed: a check that reads comes first, whatever was typed.
+      if (outcome === 'unavailable' && !state.reading) return 'check-failed';
       return unconfirmed;
     }
   }

@@ -294,3 +294,12 @@ test('ready → Delete → a 409 whose checks a host client left of the wrong sh
     assert.equal(effects.at(-1)?.type, 'start-check');
   }
 });
+
+test('lost answer → check fails → retry → 429: Delete waits for a check that reads, not for the name already typed', () => {
+  const { state } = play([...lost, { type: 'check' }, { type: 'check-error', error: ERRORS['server']!() }, { type: 'retry' }, { type: 'requested', prevented: false }, { type: 'delete-error', error: ERRORS['rate-limited']!() }]);
+  const snapshot = connect(state);
+  assert.equal(snapshot.confirmation.matches, true);
+  assert.equal(snapshot.actions.delete, undefined);
+  assert.equal(snapshot.reason, 'check-failed');
+  assert.equal(snapshot.actions.check, true);
+});
