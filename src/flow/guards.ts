@@ -106,7 +106,7 @@ export function canDelete(state: State): state is ReadyState {
  * this client (the server then runs it once), else the fresh one.
  */
 export function keyFor(state: ReadyState, fresh: string): string {
-  const unknown = state.unknown?.attempt;
+  const unknown = state.ctx.lastUnknown;
   const { account } = state.reading.preconditions;
   return unknown && unknown.account.id === account.id && unknown.client === state.reading.client ? unknown.key : fresh;
 }

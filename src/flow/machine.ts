@@ -81,7 +81,7 @@ const noteBack = (state: State): Transition => ({ state: withContext(state, { aw
 const checkNow = (state: State, event: MachineEvent) => startCheck(state.ctx, event.now);
 const checkUnlessTooRecent = (state: State, event: MachineEvent) => recheck(state, event.now);
 const noteBackAndCheckUnlessTooRecent = (state: State, event: MachineEvent) => recheck(withContext(state, { away: false }), event.now);
-/** A new client: its server is asked before anything else, and nothing of the last client's carries over. */
+/** A new client: its server is asked before anything else; only the key of a DELETE of unknown outcome is remembered (`ctx.lastUnknown`). */
 const checkWithNewClient = (state: State, event: EventOf<'client'>) =>
   event.client === state.ctx.client ? same(state) : startCheck({ ...state.ctx, client: event.client }, event.now);
 

@@ -64,20 +64,23 @@ function told(failure: Failure, ctx: Context, account = ctx.preconditions?.accou
   return effects;
 }
 
-/** A check answered. Another account than the one on show clears what the user typed and any pending deletion. */
+/** A check answered. Another account than the one on show clears what the user typed and the deletion on show (its key stays in `ctx.lastUnknown`). */
 export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): Transition {
   if (event.id !== state.id) return same(state);
   const preconditions = event.preconditions;
   if (!readable(preconditions)) return failCheck(state, unreadable());
   const shown = state.ctx.preconditions?.account;
   const another = shown !== undefined && shown.id !== preconditions.account.id;
-  const ctx: Context = { ...state.ctx, preconditions, typed: another ? '' : state.ctx.typed };
+  // That account there and blocked: a deletion of it whose outcome was unknown did not happen.
+  const notDeleted = !allowsDeletion(preconditions) && state.ctx.lastUnknown?.account.id === preconditions.account.id;
+  const lastUnknown = notDeleted ? undefined : state.ctx.lastUnknown;
+  const ctx: Context = { ...state.ctx, preconditions, typed: another ? '' : state.ctx.typed, lastUnknown };
   const reading: Reading = { preconditions, client: state.client };
   const effects: Effect[] = [{ type: 'notify', notification: 'checked', detail: { preconditions } }];
   // A retry asked for meanwhile goes on now, from wherever the check leads.
   if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
   if (!allowsDeletion(preconditions)) {
-    // The account is there and blocked: a deletion of unknown outcome did not happen, and its key goes.
+    // The account is there and blocked: a deletion of unknown outcome on show did not happen.
     return { state: { status: 'blocked', ctx, reading }, effects };
   }
   // A refusal that nothing blocking explains (a 409, a fresh sign-in still to make) stays on show.
@@ -135,7 +138,9 @@ export function sendUnlessPrevented(state: DeletingState, event: Event<'requeste
   if (!state.asking) return same(state);
   if (state.ctx.client !== state.attempt.client) return startCheck(state.ctx, event.now);
   if (event.prevented || state.ctx.away) return { state: { ...state.asking, ctx: state.ctx }, effects: [] };
-  return { state: { ...state, asking: undefined }, effects: [{ type: 'send-delete', id: state.id, attempt: state.attempt }] };
+  // This DELETE is the last one now: the outcome of an earlier one no longer decides a key.
+  const ctx = { ...state.ctx, lastUnknown: undefined };
+  return { state: { ...state, ctx, asking: undefined }, effects: [{ type: 'send-delete', id: state.id, attempt: state.attempt }] };
 }
 
 /** The DELETE succeeded: the account is gone. It is told now, or when the view is back on the page. */
@@ -160,8 +165,9 @@ function conflictChecks(state: DeletingState, checks: Preconditions['checks'], n
 /** The DELETE failed. What follows depends on what the failure means. */
 export function takeDeleteFailure(state: DeletingState, event: Event<'delete-error'>): Transition {
   if (state.asking || event.id !== state.id) return same(state);
-  const { ctx, attempt, reading } = state;
+  const { attempt, reading } = state;
   const failure: Failure = { step: 'delete', error: event.error, outcome: outcomeOf('delete', event.error) };
+  const ctx = failure.outcome === 'unknown' ? { ...state.ctx, lastUnknown: attempt } : state.ctx;
   const effects = told(failure, ctx, attempt.account);
   // The client changed while the DELETE was out: its server must read the checks before anything else.
   if (attempt.client !== ctx.client) return then(startCheck(ctx, event.now), effects);

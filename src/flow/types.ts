@@ -78,6 +78,12 @@ export interface Context {
   seq: number;
   /** True while the view is off the page: a success is not told, and nothing navigates. */
   away: boolean;
+  /**
+   * The last DELETE, while its outcome is unknown: a new DELETE of that account through that client
+   * carries its key. Kept through other clients and other accounts; gone once another DELETE is sent,
+   * or a check finds that account still there and blocked.
+   */
+  lastUnknown?: Attempt | undefined;
 }
 
 interface Base {

@@ -55,8 +55,7 @@ const swap = fc.constant(
   command('another client', (m) => {
     const next: Tag = m.tag === 'A' ? 'B' : 'A';
     m.tag = next;
-    // The flow drops a deletion of unknown outcome of the last client.
-    m.unknown = undefined;
+    // A deletion of unknown outcome stays so: a DELETE of that account through that client would carry its key.
     m.flow.send({ type: 'client', client: m.clients[next] });
   }),
 );

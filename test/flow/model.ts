@@ -161,12 +161,12 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
   };
 }
 
-/** A check the flow will act on (the newest): it may end a deletion's unknown outcome. */
+/** A check the flow will act on (the newest): that account there and blocked ends a deletion's unknown outcome. */
 function takeRead(model: Model, read: Read): void {
   if (model.reads[model.reads.length - 1] !== read || !read.preconditions || !model.unknown) return;
   const p = read.preconditions;
   const allows = p.deletable && p.checks.every((check) => check.status === 'passed');
-  if (!allows || p.account.id !== model.unknown.accountId || read.tag !== model.unknown.tag) model.unknown = undefined;
+  if (!allows && p.account.id === model.unknown.accountId) model.unknown = undefined;
 }
 
 let current: Model | undefined;
@@ -270,8 +270,8 @@ function learnDeleteOutcome(model: Model): void {
   (last as Sent & { learnt?: boolean }).learnt = true;
   const outcome = last.outcome;
   const unknown = outcome === 'network' || (typeof outcome === 'number' && (outcome >= 500 || (outcome >= 200 && outcome < 300 && outcome !== 204)));
-  // A lost answer whose DELETE the client changed under: the flow asks the new client, and drops it.
-  if (unknown && last.tag === model.tag && last.accountId !== undefined) model.unknown = { key: last.key, tag: last.tag, accountId: last.accountId };
+  // Whatever the client is now: a DELETE of that account through that client would carry its key.
+  if (unknown && last.accountId !== undefined) model.unknown = { key: last.key, tag: last.tag, accountId: last.accountId };
   else model.unknown = undefined;
 }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { transition } from '../../src/flow/machine.js';
 import { connect } from '../../src/flow/connect.js';
 import type { Effect, MachineEvent, State } from '../../src/flow/types.js';
-import { BLOCKED, CLEAR, CLIENT_B, ERRORS, OTHER_ACCOUNT, initialState } from './walk.js';
+import { BLOCKED, CLEAR, CLIENT_A, CLIENT_B, ERRORS, OTHER_ACCOUNT, initialState } from './walk.js';
 import { world } from './helpers.js';
 import { ConflictError } from '../../src/index.js';
 
@@ -61,6 +61,32 @@ test('lost answer → check: another account → Delete: a fresh key, and the na
   const { effects } = play([{ type: 'confirm', value: 'Other Co' }, ...sendDelete], state);
   assert.deepEqual(keysSent(effects).length, 1);
   assert.notEqual(keysSent(effects)[0], (state as { unknown?: { attempt: { key: string } } }).unknown?.attempt.key);
+});
+
+test('lost answer through A → client B → client A → check: clear → Delete: the same key (still unknown for that account and client)', () => {
+  const { effects } = play([...lost, { type: 'client', client: CLIENT_B }, { type: 'client', client: CLIENT_A }, { type: 'checked', preconditions: CLEAR }, ...sendDelete]);
+  const sent = effects.flatMap((effect) => (effect.type === 'send-delete' ? [effect.attempt] : []));
+  assert.equal(sent[1]!.client, CLIENT_A);
+  assert.equal(sent[1]!.key, sent[0]!.key);
+});
+
+test('a DELETE through A out → client B → its answer lost → client A → check: clear → Delete: the same key', () => {
+  const { effects } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }, { type: 'client', client: CLIENT_A }, { type: 'checked', preconditions: CLEAR }, ...sendDelete]);
+  const [first, second] = keysSent(effects);
+  assert.equal(second, first);
+});
+
+test('lost answer → check: another account → check: the first again → Delete: the same key', () => {
+  const { effects } = play([...lost, { type: 'check' }, { type: 'checked', preconditions: OTHER_ACCOUNT }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'confirm', value: 'Acme Corp' }, ...sendDelete]);
+  const [first, second] = keysSent(effects);
+  assert.equal(second, first);
+});
+
+test('lost answer → another account blocked → the first again, clear → Delete: the same key (only the first account blocked says it was not deleted)', () => {
+  const otherBlocked = { ...BLOCKED, account: OTHER_ACCOUNT.account };
+  const { effects } = play([...lost, { type: 'check' }, { type: 'checked', preconditions: otherBlocked }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'confirm', value: 'Acme Corp' }, ...sendDelete]);
+  const [first, second] = keysSent(effects);
+  assert.equal(second, first);
 });
 
 test('lost answer → check fails (401) → retry: the same request again', () => {
