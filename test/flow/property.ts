@@ -11,12 +11,19 @@ export const MAX_EVENTS = 30;
 /** Counts what the runs did, for the figures a run prints. */
 export const tally = { sequences: 0, events: 0 };
 
-/** Lets every request go out and every answer come back, in the scheduler's order. */
+/**
+ * Lets every request go out and every answer come back, in the scheduler's order, and a redirect
+ * that is due (a timer, even with no delay) fire: what it does is checked too.
+ */
 async function settle(s: fc.Scheduler, m: Model): Promise<void> {
+  let waited = false;
   for (let i = 0; i < 50; i++) {
     await new Promise((resolve) => setImmediate(resolve));
     if (s.count() > 0) await s.waitAll();
-    else if (!['checking', 'deleting'].includes(m.flow.getSnapshot().status)) return;
+    else if (m.flow.getSnapshot().redirect?.status === 'scheduled' && !waited) {
+      waited = true;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    } else if (!['checking', 'deleting'].includes(m.flow.getSnapshot().status)) return;
   }
 }
 
