@@ -71,8 +71,9 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
   if (!readable(preconditions)) return failCheck(state, unreadable());
   const shown = state.ctx.preconditions?.account;
   const another = shown !== undefined && shown.id !== preconditions.account.id;
-  // That account there and blocked: a deletion of it whose outcome was unknown did not happen.
-  const notDeleted = !allowsDeletion(preconditions) && state.ctx.lastUnknown?.account.id === preconditions.account.id;
+  // That account there and blocked, by the server the deletion went to: it did not happen.
+  const last = state.ctx.lastUnknown;
+  const notDeleted = !allowsDeletion(preconditions) && last?.account.id === preconditions.account.id && last.client === state.client;
   const lastUnknown = notDeleted ? undefined : state.ctx.lastUnknown;
   const ctx: Context = { ...state.ctx, preconditions, typed: another ? '' : state.ctx.typed, lastUnknown };
   const reading: Reading = { preconditions, client: state.client };

@@ -81,7 +81,7 @@ export interface Context {
   /**
    * The last DELETE, while its outcome is unknown: a new DELETE of that account through that client
    * carries its key. Kept through other clients and other accounts; gone once another DELETE is sent,
-   * or a check finds that account still there and blocked.
+   * or a check through that client finds that account still there and blocked.
    */
   lastUnknown?: Attempt | undefined;
 }

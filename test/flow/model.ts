@@ -161,12 +161,12 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
   };
 }
 
-/** A check the flow will act on (the newest): that account there and blocked ends a deletion's unknown outcome. */
+/** A check the flow will act on (the newest): that account there and blocked, through that client, ends a deletion's unknown outcome. */
 function takeRead(model: Model, read: Read): void {
   if (model.reads[model.reads.length - 1] !== read || !read.preconditions || !model.unknown) return;
   const p = read.preconditions;
   const allows = p.deletable && p.checks.every((check) => check.status === 'passed');
-  if (!allows && p.account.id === model.unknown.accountId) model.unknown = undefined;
+  if (!allows && p.account.id === model.unknown.accountId && read.tag === model.unknown.tag) model.unknown = undefined;
 }
 
 let current: Model | undefined;

@@ -89,6 +89,12 @@ test('lost answer → another account blocked → the first again, clear → Del
   assert.equal(second, first);
 });
 
+test('lost answer through A → client B reads it blocked → client A reads it clear → Delete: the same key (B says nothing of A)', () => {
+  const { effects } = play([...lost, { type: 'client', client: CLIENT_B }, { type: 'checked', preconditions: BLOCKED }, { type: 'client', client: CLIENT_A }, { type: 'checked', preconditions: CLEAR }, ...sendDelete]);
+  const [first, second] = keysSent(effects);
+  assert.equal(second, first);
+});
+
 test('lost answer → check fails (401) → retry: the same request again', () => {
   const { state, effects } = play([...lost, { type: 'check' }, { type: 'check-error', error: ERRORS['signed-out']!() }, { type: 'retry' }, { type: 'requested', prevented: false }]);
   assert.equal(state.status, 'deleting');
