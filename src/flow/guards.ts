@@ -31,13 +31,15 @@ export function asKitError(error: unknown): AccountDeletionError {
 /**
  * What a failure means, decided from the SDK's error classes alone. On a check, anything but a
  * sure answer about the session or a refusal is `unavailable`; on a DELETE, anything that is not a
- * 4xx may hide a deletion that happened, so it is `unknown`.
+ * 4xx may hide a deletion that happened, so it is `unknown` (and so is a 409 saying that the same key
+ * is still being carried out).
  */
 export function outcomeOf(step: 'check' | 'delete', error: AccountDeletionError): Outcome {
   if (error instanceof ReauthenticationRequiredError) return 'reauth';
   if (error instanceof AuthenticationError) return 'signed-out';
   if (error instanceof RateLimitError) return 'unavailable';
-  if (step === 'delete' && error instanceof ConflictError) return 'conflict';
+  // The same key still being carried out: the deletion may yet happen.
+  if (step === 'delete' && error instanceof ConflictError) return error.code === 'idempotency_key_in_use' ? 'unknown' : 'conflict';
   const definitive = error instanceof ApiError && error.status >= 400 && error.status < 500;
   if (definitive) return 'refused';
   return step === 'delete' ? 'unknown' : 'unavailable';

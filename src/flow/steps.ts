@@ -139,8 +139,10 @@ export function sendUnlessPrevented(state: DeletingState, event: Event<'requeste
   if (!state.asking) return same(state);
   if (state.ctx.client !== state.attempt.client) return startCheck(state.ctx, event.now);
   if (event.prevented || state.ctx.away) return { state: { ...state.asking, ctx: state.ctx }, effects: [] };
-  // This DELETE is the last one now: the outcome of an earlier one no longer decides a key.
-  const ctx = { ...state.ctx, lastUnknown: undefined };
+  // This DELETE is the last one now: unless it repeats the one of unknown outcome (the same key), that
+  // one's outcome no longer decides a key.
+  const repeat = state.ctx.lastUnknown?.key === state.attempt.key;
+  const ctx = { ...state.ctx, lastUnknown: repeat ? state.ctx.lastUnknown : undefined };
   return { state: { ...state, ctx, asking: undefined }, effects: [{ type: 'send-delete', id: state.id, attempt: state.attempt }] };
 }
 
@@ -167,20 +169,22 @@ function conflictChecks(state: DeletingState, checks: Preconditions['checks'], n
 export function takeDeleteFailure(state: DeletingState, event: Event<'delete-error'>): Transition {
   if (state.asking || event.id !== state.id) return same(state);
   const { attempt, reading } = state;
-  const failure: Failure = { step: 'delete', error: event.error, outcome: outcomeOf('delete', event.error) };
-  const ctx = failure.outcome === 'unknown' ? { ...state.ctx, lastUnknown: attempt } : state.ctx;
+  const outcome = outcomeOf('delete', event.error);
+  const failure: Failure = { step: 'delete', error: event.error, outcome };
+  const checks = outcome === 'conflict' && 'checks' in event.error ? event.error.checks : undefined;
+  // Checks that show what blocks (of a shape to show: a host's client may send anything).
+  const blocking = readableChecks(checks) && checks.some((check) => !isResolved(check)) ? checks : undefined;
+  // Whether a deletion of unknown outcome is still so: this one now; gone when the server said no for
+  // sure, or showed the account blocked; else (a repeat answered 429 or 401) as it was.
+  const lastUnknown = outcome === 'unknown' ? attempt : outcome === 'refused' || blocking ? undefined : state.ctx.lastUnknown;
+  const ctx = { ...state.ctx, lastUnknown };
   const effects = told(failure, ctx, attempt.account);
   // The client changed while the DELETE was out: its server must read the checks before anything else.
   if (attempt.client !== ctx.client) return then(startCheck(ctx, event.now), effects);
-  if (failure.outcome === 'unknown') return { state: { status: 'delete-failed', ctx, failure, attempt, reading }, effects };
-  if (failure.outcome === 'conflict') {
-    const checks = 'checks' in event.error ? event.error.checks : undefined;
-    // Checks that show what blocks are the way forward; none blocking (or none of a shape to show: a
-    // host's client may send anything) says nothing, so the account is read again.
-    if (readableChecks(checks) && checks.some((check) => !isResolved(check))) {
-      const shown = { ...ctx, preconditions: conflictChecks(state, checks, event.now) };
-      return { state: { status: 'delete-failed', ctx: shown, failure }, effects };
-    }
+  if (outcome === 'unknown') return { state: { status: 'delete-failed', ctx, failure, attempt, reading }, effects };
+  if (outcome === 'conflict') {
+    // Checks that show what blocks are the way forward; none says nothing, so the account is read again.
+    if (blocking) return { state: { status: 'delete-failed', ctx: { ...ctx, preconditions: conflictChecks(state, blocking, event.now) }, failure }, effects };
     return then(startCheck(ctx, event.now, { after: failure }), effects);
   }
   // Sure that nothing was deleted: a retry (after signing in, after the wait) is a new request, with a new key.

@@ -270,9 +270,11 @@ function learnDeleteOutcome(model: Model): void {
   (last as Sent & { learnt?: boolean }).learnt = true;
   const outcome = last.outcome;
   const unknown = outcome === 'network' || (typeof outcome === 'number' && (outcome >= 500 || (outcome >= 200 && outcome < 300 && outcome !== 204)));
+  // A repeat of it (the same key) that the server did not look at (429, a sign-in asked for) leaves it unknown.
+  const unread = outcome === 401 || outcome === 429;
   // Whatever the client is now: a DELETE of that account through that client would carry its key.
   if (unknown && last.accountId !== undefined) model.unknown = { key: last.key, tag: last.tag, accountId: last.accountId };
-  else model.unknown = undefined;
+  else if (!(unread && model.unknown?.key === last.key)) model.unknown = undefined;
 }
 
 export { NAME };

@@ -95,6 +95,32 @@ test('lost answer through A → client B reads it blocked → client A reads it 
   assert.equal(second, first);
 });
 
+test('lost answer → retry → 429 (the repeat not looked at) → retry after the wait: still the same key', () => {
+  const repeat: Partial<MachineEvent>[] = [{ type: 'retry' }, { type: 'requested', prevented: false }];
+  // After a 429, retry goes to ready and raises Delete (the runner carries out the raise; here, by hand).
+  const { effects } = play([...lost, ...repeat, { type: 'delete-error', error: ERRORS['rate-limited']!() }, { type: 'retry' }, ...sendDelete]);
+  const keys = keysSent(effects);
+  assert.equal(keys.length, 3);
+  assert.deepEqual(new Set(keys).size, 1, keys.join(' '));
+});
+
+test('lost answer → retry → 409 idempotency_key_in_use (still being carried out): unknown, and Delete repeats the same key', () => {
+  const inUse = new ConflictError({ status: 409, code: 'idempotency_key_in_use', detail: 'Request already in progress.' });
+  const { state, effects } = play([...lost, { type: 'retry' }, { type: 'requested', prevented: false }, { type: 'delete-error', error: inUse }]);
+  assert.equal(state.status, 'delete-failed');
+  assert.equal(connect(state).failure?.outcome, 'unknown');
+  assert.equal(connect(state).actions.delete, 'retry');
+  const again = play([{ type: 'retry' }, { type: 'requested', prevented: false }], state);
+  assert.deepEqual(new Set([...keysSent(effects), ...keysSent(again.effects)]).size, 1);
+});
+
+test('lost answer → retry → 403 (refused for sure) → check: clear → Delete: a fresh key', () => {
+  const { effects } = play([...lost, { type: 'retry' }, { type: 'requested', prevented: false }, { type: 'delete-error', error: ERRORS['forbidden']!() }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }, ...sendDelete]);
+  const keys = keysSent(effects);
+  assert.equal(keys[1], keys[0]);
+  assert.notEqual(keys[2], keys[0]);
+});
+
 test('lost answer → check fails (401) → retry: the same request again', () => {
   const { state, effects } = play([...lost, { type: 'check' }, { type: 'check-error', error: ERRORS['signed-out']!() }, { type: 'retry' }, { type: 'requested', prevented: false }]);
   assert.equal(state.status, 'deleting');
