@@ -63,6 +63,7 @@ const settings = fc.constantFrom('none', 'account-name').map((confirmation) =>
   command(`confirmation ${confirmation}`, (m) => m.flow.send({ type: 'configure', settings: { confirmation } })),
 );
 const prevent = fc.constant(command('a listener prevents the next request', (m) => void (m.preventNext = true)));
+const inUse = fc.constant(command('the next delete finds its key still being carried out (409)', (m) => void (m.inUseNext = true)));
 const resolveAll = fc.constant(command('the user resolves every blocker', (m) => m.backend.resolveAll()));
 const block = fc.constant(command('a DNS zone is active again', (m) => m.backend.enableZone('acme.com')));
 const fault = fc.tuple(fc.constantFrom(...FAULTS), fc.constantFrom('preconditions' as const, 'delete' as const)).map(([kind, on]) =>
@@ -101,5 +102,6 @@ export const commands = [
   fault,
   fault,
   fault,
+  inUse,
   dispose,
 ];

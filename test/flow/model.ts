@@ -23,6 +23,8 @@ interface Sent {
   aborted: boolean;
   /** The HTTP status delivered, or 'network' when the fetch failed. */
   outcome?: number | 'network';
+  /** Answered 409 `idempotency_key_in_use`: that key's deletion still being carried out. */
+  inUse?: boolean;
 }
 
 interface Read {
@@ -44,6 +46,8 @@ export interface Model {
   /** The last DELETE whose outcome is unknown for its account and client, while it stays so. */
   unknown: { key: string; tag: Tag; accountId: number } | undefined;
   preventNext: boolean;
+  /** The next DELETE finds its key's deletion still being carried out (a server's 409 `idempotency_key_in_use`). */
+  inUseNext: boolean;
   deletedSeen: boolean;
   /** Once disposed: what was there then, which nothing may change. */
   disposed: { snapshot: Snapshot; notifications: number; sent: number } | false;
@@ -60,6 +64,9 @@ export interface Model {
 
 const NAME = 'Acme Corp';
 
+const inUseAnswer = () =>
+  Response.json({ errors: [{ status: '409', code: 'idempotency_key_in_use', title: 'Request already in progress', detail: 'This request is still being carried out.' }] }, { status: 409 });
+
 /** A `fetch` whose answers travel back when the scheduler lets them; the server acts at once. */
 function scheduledFetch(s: fc.Scheduler, backend: FakeBackend, model: () => Model, tag: Tag): typeof globalThis.fetch {
   const inner = createFakeFetch(backend, { apiBase: API_BASE });
@@ -70,7 +77,11 @@ function scheduledFetch(s: fc.Scheduler, backend: FakeBackend, model: () => Mode
     const sent: Sent = { method: request.method, tag, key: request.headers.get('Idempotency-Key'), accountId: match ? Number(match[1]) : undefined, open: true, aborted: false };
     checkOnSend(m, sent);
     m.sent.push(sent);
-    const answer = inner(request);
+    const inUse = request.method === 'DELETE' && m.inUseNext;
+    if (inUse) m.inUseNext = false;
+    sent.inUse = inUse;
+    // Still being carried out: the server answers at once and deletes nothing now (a repeat may).
+    const answer = inUse ? Promise.resolve(inUseAnswer()) : inner(request);
     // A run that ends (or fails) before this answer is let through must not leave its rejection unhandled.
     answer.catch(() => undefined);
     return new Promise<Response>((resolve, reject) => {
@@ -139,6 +150,7 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
       allowed: [],
       unknown: undefined,
       preventNext: false,
+      inUseNext: false,
       deletedSeen: false,
       disposed: false,
       navigations: 0,
@@ -269,7 +281,7 @@ function learnDeleteOutcome(model: Model): void {
   if (!last || last.open || last.key === null || (last as Sent & { learnt?: boolean }).learnt) return;
   (last as Sent & { learnt?: boolean }).learnt = true;
   const outcome = last.outcome;
-  const unknown = outcome === 'network' || (typeof outcome === 'number' && (outcome >= 500 || (outcome >= 200 && outcome < 300 && outcome !== 204)));
+  const unknown = last.inUse || outcome === 'network' || (typeof outcome === 'number' && (outcome >= 500 || (outcome >= 200 && outcome < 300 && outcome !== 204)));
   // A repeat of it (the same key) that the server did not look at (429, a sign-in asked for) leaves it unknown.
   const unread = outcome === 401 || outcome === 429;
   // Whatever the client is now: a DELETE of that account through that client would carry its key.
