@@ -7,6 +7,7 @@ import { AccountDeletionError, isResolved, safeHttpUrl, type Preconditions } fro
 import {
   allowsDeletion,
   canDelete,
+  confirmed,
   dueForRecheck,
   keyFor,
   outcomeOf,
@@ -131,14 +132,15 @@ export function repeatDeletion(state: DeleteFailedState): Transition {
 }
 
 /**
- * The `request` listeners answered. The DELETE goes, unless a listener prevented it or took the view
- * off the page (the flow goes back to where it was), or gave another client (whose server must read
- * the checks first).
+ * The `request` listeners answered. The DELETE goes, unless a listener prevented it, took the view
+ * off the page or asked for the name meanwhile (the flow goes back to where it was), or gave another
+ * client (whose server must read the checks first).
  */
 export function sendUnlessPrevented(state: DeletingState, event: Event<'requested'>): Transition {
   if (!state.asking) return same(state);
   if (state.ctx.client !== state.attempt.client) return startCheck(state.ctx, event.now);
-  if (event.prevented || state.ctx.away) return { state: { ...state.asking, ctx: state.ctx }, effects: [] };
+  // Prevented, off the page, or no longer confirmed (a listener asked for the name meanwhile): it waits.
+  if (event.prevented || state.ctx.away || !confirmed(state.ctx, state.attempt.account)) return { state: { ...state.asking, ctx: state.ctx }, effects: [] };
   // This DELETE is the last one now: unless it repeats the one of unknown outcome (the same key), that
   // one's outcome no longer decides a key.
   const repeat = state.ctx.lastUnknown?.key === state.attempt.key;

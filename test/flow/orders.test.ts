@@ -361,3 +361,11 @@ test('lost answer → check fails → retry → 429: Delete waits for a check th
   assert.equal(snapshot.reason, 'check-failed');
   assert.equal(snapshot.actions.check, true);
 });
+
+test('ready (no typing asked) → Delete → a request listener asks for the name: nothing is sent, back to ready', () => {
+  const none = { ...initialState(), ctx: { ...initialState().ctx, confirmation: 'none' as const } };
+  const { state, effects } = play([{ type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'delete' }, { type: 'configure', settings: { confirmation: 'account-name' } }, { type: 'requested', prevented: false }], none);
+  assert.equal(keysSent(effects).length, 0);
+  assert.equal(state.status, 'ready');
+  assert.equal(connect(state).canDelete, false);
+});
