@@ -72,7 +72,7 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
   if (!readable(preconditions)) return failCheck(state, unreadable());
   const shown = state.ctx.preconditions?.account;
   const another = shown !== undefined && shown.id !== preconditions.account.id;
-  // That account there and blocked, by the server the deletion went to: it did not happen.
+  // That account there and blocked, read through the client its deletion went through: it did not happen.
   const last = state.ctx.lastUnknown;
   const notDeleted = !allowsDeletion(preconditions) && last?.account.id === preconditions.account.id && last.client === state.client;
   const lastUnknown = notDeleted ? undefined : state.ctx.lastUnknown;
