@@ -103,6 +103,8 @@ export function takeCheckFailure(state: CheckingState, event: Event<'check-error
 function failCheck(state: CheckingState, error: AccountDeletionError): Transition {
   const failure: Failure = { step: 'check', error, outcome: outcomeOf('check', error) };
   const effects = told(failure, state.ctx);
+  // A retry asked for meanwhile goes on from the failure, as it does from an answer.
+  if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
   const unknown = state.unknown;
   if (unknown) {
     return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt }, effects };

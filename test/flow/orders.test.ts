@@ -369,3 +369,11 @@ test('ready (no typing asked) → Delete → a request listener asks for the nam
   assert.equal(state.status, 'ready');
   assert.equal(connect(state).canDelete, false);
 });
+
+test('a check running → retry → the check fails: the retry goes on (a check again), it is not dropped', () => {
+  const { state, effects } = play([{ type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'check' }, { type: 'retry' }, { type: 'check-error', error: ERRORS['server']!() }]);
+  assert.equal(state.status, 'check-failed');
+  assert.deepEqual(effects.at(-1), { type: 'raise', event: { type: 'retry' } });
+  const raised = transition(state, { type: 'retry', now: 200_000, key: 'k' } as MachineEvent);
+  assert.equal(raised.state.status, 'checking');
+});
