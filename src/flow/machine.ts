@@ -101,6 +101,11 @@ const noteBackAndCheckKeepingUnknown = (state: StateOf<'ready'>, event: MachineE
   recheck(withContext(state, { away: false }), event.now, { unknown: state.unknown });
 const checkUnlessRefused = (state: StateOf<'check-failed'>, event: MachineEvent) =>
   state.failure.outcome === 'refused' ? same(state) : startCheck(state.ctx, event.now);
+/** A check after a failed one carries on a refusal still to lift (a fresh sign-in asked for): only retry lifts it. */
+const checkKeepingAfter = (state: StateOf<'check-failed'>, event: MachineEvent) => startCheck(state.ctx, event.now, { after: state.after });
+const checkUnlessTooRecentKeepingAfter = (state: StateOf<'check-failed'>, event: MachineEvent) => recheck(state, event.now, { after: state.after });
+const noteBackAndCheckKeepingAfter = (state: StateOf<'check-failed'>, event: MachineEvent) =>
+  recheck(withContext(state, { away: false }), event.now, { after: state.after });
 /** The DELETE goes on with the client that sent it; the new one is asked once it has ended. */
 const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client'>): Transition => ({
   state: withContext(state, { client: event.client }),
@@ -204,13 +209,13 @@ export const machine: Table = {
     'redirect-due': ignoreNothingDeleted,
   },
   'check-failed': {
-    check: checkNow,
-    return: checkUnlessTooRecent,
+    check: checkKeepingAfter,
+    return: checkUnlessTooRecentKeepingAfter,
     confirm: rememberTyped,
     delete: ignoreOnlyReadyDeletes,
     retry: checkUnlessRefused,
     stay: ignoreNothingDeleted,
-    show: noteBackAndCheckUnlessTooRecent,
+    show: noteBackAndCheckKeepingAfter,
     hide: noteAway,
     client: checkWithNewClient,
     configure: takeSettings,

@@ -109,7 +109,7 @@ function failCheck(state: CheckingState, error: AccountDeletionError): Transitio
   if (unknown) {
     return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt }, effects };
   }
-  return { state: { status: 'check-failed', ctx: state.ctx, failure }, effects };
+  return { state: { status: 'check-failed', ctx: state.ctx, failure, after: state.after }, effects };
 }
 
 /** Asks the `request` listeners before a DELETE goes; the flow waits in `deleting` for their answer. */

@@ -121,6 +121,8 @@ export interface ReadyState extends Base {
 export interface CheckFailedState extends Base {
   status: 'check-failed';
   failure: Failure;
+  /** A refusal the failed check carried (a fresh sign-in asked for): the next check carries it on; retry lifts it. */
+  after?: Failure | undefined;
 }
 
 export interface DeletingState extends Base {

@@ -377,3 +377,14 @@ test('a check running → retry → the check fails: the retry goes on (a check 
   const raised = transition(state, { type: 'retry', now: 200_000, key: 'k' } as MachineEvent);
   assert.equal(raised.state.status, 'checking');
 });
+
+test('a fresh sign-in asked → check fails → check: clear: the sign-in request stays on show; retry lifts it', () => {
+  const failed = play([...failing(ERRORS['reauth']!()), { type: 'check' }, { type: 'check-error', error: ERRORS['server']!() }]).state;
+  assert.equal(failed.status, 'check-failed');
+  const checked = play([{ type: 'check' }, { type: 'checked', preconditions: CLEAR }], failed).state;
+  assert.equal(checked.status, 'delete-failed');
+  assert.equal(connect(checked).failure?.outcome, 'reauth');
+  assert.equal(connect(checked).canDelete, false);
+  const lifted = play([{ type: 'retry' }, { type: 'checked', preconditions: CLEAR }], failed).state;
+  assert.equal(lifted.status, 'ready');
+});
