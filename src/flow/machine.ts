@@ -95,17 +95,19 @@ const retryOnceChecked = (state: CheckingState): Transition =>
 const replaceCheckWithNewClient = (state: CheckingState, event: EventOf<'client'>): Transition =>
   // Before the first check nothing is asked yet: the new client will be.
   state.id === 0 ? { state: { ...withContext(state, { client: event.client }), client: event.client }, effects: [] } : checkWithNewClient(state, event);
-const checkKeepingUnknown = (state: StateOf<'ready'>, event: MachineEvent) => startCheck(state.ctx, event.now, { unknown: state.unknown });
-const checkUnlessTooRecentKeepingUnknown = (state: StateOf<'ready'>, event: MachineEvent) => recheck(state, event.now, { unknown: state.unknown });
-const noteBackAndCheckKeepingUnknown = (state: StateOf<'ready'>, event: MachineEvent) =>
-  recheck(withContext(state, { away: false }), event.now, { unknown: state.unknown });
+/**
+ * What a check from ready or from a failed check carries on: a deletion of unknown outcome (its key
+ * stays if the check allows deletion), a refusal still to lift (a fresh sign-in asked for: only retry lifts it).
+ */
+const carriedOn = (state: StateOf<'ready'> | StateOf<'check-failed'>): Carried =>
+  state.status === 'ready' ? { unknown: state.unknown } : { after: state.after };
+const checkCarryingOn = (state: StateOf<'ready'> | StateOf<'check-failed'>, event: MachineEvent) => startCheck(state.ctx, event.now, carriedOn(state));
+const checkUnlessTooRecentCarryingOn = (state: StateOf<'ready'> | StateOf<'check-failed'>, event: MachineEvent) =>
+  recheck(state, event.now, carriedOn(state));
+const noteBackAndCheckCarryingOn = (state: StateOf<'ready'> | StateOf<'check-failed'>, event: MachineEvent) =>
+  recheck(withContext(state, { away: false }), event.now, carriedOn(state));
 const checkUnlessRefused = (state: StateOf<'check-failed'>, event: MachineEvent) =>
   state.failure.outcome === 'refused' ? same(state) : startCheck(state.ctx, event.now);
-/** A check after a failed one carries on a refusal still to lift (a fresh sign-in asked for): only retry lifts it. */
-const checkKeepingAfter = (state: StateOf<'check-failed'>, event: MachineEvent) => startCheck(state.ctx, event.now, { after: state.after });
-const checkUnlessTooRecentKeepingAfter = (state: StateOf<'check-failed'>, event: MachineEvent) => recheck(state, event.now, { after: state.after });
-const noteBackAndCheckKeepingAfter = (state: StateOf<'check-failed'>, event: MachineEvent) =>
-  recheck(withContext(state, { away: false }), event.now, { after: state.after });
 /** The DELETE goes on with the client that sent it; the new one is asked once it has ended. */
 const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client'>): Transition => ({
   state: withContext(state, { client: event.client }),
@@ -190,13 +192,13 @@ export const machine: Table = {
     'redirect-due': ignoreNothingDeleted,
   },
   ready: {
-    check: checkKeepingUnknown,
-    return: checkUnlessTooRecentKeepingUnknown,
+    check: checkCarryingOn,
+    return: checkUnlessTooRecentCarryingOn,
     confirm: rememberTyped,
     delete: requestDeletion,
     retry: ignoreNothingFailed,
     stay: ignoreNothingDeleted,
-    show: noteBackAndCheckKeepingUnknown,
+    show: noteBackAndCheckCarryingOn,
     hide: noteAway,
     client: checkWithNewClient,
     configure: takeSettings,
@@ -209,13 +211,13 @@ export const machine: Table = {
     'redirect-due': ignoreNothingDeleted,
   },
   'check-failed': {
-    check: checkKeepingAfter,
-    return: checkUnlessTooRecentKeepingAfter,
+    check: checkCarryingOn,
+    return: checkUnlessTooRecentCarryingOn,
     confirm: rememberTyped,
     delete: ignoreOnlyReadyDeletes,
     retry: checkUnlessRefused,
     stay: ignoreNothingDeleted,
-    show: noteBackAndCheckKeepingAfter,
+    show: noteBackAndCheckCarryingOn,
     hide: noteAway,
     client: checkWithNewClient,
     configure: takeSettings,
