@@ -3,6 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { DEFAULT_API_BASE, type AccountDeletionClient } from '../../src/index.js';
 import type { Strings } from '../../src/flow/index.js';
 import { AccountDeletePanel } from '../account-delete-panel/account-delete-panel.component.js';
+import { afterTheRequest } from '../account-delete-panel/after-the-request.js';
 import { HostWords, nearestLang } from '../account-delete-panel/words.js';
 import { styles } from './account-delete-dialog.styles.js';
 
@@ -90,6 +91,8 @@ export class AccountDeleteDialog extends LitElement {
   #panel: AccountDeletePanel | undefined;
   #unsubscribe: (() => void) | undefined;
   readonly #words = new HostWords(this, 'account-delete-dialog');
+  /** Settles once the window opened last is on screen: `updateComplete` waits for it. */
+  #shown: Promise<void> = Promise.resolve();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -108,13 +111,22 @@ export class AccountDeleteDialog extends LitElement {
     for (const name of PASSED) if (changed.has(name)) (panel as unknown as Record<string, unknown>)[name] = this[name];
   }
 
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.#shown;
+    return done;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     const dialog = this.dialog;
     if (!dialog || !changed.has('open')) return;
     if (this.open && !dialog.open) {
-      dialog.showModal();
       // Each opening reads the checks: one GET, joined by the panel's own check if it starts one.
       void this.#panel?.refresh();
+      // Shown once that GET is handed to fetch: showing lays the page out, which would hold it back.
+      this.#shown = afterTheRequest().then(() => {
+        if (this.open && !dialog.open && dialog.isConnected) dialog.showModal();
+      });
     } else if (!this.open && changed.get('open') === true) {
       // Closed by Close, Esc, close() or the property, or by the browser itself: told once either way.
       if (dialog.open) dialog.close();

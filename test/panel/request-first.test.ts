@@ -8,6 +8,8 @@
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { blockedBody, fakeApi, hang, held, ok, type AccountDeletePanel } from './helpers.js';
 import '../../components/account-delete-panel/account-delete-panel.js';
+import '../../components/account-delete-dialog/account-delete-dialog.js';
+import type { AccountDeleteDialog } from '../../components/account-delete-dialog/account-delete-dialog.js';
 
 /** Whether the panel had drawn anything in its shadow root when the request was handed to fetch. */
 function watch(fetch: typeof globalThis.fetch) {
@@ -62,6 +64,26 @@ describe('the first check', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(el.hasUpdated).to.equal(true);
     expect(el.shadowRoot!.querySelector('.checks-region'), 'the room of the checks').to.exist;
+  });
+});
+
+describe('the check of a window', () => {
+  it('leaves before the window is shown: showing it lays the page out first', async () => {
+    const api = fakeApi({ checks: [hang] });
+    const seen: { shown: boolean }[] = [];
+    const { createAccountDeletionClient } = await import('../../src/index.js');
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      seen.push({ shown: el.shadowRoot?.querySelector('dialog')?.open ?? false });
+      return api.fetch(input, init);
+    };
+    const el = fixtureSync<AccountDeleteDialog>(html`<account-delete-dialog .client=${createAccountDeletionClient({ retry: { limit: 0 }, fetch })}></account-delete-dialog>`);
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="trigger"]')!.click();
+    await el.updateComplete;
+    const shownAfterUpdate = el.shadowRoot!.querySelector('dialog')!.open;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).to.deep.equal([{ shown: false }]);
+    expect(shownAfterUpdate, 'shown once updateComplete settles').to.equal(true);
   });
 });
 
