@@ -39,11 +39,21 @@ function names(words: ReturnType<typeof describeCheck>, s: Strings): TemplateRes
   return html` (${words.names.map((name, i) => html`${i > 0 ? s.listSeparator : ''}<bdi>${name}</bdi>`)}${more})`;
 }
 
-/** What a check's row holds: its mark, its words, and `link`. */
-function row(words: ReturnType<typeof describeCheck>, s: Strings, link: TemplateResult | typeof nothing): TemplateResult {
-  return html`<span class="icon" aria-hidden="true">${words.passed ? '✓' : '!'}</span>
+/** What the row of a check that blocks holds: its mark, its words, the names, and `link`. */
+function blockingRow(words: ReturnType<typeof describeCheck>, s: Strings, link: TemplateResult | typeof nothing): TemplateResult {
+  return html`<span class="icon" aria-hidden="true">!</span>
     <span class="check-text"><strong><bdi>${words.title}</bdi>:</strong> <bdi>${words.sentence}</bdi>${names(words, s)}</span>
     ${link}`;
+}
+
+/**
+ * The row of a check that passed: a template of its own, so a check that passes since the last answer
+ * gets new words rather than the old ones moved ("resolved" may start a line lower than the sentence
+ * it replaces), while the row itself stays and keeps its height.
+ */
+function passedRow(words: ReturnType<typeof describeCheck>): TemplateResult {
+  return html`<span class="icon" aria-hidden="true">✓</span>
+    <span class="check-text"><strong><bdi>${words.title}</bdi>:</strong> <bdi>${words.sentence}</bdi></span>`;
 }
 
 function check(item: Check, s: Strings): TemplateResult {
@@ -52,13 +62,13 @@ function check(item: Check, s: Strings): TemplateResult {
     ? html`<a part="resolve-link" href=${words.resolveUrl} target="_blank" rel="noopener" aria-label=${words.resolveLabel}>${s.resolve}</a>`
     : nothing;
   return html`<li part="check ${words.passed ? 'check-passed' : 'check-blocking'}" class=${words.passed ? 'passed' : 'blocking'} aria-label=${words.label}>
-    ${row(words, s, link)}
+    ${words.passed ? passedRow(words) : blockingRow(words, s, link)}
   </li>`;
 }
 
 /** A row of the sample checks: no part, no name, no link, only the shape of one. */
 function sampleCheck(item: Check, s: Strings): TemplateResult {
-  return html`<li class="blocking">${row(describeCheck(item, s), s, html`<span class="link">${s.resolve}</span>`)}</li>`;
+  return html`<li class="blocking">${blockingRow(describeCheck(item, s), s, html`<span class="link">${s.resolve}</span>`)}</li>`;
 }
 
 /** Three checks that block, with names and a link each, a little longer than most answers: the room kept for them. */

@@ -73,6 +73,26 @@ describe('the page under the panel', () => {
       await settled();
       expect(top(), 'the check failed').to.be.at.least(blocked);
     });
+
+    it(`gives a check that passes on a re-check new words, not the old ones moved, ${width} px wide`, async () => {
+      // "Edge applications: resolved" may wrap where the sentence it replaces did not: the sentence
+      // would then start a line lower, and an old node that moves is a layout shift.
+      const { el, gate, settled } = await pageOf(width, [ok(clearBody())]);
+      gate.release(ok(usual()));
+      await nextOutcome();
+      await settled();
+      const rows = [...el.shadowRoot!.querySelectorAll('#checks > li')];
+      const words = rows.map((row) => row.querySelector('.check-text'));
+      await afterNextCheck(el, () => el.refresh());
+      await settled();
+      const now = [...el.shadowRoot!.querySelectorAll('#checks > li')];
+      expect(now, 'the rows stay, with the height they keep').to.deep.equal(rows);
+      expect(now.map((row) => row.className)).to.deep.equal(['passed', 'passed', 'passed']);
+      expect(
+        words.map((node) => node!.isConnected),
+        'the old words are gone, none moved',
+      ).to.deep.equal([false, false, false]);
+    });
   }
 
   it("lets the kept room go at the user's next key in the panel, when a move is expected", async () => {
