@@ -18,7 +18,8 @@ function createPanel(tag = 'account-delete-panel') {
 
 /**
  * Connects a panel (window.panel) and times it from the connection to the frame that paints its checks.
- * Returns at once; `window.mounted` resolves to the timings.
+ * In the window, the page's Delete account button is drawn first, as on an account page, and the time
+ * runs from its click. Returns at once; `window.mounted` resolves to the timings.
  */
 function connect() {
   const element = createPanel(inWindow ? 'account-delete-dialog' : 'account-delete-panel');
@@ -27,18 +28,20 @@ function connect() {
     checked ??= performance.now();
     performance.mark('bench:checked event');
   });
-  performance.clearMarks();
-  const t0 = performance.now();
-  performance.mark('bench:connected');
-  host.append(element);
-  // The window makes its panel on opening: the panel is there once show() has rendered.
-  if (inWindow) element.show();
-  const panel = inWindow ? element.shadowRoot.querySelector('account-delete-panel') ?? element : element;
   window.element = element;
-  window.panel = panel;
+  window.panel = element;
+  if (inWindow) host.append(element);
   window.mounted = (async () => {
+    // The button on the page, painted, before the user clicks it.
+    if (inWindow) await element.updateComplete.then(twoFrames);
+    performance.clearMarks();
+    const t0 = performance.now();
+    performance.mark('bench:connected');
+    // The window makes its panel on opening: the panel is there once the click has rendered.
+    if (inWindow) element.shadowRoot.querySelector('[part="trigger"]').click();
+    else host.append(element);
     if (inWindow) await element.updateComplete;
-    const inner = inWindow ? element.shadowRoot.querySelector('account-delete-panel') : panel;
+    const inner = inWindow ? element.shadowRoot.querySelector('account-delete-panel') : element;
     window.panel = inner;
     const rendered = whenRendered(inner.shadowRoot, '#checks li');
     const firstRender = inner.updateComplete.then(() => performance.now());
