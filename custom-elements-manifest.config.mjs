@@ -39,11 +39,21 @@ function publicApiOnly() {
         const exported = new Set(mod.exports?.map((ex) => ex.declaration?.name));
         mod.declarations = mod.declarations?.filter((decl) => exported.has(decl.name));
         for (const decl of mod.declarations ?? []) {
-          decl.members = decl.members?.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+          // Protected members (Lit's lifecycle) are for a subclass, not for a page that uses the element.
+          decl.members = decl.members?.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('#'));
           for (const item of [...(decl.members ?? []), ...(decl.attributes ?? [])]) {
             if (item.default in values) item.default = values[item.default];
           }
         }
+      }
+      // The window offers the panel's parts through `exportparts`: its entry lists them too.
+      const declarations = customElementsManifest.modules.flatMap((mod) => mod.declarations ?? []);
+      const panel = declarations.find((decl) => decl.tagName === 'account-delete-panel');
+      const dialog = declarations.find((decl) => decl.tagName === 'account-delete-dialog');
+      if (panel && dialog) {
+        const own = new Set(dialog.cssParts?.map((part) => part.name));
+        const passed = (panel.cssParts ?? []).filter((part) => !own.has(part.name));
+        dialog.cssParts = [...(dialog.cssParts ?? []), ...passed.map((part) => ({ ...part, description: `From the panel inside: ${part.description}` }))];
       }
     },
   };

@@ -39,6 +39,8 @@ const QUIET = { addController() {}, requestUpdate() {} } as Partial<ReactiveCont
  * @csspart status - The polite live region: checking, summary, deleting, success.
  * @csspart checks - The list of checks.
  * @csspart check - One check; also `check-passed` or `check-blocking`.
+ * @csspart check-passed - A check that passed.
+ * @csspart check-blocking - A check that blocks deletion.
  * @csspart resolve-link - The link to where a check is resolved.
  * @csspart recheck-button - The "Check again" button.
  * @csspart consequences - What deletion means for the user.

@@ -110,7 +110,7 @@ test('the manifest describes both elements: typed attributes and events, methods
     assert.ok(element.attributes.length >= 8 && element.attributes.every((a) => a.type?.text && a.fieldName && a.description), `${where}: every attribute typed`);
     assert.ok(element.events.every((e) => /^CustomEvent<\w+Detail>$/.test(e.type?.text)), `${where}: every event's detail typed`);
     assert.ok(element.cssParts.length >= 4 && element.cssProperties.length >= 1, `${where}: parts and custom properties`);
-    assert.deepEqual(element.members.filter((m) => m.privacy === 'private' || m.name.startsWith('#')), [], `${where}: no private member`);
+    assert.deepEqual(element.members.filter((m) => m.privacy === 'private' || m.privacy === 'protected' || m.name.startsWith('#')), [], `${where}: no private or protected member`);
     assert.ok(element.members.some((m) => m.kind === 'method' && m.name === 'retry' && m.return?.type?.text === 'Promise<void>'), `${where}: retry()`);
   }
   const panel = elements.find((d) => d.tagName === 'account-delete-panel');
@@ -119,6 +119,10 @@ test('the manifest describes both elements: typed attributes and events, methods
     { name: 'api-base', type: { text: 'string | null' }, default: "'/api'", description: panel.attributes.find((a) => a.name === 'api-base').description, fieldName: 'apiBase' },
   );
   assert.equal(panel.attributes.find((a) => a.name === 'redirect-delay').type.text, 'number | null');
+  // The window's parts: its own, and every part of the panel inside, which it passes on.
+  const dialog = elements.find((d) => d.tagName === 'account-delete-dialog');
+  const parts = dialog.cssParts.map((p) => p.name);
+  for (const name of ['trigger', 'dialog', 'close-button', ...panel.cssParts.map((p) => p.name)]) assert.ok(parts.includes(name), `<account-delete-dialog> lists the part ${name}`);
 });
 
 test("editors' data, generated from the manifest, names both elements where VS Code and JetBrains look", () => {
