@@ -11,7 +11,7 @@ import sinon from 'sinon';
 import '../../components/account-delete-dialog/account-delete-dialog.js';
 import type { AccountDeleteDialog } from '../../components/account-delete-dialog/account-delete-dialog.js';
 import type { AccountDeletePanel } from '../../components/account-delete-panel/account-delete-panel.js';
-import { blockedBody, clearBody, eventually, fakeApi, held, noContent, ok, quiet, type FakeApi } from '../panel/helpers.js';
+import { blockedBody, clearBody, eventually, fakeApi, held, noContent, ok, quiet, status, type FakeApi } from '../panel/helpers.js';
 
 afterEach(() => {
   sinon.restore();
@@ -111,6 +111,39 @@ describe('<account-delete-dialog>', () => {
       expect(el.open).to.equal(false);
       expect(shadow(el).activeElement === trigger(el), `focus back on the button after ${how}`).to.equal(true);
     }
+  });
+
+  it('gives the focus back to the button when close() or the open property closes it', async () => {
+    const { el } = await page(fakeApi({ checks: [ok(blockedBody())] }));
+    for (const how of ['close()', 'open = false'] as const) {
+      await open(el);
+      const closed = oneEvent(el, 'account-delete-dialog-close');
+      if (how === 'close()') el.close();
+      else el.open = false;
+      await closed;
+      expect(dialog(el).open, how).to.equal(false);
+      expect(shadow(el).activeElement === trigger(el), `focus back on the button after ${how}`).to.equal(true);
+    }
+  });
+
+  it('reads the checks again on refresh() only while open, and repeats a failed check on retry()', async () => {
+    const api = fakeApi({ checks: [status(500), ok(blockedBody())] });
+    const { el } = await page(api);
+    await el.refresh();
+    expect(api.checks(), 'closed, never opened: nothing asked').to.have.length(0);
+    const failed = oneEvent(el, 'account-delete-error');
+    trigger(el).click();
+    await failed;
+    const checked = oneEvent(el, 'account-delete-checked');
+    await el.retry();
+    await checked;
+    expect(api.checks()).to.have.length(2);
+    await el.refresh();
+    expect(api.checks(), 'open: one more').to.have.length(3);
+    el.close();
+    await el.updateComplete;
+    await el.refresh();
+    expect(api.checks(), 'closed: none').to.have.length(3);
   });
 
   it('stays open while the DELETE is out, says why, and closes once the host kept the page after success', async () => {
