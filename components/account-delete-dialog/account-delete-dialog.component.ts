@@ -90,6 +90,8 @@ export class AccountDeleteDialog extends LitElement {
   /** Made on first opening and kept: its flow (a typed name, a deletion of unknown outcome) survives a close. */
   #panel: AccountDeletePanel | undefined;
   #unsubscribe: (() => void) | undefined;
+  /** The close state of the last render (see `#closeState`). */
+  #drawn = '';
   readonly #words = new HostWords(this, 'account-delete-dialog');
   /** Settles once the window opened last is on screen: `updateComplete` waits for it. */
   #shown: Promise<void> = Promise.resolve();
@@ -105,7 +107,11 @@ export class AccountDeleteDialog extends LitElement {
     // Closed through the property or the attribute: the same rule as Close. It stays open, and says why.
     if (changed.has('open') && !this.open && !this.#mayClose) this.open = true;
     // Opened by the attribute or the property as much as by show(): the panel is made then.
-    if (this.open && !this.#unsubscribe) this.#unsubscribe = this.#panelOf().flow.subscribe(() => this.requestUpdate());
+    if (this.open && !this.#unsubscribe) {
+      const flow = this.#panelOf().flow;
+      // Drawn again only when what it shows changes: whether it may close, and why not.
+      this.#unsubscribe = flow.subscribe(() => this.#drawn !== this.#closeState && this.requestUpdate());
+    }
     const panel = this.#panel;
     if (!panel) return;
     for (const name of PASSED) if (changed.has(name)) (panel as unknown as Record<string, unknown>)[name] = this[name];
@@ -155,6 +161,11 @@ export class AccountDeleteDialog extends LitElement {
   /** Whether the flow lets the window close now. Before the first opening there is nothing to keep. */
   get #mayClose(): boolean {
     return this.#panel?.flow.getSnapshot().actions.leave ?? true;
+  }
+
+  /** What the window shows of the flow: nothing while it may close, else the status that keeps it open. */
+  get #closeState(): string {
+    return this.#mayClose ? '' : (this.#panel?.flow.getSnapshot().status ?? '');
   }
 
   /** Opens the window (and reads the checks). */
@@ -207,8 +218,9 @@ export class AccountDeleteDialog extends LitElement {
 
   override render(): TemplateResult {
     const s = this.#words.of(this.lang || nearestLang(this), this.strings);
-    const mayClose = this.#mayClose;
-    const why = this.#panel?.flow.getSnapshot().status === 'deleted' ? s.cannotCloseDeleted : s.cannotClose;
+    this.#drawn = this.#closeState;
+    const mayClose = this.#drawn === '';
+    const why = this.#drawn === 'deleted' ? s.cannotCloseDeleted : s.cannotClose;
     return html`<button part="trigger" class="trigger" type="button" @click=${() => this.show()}>${s.deleteButton}</button>
       <dialog part="dialog" aria-label=${s.heading} @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
         <div class="bar">

@@ -146,6 +146,27 @@ describe('<account-delete-dialog>', () => {
     expect(api.checks(), 'closed: none').to.have.length(3);
   });
 
+  it('is drawn again only when what it shows changes, not at each key typed in the panel', async () => {
+    const gate = held();
+    const { el } = await page(fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] }));
+    await open(el);
+    const drawn = sinon.spy(el, 'render');
+    const input = inPanel(el, '[part="confirm-input"]') as HTMLInputElement;
+    for (const value of ['A', 'Ac', 'Acme', 'Acme Corp']) {
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await panelOf(el)!.updateComplete;
+      await el.updateComplete;
+    }
+    expect(drawn.callCount, 'typing changes nothing the window shows').to.equal(0);
+    inPanel(el, '[part="delete-button"]')!.click();
+    await gate.arrived;
+    await el.updateComplete;
+    expect(drawn.callCount, 'the DELETE is out: Close says why it cannot').to.equal(1);
+    expect(closeButton(el).getAttribute('aria-disabled')).to.equal('true');
+    gate.release(noContent);
+  });
+
   it('stays open while the DELETE is out, says why, and closes once the host kept the page after success', async () => {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
