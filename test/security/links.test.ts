@@ -4,7 +4,7 @@
  * that would make a browser run script (a scheme in another case, hidden by white space or control
  * characters) is judged as the browser would judge it, and refused.
  */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { AccountDeletionError } from '../../src/index.js';
 import {
@@ -20,6 +20,9 @@ import {
   successMessage,
 } from '../panel/helpers.js';
 import { expectInert, forgetExecuted } from './helpers.js';
+import '../../components/account-delete-dialog/account-delete-dialog.js';
+import type { AccountDeleteDialog } from '../../components/account-delete-dialog/account-delete-dialog.js';
+import type { AccountDeletePanel } from '../../components/account-delete-panel/account-delete-panel.js';
 
 afterEach(() => {
   sinon.restore();
@@ -157,5 +160,40 @@ describe('support-url, feedback-url and signup-url from the host', () => {
   it('takes a mailto: only for feedback', async () => {
     const { support, signup } = await links({ 'support-url': 'mailto:help@example.com', 'signup-url': 'mailto:x@example.com' });
     expect([support, signup]).to.deep.equal([null, null]);
+  });
+});
+
+describe('the same addresses given to the window', () => {
+  /** A window opened, the account deleted: the success message of the panel inside. */
+  async function deletedInWindow(attributes: Record<string, string>) {
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = fixtureSync<AccountDeleteDialog>(html`<account-delete-dialog .client=${api.client} confirmation="none" redirect-delay="60000"></account-delete-dialog>`);
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    const checked = oneEvent(el, 'account-delete-checked');
+    el.show();
+    await checked;
+    const panel = el.shadowRoot!.querySelector<AccountDeletePanel>('account-delete-panel')!;
+    await panel.updateComplete;
+    const deleted = oneEvent(el, 'account-deleted');
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();
+    await deleted;
+    await panel.updateComplete;
+    return panel;
+  }
+
+  for (const [what, unsafe] of UNSAFE_RESOLVE_URLS.slice(0, 5)) {
+    it(`passes them to the panel inside, which makes no link of ${what}`, async () => {
+      const panel = await deletedInWindow({ 'support-url': unsafe, 'feedback-url': unsafe, 'signup-url': unsafe });
+      expect(successMessage(panel), 'the success message').to.exist;
+      expect([...panel.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('part'))).to.deep.equal(['go-now-link']);
+      expectInert(panel);
+    });
+  }
+
+  it('shows feedback and a new account after deletion, and the message passes an axe check', async () => {
+    const panel = await deletedInWindow({ 'feedback-url': 'mailto:feedback@example.com', 'signup-url': '/signup' });
+    const hrefs = [...panel.shadowRoot!.querySelectorAll('a[part="feedback-link"], a[part="signup-link"]')].map((a) => a.getAttribute('href'));
+    expect(hrefs).to.deep.equal(['mailto:feedback@example.com', '/signup']);
+    await expect(panel).to.be.accessible();
   });
 });
