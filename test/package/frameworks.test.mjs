@@ -156,15 +156,18 @@ test('Vite + Vue 3: no React package installed, vue-tsc checks the tags, vite bu
 test('Vite + React 19: tsc checks the wrapper and the bare tags, vite builds, the page shows them', async (t) => {
   const dir = project('react-vite');
   const wrong = typeCheck(t, dir, 'tsc');
-  assert.match(wrong.output, /Wrong\.tsx\(10,\d+\): error TS2322: .*"redirect-delay".*\n.*\n\s+Type 'string' is not assignable to type 'number'\./);
-  assert.match(wrong.output, /Wrong\.tsx\(11,\d+\): error TS2322: Type '"always"' is not assignable to type '"none" \| "account-name" \| undefined'\./);
-  assert.match(wrong.output, /Wrong\.tsx\(12,\d+\): error TS2322: [^]*Property 'clent' does not exist/);
-  assert.match(wrong.output, /Wrong\.tsx\(13,\d+\): error TS2322: [^]*'CustomEvent<AccountDeletedDetail>' is not assignable/);
+  assert.match(wrong.output, /Wrong\.tsx\(12,\d+\): error TS2322: .*"redirect-delay".*\n.*\n\s+Type 'string' is not assignable to type 'number'\./);
+  assert.match(wrong.output, /Wrong\.tsx\(13,\d+\): error TS2322: Type '"always"' is not assignable to type '"none" \| "account-name" \| undefined'\./);
+  assert.match(wrong.output, /Wrong\.tsx\(14,\d+\): error TS2322: [^]*Property 'clent' does not exist/);
+  assert.match(wrong.output, /Wrong\.tsx\(15,\d+\): error TS2322: [^]*'CustomEvent<AccountDeletedDetail>' is not assignable/);
+  assert.match(wrong.output, /Wrong\.tsx\(16,\d+\): error TS2322: Type 'string' is not assignable to type 'boolean \| undefined'\./);
   ok(join(dir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], dir);
   const said = await open(dir, async (page) => {
     await page.locator('account-delete-panel').getByRole('heading', { name: 'Delete account' }).waitFor();
     await page.locator('account-delete-dialog').getByRole('button', { name: 'Delete account' }).first().waitFor();
-    assert.equal(await page.locator('account-delete-dialog').getAttribute('support-url'), '/help');
+    assert.equal(await page.locator('account-delete-dialog').nth(1).getAttribute('support-url'), '/help');
+    // The window's wrapper, drawn as the element, its props passed on.
+    assert.equal(await page.locator('account-delete-dialog').first().evaluate((el) => el.supportUrl), '/help-wrapped');
   });
   assert.deepEqual(said, []);
 });
