@@ -12,11 +12,12 @@ import {
   ReauthenticationRequiredError,
   isResolved,
   type Account,
+  type AccountDeletionClient,
   type Check,
   type CheckItem,
   type Preconditions,
 } from '../index.js';
-import type { Confirmation, Context, DeleteFailedState, Outcome, ReadyState, Settings, State } from './types.js';
+import type { Attempt, Confirmation, Context, DeleteFailedState, Failure, Outcome, ReadyState, Settings, State } from './types.js';
 import { matchesAccountName } from './words/match.js';
 
 export const DEFAULT_REDIRECT_URL = 'https://www.azion.com/';
@@ -43,6 +44,16 @@ export function outcomeOf(step: 'check' | 'delete', error: AccountDeletionError)
   const definitive = error instanceof ApiError && error.status >= 400 && error.status < 500;
   if (definitive) return 'refused';
   return step === 'delete' ? 'unknown' : 'unavailable';
+}
+
+/**
+ * A failure and what it means. A plain 401 while a deletion of unknown outcome through `client` stands
+ * (`lastUnknown`) may be that deletion's doing, since a deletion ends the account's sessions: it says
+ * so (`mayBeDeleted`), on the repeat of that DELETE and on the checks after it alike.
+ */
+export function failureOf(step: 'check' | 'delete', error: AccountDeletionError, lastUnknown: Attempt | undefined, client: AccountDeletionClient): Failure {
+  const outcome = outcomeOf(step, error);
+  return outcome === 'signed-out' && lastUnknown?.client === client ? { step, error, outcome, mayBeDeleted: true } : { step, error, outcome };
 }
 
 /**

@@ -9,8 +9,8 @@ import {
   canDelete,
   confirmed,
   dueForRecheck,
+  failureOf,
   keyFor,
-  outcomeOf,
   readable,
   readableChecks,
   repeatable,
@@ -101,7 +101,7 @@ export function takeCheckFailure(state: CheckingState, event: Event<'check-error
  * on it: a later refusal of the repeat (sign in again, wait) checks first.
  */
 function failCheck(state: CheckingState, error: AccountDeletionError): Transition {
-  const failure: Failure = { step: 'check', error, outcome: outcomeOf('check', error) };
+  const failure = failureOf('check', error, state.ctx.lastUnknown, state.client);
   const effects = told(failure, state.ctx);
   // A retry asked for meanwhile goes on from the failure, as it does from an answer.
   if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
@@ -173,8 +173,9 @@ function conflictChecks(state: DeletingState, checks: Preconditions['checks'], n
 export function takeDeleteFailure(state: DeletingState, event: Event<'delete-error'>): Transition {
   if (state.asking || event.id !== state.id) return same(state);
   const { attempt, reading } = state;
-  const outcome = outcomeOf('delete', event.error);
-  const failure: Failure = { step: 'delete', error: event.error, outcome };
+  // Only the repeat of a deletion of unknown outcome finds `lastUnknown` still set: any other DELETE cleared it.
+  const failure = failureOf('delete', event.error, state.ctx.lastUnknown, attempt.client);
+  const { outcome } = failure;
   const checks = outcome === 'conflict' && 'checks' in event.error ? event.error.checks : undefined;
   // Checks that show what blocks (of a shape to show: a host's client may send anything).
   const blocking = readableChecks(checks) && checks.some((check) => !isResolved(check)) ? checks : undefined;

@@ -25,6 +25,12 @@ export interface Failure {
   step: 'check' | 'delete';
   error: AccountDeletionError;
   outcome: Outcome;
+  /**
+   * True when a plain 401 (`signed-out`) answered while a DELETE of unknown outcome through the same
+   * client stands (its repeat, or a check after that): a deletion ends the account's sessions, so the
+   * account may be gone. Absent otherwise.
+   */
+  mayBeDeleted?: true;
 }
 
 /** `account-name`: the user types the account name to confirm; `none`: no typing. */

@@ -10,6 +10,7 @@ import type { Effect, MachineEvent, State } from '../../src/flow/types.js';
 import { BLOCKED, CLEAR, CLIENT_A, CLIENT_B, ERRORS, OTHER_ACCOUNT, initialState } from './walk.js';
 import { world } from './helpers.js';
 import { ConflictError } from '../../src/index.js';
+import { en, failureText } from '../../src/flow/index.js';
 
 /** Plays `events` from the first state; answers name no id and get the running request's. */
 function play(events: Partial<MachineEvent>[], from: State = initialState()): { state: State; effects: Effect[] } {
@@ -119,6 +120,24 @@ test('lost answer → retry → 403 (refused for sure) → check: clear → Dele
   const keys = keysSent(effects);
   assert.equal(keys[1], keys[0]);
   assert.notEqual(keys[2], keys[0]);
+});
+
+test('lost answer → retry → signed out (401) → check → 401: the words say the account may be deleted; a 401 on a first DELETE or check does not', () => {
+  // A deletion ends the account's sessions: the 401 on the repeat may be that deletion's doing.
+  const repeat = play([...lost, { type: 'retry' }, { type: 'requested', prevented: false }, { type: 'delete-error', error: ERRORS['signed-out']!() }]);
+  assert.equal(repeat.state.status, 'delete-failed');
+  assert.deepEqual([connect(repeat.state).failure?.outcome, connect(repeat.state).failure?.mayBeDeleted], ['signed-out', true]);
+  assert.equal(connect(repeat.state).canDelete, false);
+  assert.equal(failureText(connect(repeat.state), en)?.text, en.errorSignedOutMayBeDeleted);
+  // Check again, as the words say, answered 401 too: the deletion may still be why.
+  const checked = play([{ type: 'check' }, { type: 'check-error', error: ERRORS['signed-out']!() }], repeat.state);
+  assert.deepEqual([checked.state.status, connect(checked.state).failure?.mayBeDeleted], ['check-failed', true]);
+  assert.equal(failureText(connect(checked.state), en)?.text, en.errorSignedOutMayBeDeleted);
+  const first = play([...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['signed-out']!() }]);
+  assert.deepEqual([connect(first.state).failure?.outcome, connect(first.state).failure?.mayBeDeleted], ['signed-out', undefined]);
+  assert.equal(failureText(connect(first.state), en)?.text, en.errorSignedOut);
+  const plain = play([{ type: 'check' }, { type: 'check-error', error: ERRORS['signed-out']!() }]);
+  assert.deepEqual([plain.state.status, connect(plain.state).failure?.mayBeDeleted], ['check-failed', undefined]);
 });
 
 test('lost answer → check fails (401) → retry: the same request again', () => {

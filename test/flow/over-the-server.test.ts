@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAccountDeletionClient } from '../../src/index.js';
-import { createDeletionFlow, type DeletionFlow, type Snapshot } from '../../src/flow/index.js';
+import { createDeletionFlow, en, failureText, type DeletionFlow, type Snapshot } from '../../src/flow/index.js';
 import { azion, createDeletionHandler, memoryStore } from '../../src/server/index.js';
 import { createFakeAzionApi } from '../../testing/index.js';
 
@@ -104,11 +104,12 @@ describe('the headless flow against the server half', () => {
     assert.equal(keys[1], keys[0], 'the repeat carries the same Idempotency-Key');
     assert.equal(upstreamDeletes(set.upstream).length, 1, 'one upstream DELETE in all');
     // Azion ends the session of a deleted account, and the handler cannot tell that from any other
-    // ended session: the repeat is answered 401, and the flow says so, with nothing usable that could
-    // send a new deletion.
+    // ended session: the repeat is answered 401. The flow says the account may be gone, with nothing
+    // usable that could send a new deletion.
     assert.equal(after.status, 'delete-failed');
-    assert.equal(after.failure?.outcome, 'signed-out');
+    assert.deepEqual([after.failure?.outcome, after.failure?.mayBeDeleted], ['signed-out', true]);
     assert.equal(after.canDelete, false);
+    assert.equal(failureText(after, en)?.text, en.errorSignedOutMayBeDeleted);
     flow.dispose();
   });
 });

@@ -212,6 +212,21 @@ describe('a 401: sign in again', () => {
     expect(alertText(el)).to.contain('You are signed out. Sign in again, then check again.');
     expect(reauth.called).to.equal(false);
   });
+
+  it('says the account may be deleted when the repeat of a lost answer is met by a plain 401', async () => {
+    // A deletion ends the account's sessions: the repeat's 401 may be that deletion's doing.
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [networkError, status(401, { detail: 'Your session has ended.' })] });
+    const el = await readyToDelete(api);
+    await deleteAndSettle(el);
+    deleteButton(el).click();
+    await eventually(() => api.deletes().length === 2 && alertText(el).includes('which may mean the account was deleted'), 'the words of a 401 on the repeat');
+    await quiet(el);
+    expect(alertText(el)).to.contain('You are signed out, which may mean the account was deleted: if so, a confirmation e-mail is on its way.');
+    const [first, repeat] = api.deletes().map((request) => request.headers.get('idempotency-key'));
+    expect(repeat, 'the repeat carried the same key').to.equal(first);
+    expect(isUnusable(deleteButton(el))).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
 });
 
 describe('a 403: not allowed', () => {

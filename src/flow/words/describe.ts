@@ -141,7 +141,7 @@ export function failureText(snapshot: Snapshot, s: Strings): FailureWords | unde
     return say(snapshot.reason === 'blocked' ? s.errorConflict : s.errorConflictUnexplained);
   }
   if (error instanceof ReauthenticationRequiredError) return say(s.errorReauth);
-  if (error instanceof AuthenticationError) return say(s.errorSignedOut);
+  if (error instanceof AuthenticationError) return say(failure.mayBeDeleted ? s.errorSignedOutMayBeDeleted : s.errorSignedOut);
   if (error instanceof RateLimitError) return say(s.errorRateLimited(error.retryAfter));
   if (error instanceof ServerError) return say(deleting ? s.errorServerDelete(error.status) : s.errorServerCheck(error.status));
   // No sentence of the server's: the SDK's stand-in is English, the kit's own words are not.

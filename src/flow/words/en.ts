@@ -81,6 +81,8 @@ export const en: Strings = {
     'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Press Delete account to try again; if it happens again, contact support.',
   errorReauth: 'For your security, sign in again before deleting the account. Nothing was deleted.',
   errorSignedOut: 'You are signed out. Sign in again, then check again.',
+  errorSignedOutMayBeDeleted:
+    'You are signed out, which may mean the account was deleted: if so, a confirmation e-mail is on its way. If not, sign in again, then check again.',
   errorRateLimited: (seconds) =>
     seconds === undefined
       ? 'Too many attempts. Wait a moment, then try again.'

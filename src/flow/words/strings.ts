@@ -94,6 +94,8 @@ export interface Strings {
   errorConflictUnexplained: string;
   errorReauth: string;
   errorSignedOut: string;
+  /** A plain 401 on the repeat of a deletion whose outcome was unknown: the account may be gone. */
+  errorSignedOutMayBeDeleted: string;
   errorRateLimited: (seconds: number | undefined) => string;
   errorServerCheck: (status: number) => string;
   errorServerDelete: (status: number) => string;
