@@ -118,9 +118,10 @@ export class AccountDeleteDialog extends LitElement {
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    await super.getUpdateComplete();
     await this.#shown;
-    return done;
+    // Showing may have asked for an update of its own (closed, taken off the page): that one too.
+    return super.getUpdateComplete();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -130,8 +131,11 @@ export class AccountDeleteDialog extends LitElement {
       // Each opening reads the checks: one GET, joined by the panel's own check if it starts one.
       void this.#panel?.refresh();
       // Shown once that GET is handed to fetch: showing lays the page out, which would hold it back.
+      // Taken off the page meanwhile, it never showed: it is closed, and opens again from the button.
       this.#shown = afterTheRequest().then(() => {
-        if (this.open && !dialog.open && dialog.isConnected) dialog.showModal();
+        if (!this.open || dialog.open) return;
+        if (dialog.isConnected) dialog.showModal();
+        else this.open = false;
       });
     } else if (!this.open && changed.get('open') === true) {
       // Closed by Close, Esc, close() or the property, or by the browser itself: told once either way.

@@ -11,7 +11,8 @@ import sinon from 'sinon';
 import '../../components/account-delete-dialog/account-delete-dialog.js';
 import type { AccountDeleteDialog } from '../../components/account-delete-dialog/account-delete-dialog.js';
 import type { AccountDeletePanel } from '../../components/account-delete-panel/account-delete-panel.js';
-import { blockedBody, clearBody, eventually, fakeApi, held, noContent, ok, quiet, status, type FakeApi } from '../panel/helpers.js';
+import { blockedBody, clearBody, eventually, fakeApi, hang, held, noContent, ok, quiet, status, type FakeApi } from '../panel/helpers.js';
+import { createAccountDeletionClient } from '../../src/index.js';
 
 afterEach(() => {
   sinon.restore();
@@ -165,6 +166,29 @@ describe('<account-delete-dialog>', () => {
     expect(drawn.callCount, 'the DELETE is out: Close says why it cannot').to.equal(1);
     expect(closeButton(el).getAttribute('aria-disabled')).to.equal('true');
     gate.release(noContent);
+  });
+
+  it('closes at once when close() comes while its check is being sent, before the window showed', async () => {
+    const api = fakeApi({ checks: [hang] });
+    const client = createAccountDeletionClient({ retry: { limit: 0 }, fetch: (input, init) => (el.close(), api.fetch(input, init)) });
+    const el = fixtureSync<AccountDeleteDialog>(html`<account-delete-dialog .client=${client}></account-delete-dialog>`);
+    await el.updateComplete;
+    const closed = oneEvent(el, 'account-delete-dialog-close');
+    trigger(el).click();
+    await closed;
+    await el.updateComplete;
+    expect([el.open, dialog(el).open]).to.deep.equal([false, false]);
+  });
+
+  it('taken off the page as it opens, it is closed; put back, its button opens it', async () => {
+    const { root, el } = await page(fakeApi({ checks: [ok(blockedBody())] }));
+    el.show();
+    el.remove();
+    await el.updateComplete;
+    expect([el.open, dialog(el).open], 'never shown off the page').to.deep.equal([false, false]);
+    root.append(el);
+    await open(el);
+    expect([el.open, dialog(el).open]).to.deep.equal([true, true]);
   });
 
   it('stays open while the DELETE is out, says why, and closes once the host kept the page after success', async () => {
