@@ -165,7 +165,9 @@ describe('<account-delete-dialog>', () => {
     await el.updateComplete;
     expect(drawn.callCount, 'the DELETE is out: Close says why it cannot').to.equal(1);
     expect(closeButton(el).getAttribute('aria-disabled')).to.equal('true');
-    gate.release(noContent);
+    gate.release(status(500));
+    await eventually(() => closeButton(el).getAttribute('aria-disabled') === 'false', 'Close usable again once the DELETE failed');
+    expect(shadow(el).querySelector<HTMLElement>('[part="close-reason"]')!.hidden, 'no reason to stay').to.equal(true);
   });
 
   it('closes at once when close() comes while its check is being sent, before the window showed', async () => {
