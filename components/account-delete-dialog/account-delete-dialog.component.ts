@@ -96,6 +96,19 @@ export class AccountDeleteDialog extends LitElement {
   /** Settles once the window opened last is on screen: `updateComplete` waits for it. */
   #shown: Promise<void> = Promise.resolve();
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.open) return;
+    // Put back while open (a framework moving it): drawn from the flow as it is now, and modal again
+    // (the browser leaves a <dialog> taken off the page open, but no longer modal).
+    this.requestUpdate();
+    const dialog = this.dialog;
+    if (dialog?.open && !dialog.matches(':modal')) {
+      dialog.close();
+      dialog.showModal();
+    }
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();

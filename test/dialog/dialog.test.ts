@@ -182,6 +182,26 @@ describe('<account-delete-dialog>', () => {
     expect([el.open, dialog(el).open]).to.deep.equal([false, false]);
   });
 
+  it('moved while open (taken off the page and put back), it is modal again and shows the flow as it is now', async () => {
+    const gate = held();
+    const { root, el } = await page(fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] }));
+    el.setAttribute('confirmation', 'none');
+    await open(el);
+    inPanel(el, '[part="delete-button"]')!.click();
+    await gate.arrived;
+    await el.updateComplete;
+    expect(closeButton(el).getAttribute('aria-disabled')).to.equal('true');
+    el.remove();
+    gate.release(status(500));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    root.append(el);
+    await panelOf(el)!.updateComplete;
+    await el.updateComplete;
+    expect(dialog(el).matches(':modal'), 'modal again').to.equal(true);
+    expect(closeButton(el).getAttribute('aria-disabled'), 'the DELETE failed meanwhile: Close is usable').to.equal('false');
+    expect(el.open).to.equal(true);
+  });
+
   it('taken off the page as it opens, it is closed; put back, its button opens it', async () => {
     const { root, el } = await page(fakeApi({ checks: [ok(blockedBody())] }));
     el.show();
