@@ -13,8 +13,7 @@ import { untilEnded } from './until-ended.js';
 import { afterTheRequest } from './after-the-request.js';
 
 /** How often the words that depend on the time are drawn again: the countdown, "Checked 2 minutes ago". */
-const COUNTDOWN_TICK = 1_000;
-const CHECKED_TICK = 30_000;
+const [COUNTDOWN_TICK, CHECKED_TICK] = [1_000, 30_000];
 
 /** A host for the check's task that draws nothing (the flow's snapshot draws the panel); a task calls only these two. */
 const QUIET = { addController() {}, requestUpdate() {} } as Partial<ReactiveControllerHost> as ReactiveControllerHost;
