@@ -43,4 +43,4 @@ export {
   type CheckItem,
   type Preconditions,
 } from './parse.js';
-export { safeHttpUrl, safeLinkUrl } from './url.js';
+export { safeHttpUrl } from './url.js';

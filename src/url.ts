@@ -22,21 +22,3 @@ export function safeHttpUrl(raw: string): string | undefined {
   // Resolved against two different bases: equal results mean `raw` is absolute.
   return a.href === b.href ? a.href : raw;
 }
-
-/**
- * Returns `raw` when it is an http(s) URL, a relative reference (as `safeHttpUrl`), or, with
- * `mailto`, a `mailto:` address; undefined otherwise. For links a host gives (support, feedback,
- * sign-up): anything else never becomes an `href`.
- */
-export function safeLinkUrl(raw: unknown, options: { mailto?: boolean } = {}): string | undefined {
-  if (typeof raw !== 'string') return undefined;
-  if (options.mailto && /^\s*mailto:/i.test(raw)) {
-    try {
-      const url = new URL(raw.trim());
-      return url.protocol === 'mailto:' && /^[^\s@]+@[^\s@]+$/.test(decodeURIComponent(url.pathname)) ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return safeHttpUrl(raw);
-}

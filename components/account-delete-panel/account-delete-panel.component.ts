@@ -1,7 +1,8 @@
 import { LitElement, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { DEFAULT_API_BASE, safeLinkUrl, type AccountDeletionClient, type Preconditions } from '../../src/index.js';
+import { DEFAULT_API_BASE, type AccountDeletionClient, type Preconditions } from '../../src/index.js';
+import { hostLinks } from './links.js';
 import { createDeletionFlow, localeFor, type DeletionFlow, type Snapshot, type Strings } from '../../src/flow/index.js';
 import { styles } from './account-delete-panel.styles.js';
 import { emit } from './events.js';
@@ -293,8 +294,7 @@ export class AccountDeletePanel extends LitElement {
   }
 
   override render(): TemplateResult {
-    const links = { support: safeLinkUrl(this.supportUrl), feedback: safeLinkUrl(this.feedbackUrl, { mailto: true }), signup: safeLinkUrl(this.signupUrl) };
-    const view = { s: this.#words.of(this.#lang, this.strings), on: this.#handlers, locale: localeFor(this.#lang), links, now: Date.now() };
+    const view = { s: this.#words.of(this.#lang, this.strings), on: this.#handlers, locale: localeFor(this.#lang), links: hostLinks(this), now: Date.now() };
     return panel(this.flow.getSnapshot(), view);
   }
 }
