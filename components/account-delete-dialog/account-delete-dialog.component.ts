@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import { DEFAULT_API_BASE, type AccountDeletionClient } from '../../src/index.js';
 import type { Strings } from '../../src/flow/index.js';
 import { AccountDeletePanel } from '../account-delete-panel/account-delete-panel.component.js';
 import { afterTheRequest } from '../account-delete-panel/after-the-request.js';
 import { HostWords, nearestLang } from '../account-delete-panel/words.js';
+import { panelProperties } from '../account-delete-panel/attributes.js';
 import { styles } from './account-delete-dialog.styles.js';
 
 /** The panel's parts, offered through the window as they are. */
@@ -59,33 +59,34 @@ const PASSED = ['apiBase', 'redirectUrl', 'redirectDelay', 'confirmation', 'clie
  */
 export class AccountDeleteDialog extends LitElement {
   static override styles = styles;
+  static override properties = { open: { type: Boolean, reflect: true }, ...panelProperties };
 
   /** Whether the window is open. Setting it opens or closes it (closing obeys the same rules as Close). */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** Passed to the panel: base URL of the API. */
-  @property({ attribute: 'api-base' }) apiBase: string | null = DEFAULT_API_BASE;
+  apiBase: string | null = DEFAULT_API_BASE;
   /** Passed to the panel: where the browser goes after deletion. */
-  @property({ attribute: 'redirect-url' }) redirectUrl: string | null = 'https://www.azion.com/';
+  redirectUrl: string | null = 'https://www.azion.com/';
   /** Passed to the panel: milliseconds the success message stays before the redirect. */
-  @property({ attribute: 'redirect-delay', type: Number }) redirectDelay: number | null = 3000;
+  redirectDelay: number | null = 3000;
   /** Passed to the panel: `account-name` (type the name to confirm) or `none`. */
-  @property({ attribute: 'confirmation' }) confirmation: 'account-name' | 'none' = 'account-name';
+  confirmation: 'account-name' | 'none' = 'account-name';
   /** The language of the button, the window and the panel. Default: the nearest `lang` up the tree. */
-  @property({ attribute: 'lang', reflect: true }) override lang!: string;
+  override lang!: string;
   /** Passed to the panel: an SDK client configured by the host. Wins over `api-base`. */
-  @property({ attribute: false }) client: AccountDeletionClient | undefined;
+  client: AccountDeletionClient | undefined;
   /** Passed to the panel: words that replace the kit's; the button and Close use them too. */
-  @property({ attribute: false }) strings: Partial<Strings> = {};
+  strings: Partial<Strings> = {};
   /** Passed to the panel: where "contact support" links. */
-  @property({ attribute: 'support-url' }) supportUrl: string | null = null;
+  supportUrl: string | null = null;
   /** Passed to the panel: shown after deletion as "Tell us about your experience". */
-  @property({ attribute: 'feedback-url' }) feedbackUrl: string | null = null;
+  feedbackUrl: string | null = null;
   /** Passed to the panel: shown after deletion as the way to create a new account. */
-  @property({ attribute: 'signup-url' }) signupUrl: string | null = null;
+  signupUrl: string | null = null;
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-  @query('[part="trigger"]') private trigger!: HTMLButtonElement | null;
+  private get dialog(): HTMLDialogElement | null { return this.renderRoot?.querySelector('dialog') ?? null; }
+  private get trigger(): HTMLButtonElement | null { return this.renderRoot?.querySelector('[part="trigger"]') ?? null; }
 
   /** Made on first opening and kept: its flow (a typed name, a deletion of unknown outcome) survives a close. */
   #panel: AccountDeletePanel | undefined;

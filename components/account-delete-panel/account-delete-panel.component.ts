@@ -1,8 +1,7 @@
 import { LitElement, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { DEFAULT_API_BASE, type AccountDeletionClient, type Preconditions } from '../../src/index.js';
-import { hostLinks } from './links.js';
+import { hostLinks, panelProperties } from './attributes.js';
 import { createDeletionFlow, localeFor, type DeletionFlow, type Snapshot, type Strings } from '../../src/flow/index.js';
 import { styles } from './account-delete-panel.styles.js';
 import { emit } from './events.js';
@@ -75,6 +74,7 @@ const QUIET = { addController() {}, requestUpdate() {} } as Partial<ReactiveCont
 export class AccountDeletePanel extends LitElement {
   /** The panel's own styles, in its shadow root: theme it with the custom properties and parts above. */
   static override styles = styles;
+  static override properties = panelProperties;
 
   /**
    * The GET of a check, run for the flow: its argument is the client, and a new run aborts the last.
@@ -86,37 +86,37 @@ export class AccountDeletePanel extends LitElement {
   });
 
   /** Base URL of the API. Requests go with the session cookie. Ignored when `client` is set. */
-  @property({ attribute: 'api-base' }) apiBase: string | null = DEFAULT_API_BASE;
+  apiBase: string | null = DEFAULT_API_BASE;
 
   /**
    * Where the browser goes after deletion. Only `http:`/`https:` URLs and same-origin paths are
    * followed; anything else is refused with an `account-delete-error` event, and the panel stays.
    */
-  @property({ attribute: 'redirect-url' }) redirectUrl: string | null = 'https://www.azion.com/';
+  redirectUrl: string | null = 'https://www.azion.com/';
 
   /** Milliseconds the success message stays before the redirect; `0` goes at once. */
-  @property({ attribute: 'redirect-delay', type: Number }) redirectDelay: number | null = 3000;
+  redirectDelay: number | null = 3000;
 
   /** `account-name` (the default): the user types the account name to confirm. `none`: no typing. */
-  @property({ attribute: 'confirmation' }) confirmation: 'account-name' | 'none' = 'account-name';
+  confirmation: 'account-name' | 'none' = 'account-name';
 
   /** The language: `en`, `pt-BR`, `es` once its module is loaded, any locale registered; see `localeFor` for the fallback. Default: the nearest `lang` up the tree. */
-  @property({ attribute: 'lang', reflect: true }) override lang!: string;
+  override lang!: string;
 
   /** An SDK client configured by the host (token, headers, fetch). Wins over `api-base`. */
-  @property({ attribute: false }) client: AccountDeletionClient | undefined;
+  client: AccountDeletionClient | undefined;
 
   /** Replaces any of the words the panel shows, in any language. */
-  @property({ attribute: false }) strings: Partial<Strings> = {};
+  strings: Partial<Strings> = {};
 
   /** Where "contact support" links (a ticket page, say). Only http(s) URLs and paths become a link. */
-  @property({ attribute: 'support-url' }) supportUrl: string | null = null;
+  supportUrl: string | null = null;
 
   /** Shown after deletion as "Tell us about your experience": http(s), a path, or `mailto:`. */
-  @property({ attribute: 'feedback-url' }) feedbackUrl: string | null = null;
+  feedbackUrl: string | null = null;
 
   /** Shown after deletion as the way to create a new account: http(s) or a path. */
-  @property({ attribute: 'signup-url' }) signupUrl: string | null = null;
+  signupUrl: string | null = null;
 
   #flow: DeletionFlow | undefined;
   #ownClient: { apiBase: string; client: AccountDeletionClient } | undefined;
