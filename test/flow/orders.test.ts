@@ -10,7 +10,8 @@ import type { Effect, MachineEvent, State } from '../../src/flow/types.js';
 import { BLOCKED, CLEAR, CLIENT_A, CLIENT_B, ERRORS, OTHER_ACCOUNT, initialState } from './walk.js';
 import { world } from './helpers.js';
 import { ConflictError } from '../../src/index.js';
-import { en, failureText } from '../../src/flow/index.js';
+import { en, failureText, ptBR } from '../../src/flow/index.js';
+import { es } from '../../src/flow/words/es.js';
 
 /** Plays `events` from the first state; answers name no id and get the running request's. */
 function play(events: Partial<MachineEvent>[], from: State = initialState()): { state: State; effects: Effect[] } {
@@ -113,6 +114,12 @@ test('lost answer → retry → 409 idempotency_key_in_use (still being carried 
   assert.equal(connect(state).actions.delete, 'retry');
   const again = play([{ type: 'retry' }, { type: 'requested', prevented: false }], state);
   assert.deepEqual(new Set([...keysSent(effects), ...keysSent(again.effects)]).size, 1);
+  // The words say the deletion is under way; they said "Nothing was deleted" (the unexplained 409's words).
+  for (const [s, nothingDeleted] of [[en, 'Nothing was deleted'], [ptBR, 'Nada foi excluído'], [es, 'No se eliminó nada']] as const) {
+    const text = failureText(connect(state), s)?.text ?? '';
+    assert.equal(text, s.errorInProgressDelete);
+    assert.ok(!text.includes(nothingDeleted), text);
+  }
 });
 
 test('lost answer → retry → 403 (refused for sure) → check: clear → Delete: a fresh key', () => {

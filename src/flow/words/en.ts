@@ -90,6 +90,8 @@ export const en: Strings = {
   errorServerCheck: (status) => `The server had a problem (status ${status}), so the account could not be checked. Check again in a moment.`,
   errorServerDelete: (status) =>
     `The server had a problem (status ${status}) and the deletion was not confirmed. Press Delete account again: it is safe, the account cannot be deleted twice.`,
+  errorInProgressDelete:
+    'The deletion is still under way on the server, so it is not confirmed yet. Wait a moment, then press Delete account again: it is safe, the account cannot be deleted twice.',
   errorConnectionCheck: 'No answer came through from the server. Check your connection, then check again.',
   errorConnectionDelete:
     'No answer came through from the server, so the deletion was not confirmed. Check your connection, then press Delete account again: it is safe.',

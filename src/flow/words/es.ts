@@ -117,6 +117,8 @@ export const es: Strings = {
     `El servidor tuvo un problema (código ${status}), así que no se pudo verificar la cuenta. Verifica de nuevo en un momento.`,
   errorServerDelete: (status) =>
     `El servidor tuvo un problema (código ${status}) y la eliminación no se confirmó. Presiona Eliminar cuenta de nuevo: es seguro, la cuenta no se puede eliminar dos veces.`,
+  errorInProgressDelete:
+    'La eliminación todavía está en curso en el servidor, así que aún no se confirmó. Espera un momento y presiona Eliminar cuenta de nuevo: es seguro, la cuenta no se puede eliminar dos veces.',
   errorConnectionCheck: 'No llegó ninguna respuesta del servidor. Revisa tu conexión y luego verifica de nuevo.',
   errorConnectionDelete:
     'No llegó ninguna respuesta del servidor, así que la eliminación no se confirmó. Revisa tu conexión y luego presiona Eliminar cuenta de nuevo: es seguro.',

@@ -92,6 +92,8 @@ export const ptBR: Strings = {
     `O servidor teve um problema (status ${status}) e não foi possível verificar a conta. Verifique de novo daqui a pouco.`,
   errorServerDelete: (status) =>
     `O servidor teve um problema (status ${status}) e a exclusão não foi confirmada. Pressione Excluir conta de novo: é seguro, a conta não é excluída duas vezes.`,
+  errorInProgressDelete:
+    'A exclusão ainda está em andamento no servidor, então ainda não foi confirmada. Aguarde um pouco e pressione Excluir conta de novo: é seguro, a conta não é excluída duas vezes.',
   errorConnectionCheck: 'Nenhuma resposta do servidor chegou. Confira sua conexão e verifique de novo.',
   errorConnectionDelete:
     'Nenhuma resposta do servidor chegou, então a exclusão não foi confirmada. Confira sua conexão e pressione Excluir conta de novo: é seguro.',

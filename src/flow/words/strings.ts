@@ -99,6 +99,8 @@ export interface Strings {
   errorRateLimited: (seconds: number | undefined) => string;
   errorServerCheck: (status: number) => string;
   errorServerDelete: (status: number) => string;
+  /** A 409 `idempotency_key_in_use` on a DELETE: the deletion with that key is still under way, its outcome unknown. */
+  errorInProgressDelete: string;
   errorConnectionCheck: string;
   errorConnectionDelete: string;
   errorTimeoutCheck: string;
