@@ -136,9 +136,13 @@ export function repeatable(state: DeleteFailedState): boolean {
   );
 }
 
-/** True when the user's return to the page may start a check now (at most one every `recheckInterval`). */
+/**
+ * True when the user's return to the page may start a check now (at most one every `recheckInterval`).
+ * A clock set back since the last check says nothing of the time gone by: the check goes.
+ */
 export function dueForRecheck(ctx: Context, now: number): boolean {
-  return now - ctx.lastCheckAt >= ctx.recheckInterval;
+  const elapsed = now - ctx.lastCheckAt;
+  return elapsed < 0 || elapsed >= ctx.recheckInterval;
 }
 
 /**

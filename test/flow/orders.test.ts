@@ -184,6 +184,23 @@ test('a check running → a new client: the running check is replaced by one thr
   assert.equal(effects.filter((effect) => effect.type === 'start-check').length, 2);
 });
 
+test('a check read → the clock set back an hour → the user comes back minutes later: a check (not an hour of silence)', () => {
+  let state = initialState();
+  const at = (now: number, event: Partial<MachineEvent>) => {
+    const step = transition(state, { now, key: 'key', ...event } as MachineEvent);
+    state = step.state;
+    return step.effects;
+  };
+  const checked = 10_000_000;
+  at(checked, { type: 'check' });
+  at(checked, { type: 'checked', id: 1, preconditions: BLOCKED });
+  assert.equal(state.status, 'blocked');
+  // Within the throttle, a return checks nothing; after the clock went back, the elapsed time is unknown.
+  assert.deepEqual(at(checked + 1_000, { type: 'return' }), []);
+  const back = checked - 3_600_000 + 10 * 60_000;
+  assert.deepEqual(at(back, { type: 'return' }).map((effect) => effect.type), ['start-check']);
+});
+
 test('deleting → check, return, delete, retry, confirm: nothing', () => {
   const start = play([...ready, ...sendDelete]).state;
   for (const type of ['check', 'return', 'delete', 'retry', 'confirm'] as const) {
