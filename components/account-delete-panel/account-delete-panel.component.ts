@@ -136,11 +136,9 @@ export class AccountDeletePanel extends LitElement {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onReturn);
     window.addEventListener('focus', this.#onReturn);
-    const first = this.#flow === undefined;
-    const flow = this.flow;
-    // On a page means in a document with a window: not one made by document.implementation.
-    if (!this.ownerDocument.defaultView) flow.send({ type: 'hide' });
-    else flow.send({ type: first ? 'check' : 'show' });
+    // On a page means in a document with a window: not one made by document.implementation. Shown
+    // for the first time, the flow starts its first check.
+    this.flow.send({ type: this.ownerDocument.defaultView ? 'show' : 'hide' });
   }
 
   override disconnectedCallback(): void {

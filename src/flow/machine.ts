@@ -89,6 +89,9 @@ const checkWithNewClient = (state: State, event: EventOf<'client'>) =>
 
 /** The first check starts on the first `check`; after that, a check while one runs joins it: no second request. */
 const startFirstCheckOrJoin = (state: CheckingState, event: MachineEvent) => (state.id === 0 ? startCheck(state.ctx, event.now) : same(state));
+/** Shown on the page: if nothing was asked yet (a view that read the flow before it was shown), that is the first check. */
+const noteBackAndStartFirstCheck = (state: CheckingState, event: MachineEvent) =>
+  state.id === 0 ? startCheck({ ...state.ctx, away: false }, event.now) : noteBack(state);
 /** A retry while a check runs waits for it, and goes on once it is read. */
 const retryOnceChecked = (state: CheckingState): Transition =>
   state.id === 0 || state.retry ? same(state) : { state: { ...state, retry: true }, effects: [] };
@@ -160,7 +163,7 @@ export const machine: Table = {
     delete: ignoreOnlyReadyDeletes,
     retry: retryOnceChecked,
     stay: ignoreNothingDeleted,
-    show: noteBack,
+    show: noteBackAndStartFirstCheck,
     hide: noteAway,
     client: replaceCheckWithNewClient,
     configure: takeSettings,

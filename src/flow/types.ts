@@ -187,7 +187,7 @@ export type FlowEvent =
   | { type: 'retry' }
   /** Keep the page: cancel a scheduled redirect. */
   | { type: 'stay' }
-  /** The view is on the page again: a success that came meanwhile is told now. */
+  /** The view is on the page (again): a success that came meanwhile is told now; before any check, the first one starts. */
   | { type: 'show' }
   /** The view left the page for a while: nothing is told and nothing navigates until `show`. */
   | { type: 'hide' }

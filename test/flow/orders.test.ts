@@ -201,6 +201,12 @@ test('a check read → the clock set back an hour → the user comes back minute
   assert.deepEqual(at(back, { type: 'return' }).map((effect) => effect.type), ['start-check']);
 });
 
+test('nothing asked yet → show (a view read the flow before it was shown): the first check; shown again while it runs: no second', () => {
+  const first = transition(initialState(), { type: 'show', now: 1 });
+  assert.deepEqual(first.effects.map((effect) => effect.type), ['start-check']);
+  assert.deepEqual(transition(first.state, { type: 'show', now: 2 }).effects, []);
+});
+
 test('deleting → check, return, delete, retry, confirm: nothing', () => {
   const start = play([...ready, ...sendDelete]).state;
   for (const type of ['check', 'return', 'delete', 'retry', 'confirm'] as const) {

@@ -47,6 +47,25 @@ function pageIs(state: DocumentVisibilityState): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
 }
 
+describe('the first check', () => {
+  it('goes on connect even when the host read the panel\'s flow before putting it on the page', async () => {
+    // Before, the first connect of a panel whose flow already existed said "shown again": no GET went.
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const el = document.createElement('account-delete-panel');
+    el.client = api.client;
+    const heard: string[] = [];
+    el.flow.subscribe(() => heard.push(el.flow.getSnapshot().status));
+    document.body.append(el);
+    try {
+      await eventually(() => el.flow.getSnapshot().status === 'ready', 'the checks read');
+      expect(api.checks().length).to.equal(1);
+      expect(heard).to.include('ready');
+    } finally {
+      el.remove();
+    }
+  });
+});
+
 describe('coming back to the page', () => {
   it('checks again when the window regains focus', async () => {
     const api = fakeApi();
