@@ -16,9 +16,10 @@ const length = (text: string) => [...text.normalize('NFC').trim()].length;
 /** What the destructive button does after a failed deletion: a retry, when one would send a DELETE now. */
 function retryAction(state: DeleteFailedState): 'retry' | undefined {
   const { outcome } = state.failure;
-  if (outcome === 'unknown') return repeatable(state) ? 'retry' : undefined;
-  // A 409 that nothing explains, or a 429: a new request, through ready, on the check that allowed it.
-  const reading = outcome === 'conflict' || outcome === 'unavailable' ? state.reading : undefined;
+  if (outcome === 'unknown' && state.attempt) return repeatable(state) ? 'retry' : undefined;
+  // A 409 that nothing explains, a 429, an unknown outcome through a client since replaced: a new
+  // request, through ready, on the check that allowed it.
+  const reading = outcome === 'conflict' || outcome === 'unavailable' || outcome === 'unknown' ? state.reading : undefined;
   return reading && confirmed(state.ctx, reading.preconditions.account) ? 'retry' : undefined;
 }
 

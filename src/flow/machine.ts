@@ -35,23 +35,9 @@ export type Table = { [S in Status]: { [E in EventType]: Row<StateOf<S>, EventOf
 /** Every status and every event type, for the table test and the diagram. */
 export const STATUSES = ['checking', 'blocked', 'ready', 'check-failed', 'deleting', 'delete-failed', 'deleted'] as const satisfies readonly Status[];
 export const EVENT_TYPES = [
-  'check',
-  'return',
-  'confirm',
-  'delete',
-  'retry',
-  'stay',
-  'show',
-  'hide',
-  'client',
-  'configure',
-  'checked',
-  'check-error',
-  'requested',
-  'delete-done',
-  'delete-error',
-  'announced',
-  'redirect-due',
+  // What a view sends, then what the runner sends (answers, the listeners' word, a timer).
+  'check', 'return', 'confirm', 'delete', 'retry', 'stay', 'show', 'hide', 'client', 'configure',
+  'checked', 'check-error', 'requested', 'delete-done', 'delete-error', 'announced', 'redirect-due',
 ] as const satisfies readonly EventType[];
 
 // ---- Rows that change nothing, each with its reason as its name ----
@@ -95,9 +81,12 @@ const noteBackAndStartFirstCheck = (state: CheckingState, event: MachineEvent) =
 /** A retry while a check runs waits for it, and goes on once it is read. */
 const retryOnceChecked = (state: CheckingState): Transition =>
   state.id === 0 || state.retry ? same(state) : { state: { ...state, retry: true }, effects: [] };
-const replaceCheckWithNewClient = (state: CheckingState, event: EventOf<'client'>): Transition =>
+/** A new client reads the checks instead; a deletion of unknown outcome stays carried along. */
+function replaceCheckWithNewClient(state: CheckingState, event: EventOf<'client'>): Transition {
   // Before the first check nothing is asked yet: the new client will be.
-  state.id === 0 ? { state: { ...withContext(state, { client: event.client }), client: event.client }, effects: [] } : checkWithNewClient(state, event);
+  if (state.id === 0) return { state: { ...withContext(state, { client: event.client }), client: event.client }, effects: [] };
+  return event.client === state.ctx.client ? same(state) : startCheck({ ...state.ctx, client: event.client }, event.now, { unknown: state.unknown });
+}
 /**
  * What a check from ready or from a failed check carries on: a deletion of unknown outcome (its key
  * stays if the check allows deletion), a refusal still to lift (a fresh sign-in asked for: only retry lifts it).

@@ -87,7 +87,11 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
   }
   // A refusal that nothing blocking explains (a 409, a fresh sign-in still to make) stays on show.
   if (state.after && !another) return { state: { status: 'delete-failed', ctx, failure: state.after, reading }, effects };
-  return { state: { status: 'ready', ctx, reading, unknown: another ? undefined : state.unknown }, effects };
+  // A deletion of unknown outcome through a client the host has since replaced: its failure goes on
+  // show now, with this check, on which a retry is a new request (the key is that client's).
+  const unknown = another ? undefined : state.unknown;
+  if (unknown && unknown.attempt.client !== state.client) return { state: { status: 'delete-failed', ctx, failure: unknown.failure, reading }, effects };
+  return { state: { status: 'ready', ctx, reading, unknown }, effects };
 }
 
 /** A check failed (or answered what cannot be read). */
@@ -105,7 +109,8 @@ function failCheck(state: CheckingState, error: AccountDeletionError): Transitio
   const effects = told(failure, state.ctx);
   // A retry asked for meanwhile goes on from the failure, as it does from an answer.
   if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
-  const unknown = state.unknown;
+  // Only a deletion through this check's client is the thing on show; another client's check failed.
+  const unknown = state.unknown?.attempt.client === state.client ? state.unknown : undefined;
   if (unknown) {
     return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt }, effects };
   }
@@ -184,8 +189,9 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   const lastUnknown = outcome === 'unknown' ? attempt : outcome === 'refused' || blocking ? undefined : state.ctx.lastUnknown;
   const ctx = { ...state.ctx, lastUnknown };
   const effects = told(failure, ctx, attempt.account);
-  // The client changed while the DELETE was out: its server must read the checks before anything else.
-  if (attempt.client !== ctx.client) return then(startCheck(ctx, event.now), effects);
+  // The client changed while the DELETE was out: its server must read the checks before anything else,
+  // and an unknown outcome goes along, to be on show once they are read.
+  if (attempt.client !== ctx.client) return then(startCheck(ctx, event.now, outcome === 'unknown' ? { unknown: { attempt, failure } } : {}), effects);
   if (outcome === 'unknown') return { state: { status: 'delete-failed', ctx, failure, attempt, reading }, effects };
   if (outcome === 'conflict') {
     // Checks that show what blocks are the way forward; none says nothing, so the account is read again.
@@ -204,19 +210,14 @@ function then(next: Transition, first: Effect[]): Transition {
 /** A retry after a failed deletion: the same request, a new one through `ready`, or a check. */
 export function retryDeletion(state: DeleteFailedState, event: MachineEvent): Transition {
   const { failure, reading } = state;
-  switch (failure.outcome) {
-    case 'unknown':
-      return repeatDeletion(state);
-    case 'refused':
-      return same(state);
-    case 'signed-out':
-      return startCheck(state.ctx, event.now);
-    default:
-      // A refusal that sending again can answer (a fresh sign-in, the wait, a 409 nothing explains):
-      // back to ready on the check that allowed it, then the user's Delete again, with a new key.
-      if (!reading) return startCheck(state.ctx, event.now);
-      return { state: { status: 'ready', ctx: state.ctx, reading }, effects: [{ type: 'raise', event: { type: 'delete' } }] };
-  }
+  if (failure.outcome === 'refused') return same(state);
+  if (failure.outcome === 'signed-out') return startCheck(state.ctx, event.now);
+  if (failure.outcome === 'unknown' && state.attempt) return repeatDeletion(state);
+  // A refusal that sending again can answer (a fresh sign-in, the wait, a 409 nothing explains), or an
+  // unknown outcome through a client since replaced: back to ready on the check that allowed it, then
+  // the user's Delete again, with a new key.
+  if (!reading) return startCheck(state.ctx, event.now);
+  return { state: { status: 'ready', ctx: state.ctx, reading }, effects: [{ type: 'raise', event: { type: 'delete' } }] };
 }
 
 /** The `deleted` listeners answered: the redirect is scheduled, kept back by the host, or refused. */

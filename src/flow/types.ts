@@ -144,7 +144,10 @@ export interface DeletingState extends Base {
 export interface DeleteFailedState extends Base {
   status: 'delete-failed';
   failure: Failure;
-  /** Only when the outcome is unknown: the request a retry sends again, with the same key. */
+  /**
+   * Only when the outcome is unknown: the request a retry sends again, with the same key. Absent when
+   * that request went through a client since replaced: a retry is then a new request, on `reading`.
+   */
   attempt?: Attempt | undefined;
   /** The check that allowed the deletion, when a retry may send a new one without checking first. */
   reading?: Reading | undefined;

@@ -78,6 +78,29 @@ test('a DELETE through A out → client B → its answer lost → client A → c
   assert.equal(second, first);
 });
 
+test('a DELETE through A out → client B → its answer lost → B\'s check: clear: the lost answer is on show; Delete sends anew through B', () => {
+  // Before, the flow went from the lost answer straight to ready: no snapshot ever told it.
+  const out = [...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }] as Partial<MachineEvent>[];
+  const lostThere = play(out);
+  assert.equal(lostThere.state.status, 'checking');
+  const { state } = play([{ type: 'checked', preconditions: CLEAR }], lostThere.state);
+  const snapshot = connect(state);
+  assert.deepEqual([snapshot.status, snapshot.failure?.outcome, snapshot.actions.delete], ['delete-failed', 'unknown', 'retry']);
+  assert.equal(failureText(snapshot, en)?.text, en.errorServerDelete(500));
+  // The retry is a new request through B (the key rule: another client, a fresh key).
+  const again = play([{ type: 'retry' }, { type: 'delete' }, { type: 'requested', prevented: false }], state);
+  const sent = [...lostThere.effects, ...again.effects].flatMap((effect) => (effect.type === 'send-delete' ? [effect.attempt] : []));
+  assert.equal(sent.length, 2);
+  assert.equal(sent[1]!.client, CLIENT_B);
+  assert.notEqual(sent[1]!.key, sent[0]!.key);
+});
+
+test('a DELETE through A out → client B → its answer lost → B\'s check fails: the failed check, with Check again', () => {
+  const { state } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }, { type: 'check-error', error: ERRORS['server']!() }]);
+  const snapshot = connect(state);
+  assert.deepEqual([snapshot.status, snapshot.actions.delete, snapshot.actions.check], ['check-failed', undefined, true]);
+});
+
 test('lost answer → check: another account → check: the first again → Delete: the same key', () => {
   const { effects } = play([...lost, { type: 'check' }, { type: 'checked', preconditions: OTHER_ACCOUNT }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'confirm', value: 'Acme Corp' }, ...sendDelete]);
   const [first, second] = keysSent(effects);

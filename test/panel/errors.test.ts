@@ -308,6 +308,30 @@ describe('when the deletion was not confirmed', () => {
     expect(alertText(el)).to.contain('Reference: req-42');
   });
 
+  it('says so when the host gave a new client while the DELETE was out, once that client read the checks', async () => {
+    // Before, the panel went from the lost answer to the new client's check, then to "Nothing blocks
+    // deletion any more": the lost answer was never on show.
+    const gate = held();
+    const first = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const second = fakeApi({ checks: [ok(clearBody())], deletes: [noContent] });
+    const el = await readyToDelete(first, { redirectDelay: 60_000 });
+    deleteButton(el).click();
+    await gate.arrived;
+    el.client = second.client;
+    gate.release(status(503));
+    await eventually(() => el.flow.getSnapshot().status === 'delete-failed', 'the new client read the checks');
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('The server had a problem (status 503) and the deletion was not confirmed.');
+    expect(second.checks()).to.have.length(1);
+    await expect(el).to.be.accessible();
+    // Delete sends a new request, through the new client.
+    await deleteAndSettle(el);
+    expect(first.deletes()).to.have.length(1);
+    expect(second.deletes()).to.have.length(1);
+    expect(keyOf(second.deletes()[0]!)).to.not.equal(keyOf(first.deletes()[0]!));
+    expect(successMessage(el)).to.exist;
+  });
+
   it('says how long to wait after a 429', async () => {
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(429, { detail: 'Slow down' }, { 'Retry-After': '30' })] });
     const el = await readyToDelete(api);
