@@ -93,6 +93,7 @@ const UNREADABLE_DELETE =
 const SIGNED_OUT = 'You are signed out. Sign in again, then check again.';
 const REAUTH = 'For your security, sign in again before deleting the account. Nothing was deleted.';
 const RATE_LIMITED = 'Too many attempts. Wait 30 seconds, then try again.';
+const RATE_LIMITED_CHECK = 'Too many attempts. Wait 30 seconds, then check again.';
 const SUPPORT = 'If you think this is a mistake, contact support.';
 export const DELETED = 'Your account has been successfully deleted.';
 
@@ -141,7 +142,7 @@ export const FAULTS: FaultRow[] = [
   {
     fault: 'a 429 with Retry-After',
     reply: status(429, { detail: 'Request was throttled.' }, { 'Retry-After': '30' }),
-    check: { sees: RATE_LIMITED, error: RateLimitError, gets: 1 },
+    check: { sees: RATE_LIMITED_CHECK, error: RateLimitError, gets: 1 },
     delete: { sees: RATE_LIMITED, error: RateLimitError, outcome: 'again' },
   },
   {

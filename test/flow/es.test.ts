@@ -24,6 +24,7 @@ const CALLS: Record<string, unknown[][]> = {
   redirecting: [[1], [3]],
   errorRefused: [[403]],
   errorRateLimited: [[undefined], [1], [7]],
+  errorRateLimitedCheck: [[undefined], [1], [7]],
   errorServerCheck: [[500]],
   errorServerDelete: [[502]],
   reference: [['req-1']],
@@ -95,6 +96,7 @@ test('plurals, amounts and times, the Latin American way', () => {
   assert.equal(es.reasonBlocked(1), 'Primero resuelve 1 elemento');
   assert.equal(es.blockedSummary(3), '3 elementos impiden la eliminación.');
   assert.equal(es.errorRateLimited(1), 'Demasiados intentos. Espera 1 segundo y vuelve a intentarlo.');
+  assert.equal(es.errorRateLimitedCheck(1), 'Demasiados intentos. Espera 1 segundo y luego verifica de nuevo.');
   assert.equal(es.amount('120.50', 'USD'), '120.50 USD');
   assert.equal(es.amount('1234567.05', 'MXN'), '1,234,567.05 MXN');
   assert.equal(es.amount('12345678901234567890.123', 'USD'), '12,345,678,901,234,567,890.123 USD', 'every digit kept');

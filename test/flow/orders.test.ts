@@ -432,6 +432,9 @@ test('lost answer → check fails → retry → 429: Delete waits for a check th
   assert.equal(snapshot.actions.delete, undefined);
   assert.equal(snapshot.reason, 'check-failed');
   assert.equal(snapshot.actions.check, true);
+  // The words name the one control that works: they said "then try again" with Delete unusable.
+  for (const s of [en, ptBR, es]) assert.equal(failureText(snapshot, s)?.text, s.errorRateLimitedCheck(2));
+  assert.equal(failureText(snapshot, en)?.text, 'Too many attempts. Wait 2 seconds, then check again.');
 });
 
 test('ready (no typing asked) → Delete → a request listener asks for the name: nothing is sent, back to ready', () => {

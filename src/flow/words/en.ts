@@ -87,6 +87,10 @@ export const en: Strings = {
     seconds === undefined
       ? 'Too many attempts. Wait a moment, then try again.'
       : `Too many attempts. Wait ${seconds} ${one(seconds) ? 'second' : 'seconds'}, then try again.`,
+  errorRateLimitedCheck: (seconds) =>
+    seconds === undefined
+      ? 'Too many attempts. Wait a moment, then check again.'
+      : `Too many attempts. Wait ${seconds} ${one(seconds) ? 'second' : 'seconds'}, then check again.`,
   errorServerCheck: (status) => `The server had a problem (status ${status}), so the account could not be checked. Check again in a moment.`,
   errorServerDelete: (status) =>
     `The server had a problem (status ${status}) and the deletion was not confirmed. Press Delete account again: it is safe, the account cannot be deleted twice.`,

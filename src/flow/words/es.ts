@@ -113,6 +113,10 @@ export const es: Strings = {
     seconds === undefined
       ? 'Demasiados intentos. Espera un momento y vuelve a intentarlo.'
       : `Demasiados intentos. Espera ${seconds} ${one(seconds) ? 'segundo' : 'segundos'} y vuelve a intentarlo.`,
+  errorRateLimitedCheck: (seconds) =>
+    seconds === undefined
+      ? 'Demasiados intentos. Espera un momento y luego verifica de nuevo.'
+      : `Demasiados intentos. Espera ${seconds} ${one(seconds) ? 'segundo' : 'segundos'} y luego verifica de nuevo.`,
   errorServerCheck: (status) =>
     `El servidor tuvo un problema (código ${status}), así que no se pudo verificar la cuenta. Verifica de nuevo en un momento.`,
   errorServerDelete: (status) =>

@@ -88,6 +88,10 @@ export const ptBR: Strings = {
     seconds === undefined
       ? 'Muitas tentativas. Aguarde um pouco e tente de novo.'
       : `Muitas tentativas. Aguarde ${seconds} ${one(seconds) ? 'segundo' : 'segundos'} e tente de novo.`,
+  errorRateLimitedCheck: (seconds) =>
+    seconds === undefined
+      ? 'Muitas tentativas. Aguarde um pouco e verifique de novo.'
+      : `Muitas tentativas. Aguarde ${seconds} ${one(seconds) ? 'segundo' : 'segundos'} e verifique de novo.`,
   errorServerCheck: (status) =>
     `O servidor teve um problema (status ${status}) e não foi possível verificar a conta. Verifique de novo daqui a pouco.`,
   errorServerDelete: (status) =>

@@ -96,7 +96,10 @@ export interface Strings {
   errorSignedOut: string;
   /** A plain 401 on the repeat of a deletion whose outcome was unknown: the account may be gone. */
   errorSignedOutMayBeDeleted: string;
+  /** A 429 where pressing Delete account again is the way forward. */
   errorRateLimited: (seconds: number | undefined) => string;
+  /** A 429 where Check again is the way forward: on a check, or on a DELETE once a check failed. */
+  errorRateLimitedCheck: (seconds: number | undefined) => string;
   errorServerCheck: (status: number) => string;
   errorServerDelete: (status: number) => string;
   /** A 409 `idempotency_key_in_use` on a DELETE: the deletion with that key is still under way, its outcome unknown. */
