@@ -6,7 +6,7 @@ import { createDeletionFlow, localeFor, type DeletionFlow, type Snapshot, type S
 import { styles } from './account-delete-panel.styles.js';
 import { emit } from './events.js';
 import { HostWords, nearestLang } from './words.js';
-import { ownClient } from './own-client.js';
+import { OwnClients } from './own-client.js';
 import { panel, type Handlers } from './templates.js';
 import { KeepHeight } from './keep-height.js';
 import { untilEnded } from './until-ended.js';
@@ -119,7 +119,7 @@ export class AccountDeletePanel extends LitElement {
   signupUrl: string | null = null;
 
   #flow: DeletionFlow | undefined;
-  #ownClient: { apiBase: string; client: AccountDeletionClient } | undefined;
+  readonly #ownClients = new OwnClients();
   readonly #words = new HostWords(this, 'account-delete-panel');
   /** What had focus in the panel when an update began, to notice a render removing it. */
   #focusedBefore: Element | null = null;
@@ -252,9 +252,7 @@ export class AccountDeletePanel extends LitElement {
 
   #client(): AccountDeletionClient {
     if (this.client) return this.client;
-    const apiBase = this.apiBase ?? DEFAULT_API_BASE;
-    if (this.#ownClient?.apiBase !== apiBase) this.#ownClient = { apiBase, client: ownClient(apiBase) };
-    return this.#ownClient.client;
+    return this.#ownClients.for(this.apiBase ?? DEFAULT_API_BASE);
   }
 
   get #lang(): string { return this.lang || nearestLang(this); }

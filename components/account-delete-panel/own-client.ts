@@ -14,3 +14,18 @@ export function ownClient(apiBase: string): AccountDeletionClient {
     return { getPreconditions: refuse, deleteAccount: refuse };
   }
 }
+
+/**
+ * The clients a panel made from its `api-base`, one per api-base, for the panel's life. The flow knows
+ * a client by identity: an api-base set away and back while a DELETE was out must give that DELETE's
+ * client again, or its repeat would go with a new Idempotency-Key. A panel meets few api-bases.
+ */
+export class OwnClients {
+  readonly #made = new Map<string, AccountDeletionClient>();
+
+  for(apiBase: string): AccountDeletionClient {
+    let client = this.#made.get(apiBase);
+    if (!client) this.#made.set(apiBase, (client = ownClient(apiBase)));
+    return client;
+  }
+}

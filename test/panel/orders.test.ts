@@ -1,10 +1,10 @@
 /**
  * Orders of events the panel once got wrong, each named by the order, each now a rule of the flow's
  * machine: the DELETE taken off the page, Check again pressed while a check is slow, an Idempotency-Key
- * kept past what ended its use, a long list of blockers, two ways forward at once, and the Azion error
- * bodies whose words were lost.
+ * kept past what ended its use, an api-base set away and back while the DELETE was out, a long list of
+ * blockers, two ways forward at once, and the Azion error bodies whose words were lost.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import {
   ACCOUNT,
@@ -31,6 +31,7 @@ import {
   status,
   successMessage,
   typeName,
+  type AccountDeletePanel,
 } from './helpers.js';
 
 afterEach(() => {
@@ -101,6 +102,28 @@ describe('orders of events', () => {
     await deleteAndSettle(el);
     expect(other.deletes()).to.have.length(1);
     expect(keyOf(other.deletes()[0]!)).to.not.equal(keyOf(api.deletes()[0]!));
+  });
+
+  it('DELETE out → api-base /one → /two → /one → 503 → Delete: the repeat goes to /one with the same Idempotency-Key', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply, noContent] });
+    sinon.stub(window, 'fetch').callsFake(api.fetch);
+    const checked = oneEvent(document, 'account-delete-checked');
+    const el = await fixture<AccountDeletePanel>(html`<account-delete-panel api-base="/one" redirect-url="#orders-done" redirect-delay="60000"></account-delete-panel>`);
+    await checked;
+    await el.updateComplete;
+    await typeName(el, ACCOUNT.name);
+    deleteButton(el).click();
+    await gate.arrived;
+    // A host's config (or a framework re-rendering with a passing value) flips api-base away and back.
+    el.setAttribute('api-base', '/two');
+    el.setAttribute('api-base', '/one');
+    gate.release(status(503));
+    await eventually(() => !isUnusable(deleteButton(el)), 'Delete usable again');
+    await deleteAndSettle(el);
+    const deletes = api.deletes();
+    expect(deletes.map((request) => new URL(request.url).pathname)).to.deep.equal(['/one/v3/account/1234', '/one/v3/account/1234']);
+    expect(keyOf(deletes[1]!), 'the same server, the same account, the outcome unknown: the same key').to.equal(keyOf(deletes[0]!));
   });
 
   it('a check blocked by 60 DNS zones: shows what blocks (the first names, then "and 55 more"), not an error', async () => {
