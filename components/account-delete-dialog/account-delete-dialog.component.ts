@@ -32,8 +32,13 @@ const PANEL_PARTS = [
   'signup-link',
 ];
 
-/** The panel's settings the window passes on, by property name. */
-const PASSED = ['apiBase', 'redirectUrl', 'redirectDelay', 'confirmation', 'client', 'strings', 'supportUrl', 'feedbackUrl', 'signupUrl'] as const;
+/**
+ * The panel's settings the window passes on, by property name: every one the panel has (the contract),
+ * read from the same list, so none can be left out. `lang` among them: the panel draws again only when
+ * its own properties change, so the window's new lang, or its lang removed (back to the nearest one
+ * up the tree), reaches the panel only as the panel's own.
+ */
+const PASSED = Object.keys(panelProperties) as (keyof typeof panelProperties)[];
 
 /**
  * The account page's **Delete account** button and the window it opens: a native modal `<dialog>` with

@@ -4,11 +4,12 @@ import { sharedLocales } from '../../src/flow/words/registry.js';
 
 /**
  * The nearest `lang` up the tree of `element`, through the shadow roots it may sit in (`closest()`
- * stops at one), else the document's, else `en`.
+ * stops at one), else the document's, else `en`. Above the element, not on it: its own `lang` is its
+ * property, reflected after Lit renders, so a lang just removed by property is still there at render.
  */
 export function nearestLang(element: Element): string {
   let root: Node = element.getRootNode();
-  let lang = element.closest('[lang]')?.getAttribute('lang');
+  let lang = element.parentElement?.closest('[lang]')?.getAttribute('lang');
   while (!lang && root instanceof ShadowRoot) {
     lang = root.host.closest('[lang]')?.getAttribute('lang');
     root = root.host.getRootNode();

@@ -298,6 +298,27 @@ describe('<account-delete-dialog>', () => {
     expect(dialog(el).open).to.equal(true);
   });
 
+  it('open in en → its lang removed (the page is pt-BR) → lang set to en: the panel inside follows the window each time', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const root = fixtureSync<HTMLElement>(html`<div lang="pt-BR">
+      <account-delete-dialog lang="en" .client=${api.client} redirect-url="#gone" redirect-delay="60000"></account-delete-dialog>
+    </div>`);
+    const el = root.querySelector('account-delete-dialog')!;
+    await el.updateComplete;
+    await open(el);
+    /** The window's name, its Close button and the panel's heading: one window, one language. */
+    const words = async () => {
+      await el.updateComplete;
+      await quiet(panelOf(el)!);
+      return [dialog(el).getAttribute('aria-label'), closeButton(el).textContent!.trim(), inPanel(el, 'h2')!.textContent!.trim()];
+    };
+    expect(await words()).to.deep.equal(['Delete account', 'Close', 'Delete account']);
+    el.removeAttribute('lang');
+    expect(await words(), 'back to the nearest lang up the tree').to.deep.equal(['Excluir conta', 'Fechar', 'Excluir conta']);
+    el.lang = 'en';
+    expect(await words(), 'the lang property').to.deep.equal(['Delete account', 'Close', 'Delete account']);
+  });
+
   it('goes from the button to the redirect by keyboard alone', async () => {
     const api = fakeApi({ checks: [ok(clearBody())] });
     const { el } = await page(api);

@@ -161,6 +161,18 @@ describe('in Brazilian Portuguese', () => {
     expect(words(heading(el))).to.equal('Excluir conta');
     expect(checkNames(el)[2]).to.equal('Débitos: 120,50 USD em aberto');
   });
+
+  it('lang="en" in a pt-BR page → lang property unset (as a framework passes undefined): back to the page’s Portuguese', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el } = await mountIn(html`<section lang="pt-BR">
+      <account-delete-panel lang="en" .client=${api.client} redirect-url="#deleted"></account-delete-panel>
+    </section>`);
+    expect(words(heading(el))).to.equal('Delete account');
+    (el as { lang: string | undefined }).lang = undefined;
+    await el.updateComplete;
+    expect(words(heading(el))).to.equal('Excluir conta');
+    expect(el.hasAttribute('lang')).to.equal(false);
+  });
 });
 
 describe('languages the kit lacks', () => {
