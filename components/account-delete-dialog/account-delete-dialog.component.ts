@@ -3,6 +3,7 @@ import { DEFAULT_API_BASE, type AccountDeletionClient } from '../../src/index.js
 import type { Strings } from '../../src/flow/index.js';
 import { AccountDeletePanel } from '../account-delete-panel/account-delete-panel.component.js';
 import { afterTheRequest } from '../account-delete-panel/after-the-request.js';
+import { ignoreAutoRepeat } from '../account-delete-panel/held-keys.js';
 import { HostWords, nearestLang } from '../account-delete-panel/words.js';
 import { panelProperties } from '../account-delete-panel/attributes.js';
 import { styles } from './account-delete-dialog.styles.js';
@@ -222,6 +223,8 @@ export class AccountDeleteDialog extends LitElement {
   };
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
+    // Enter held on the button that opened it, repeated on Close: one press, not a window that flickers.
+    ignoreAutoRepeat(event);
     // A second Esc may close a dialog whatever its cancel listener does: the key itself is taken here.
     if (event.key === 'Escape') this.#onCancel(event);
   };
@@ -244,7 +247,7 @@ export class AccountDeleteDialog extends LitElement {
     this.#drawn = this.#closeState;
     const mayClose = this.#drawn === '';
     const why = this.#drawn === 'deleted' ? s.cannotCloseDeleted : s.cannotClose;
-    return html`<button part="trigger" class="trigger" type="button" @click=${() => this.show()}>${s.deleteButton}</button>
+    return html`<button part="trigger" class="trigger" type="button" @click=${() => this.show()} @keydown=${ignoreAutoRepeat}>${s.deleteButton}</button>
       <dialog part="dialog" aria-label=${s.heading} @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
         <div class="bar">
           <button

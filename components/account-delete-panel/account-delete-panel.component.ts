@@ -11,6 +11,7 @@ import { panel, type Handlers } from './templates.js';
 import { KeepHeight } from './keep-height.js';
 import { untilEnded } from './until-ended.js';
 import { afterTheRequest } from './after-the-request.js';
+import { ignoreAutoRepeat } from './held-keys.js';
 
 /** How often the words that depend on the time are drawn again: the countdown, "Checked 2 minutes ago". */
 const [COUNTDOWN_TICK, CHECKED_TICK] = [1_000, 30_000];
@@ -262,6 +263,7 @@ export class AccountDeletePanel extends LitElement {
   };
 
   readonly #handlers: Handlers = {
+    keydown: ignoreAutoRepeat,
     input: (event) => this.#flow?.send({ type: 'confirm', value: (event.target as HTMLInputElement).value }),
     submit: (event) => {
       event.preventDefault();

@@ -8,6 +8,8 @@ import type { Check } from '../../src/index.js';
 import { parseChecks } from '../../src/parse.js';
 
 export interface Handlers {
+  /** Every key pressed in the panel, before its controls act on it. */
+  keydown(event: KeyboardEvent): void;
   input(event: InputEvent): void;
   submit(event: SubmitEvent): void;
   checkAgain(): void;
@@ -211,7 +213,7 @@ function intro(snapshot: Snapshot, s: Strings): TemplateResult {
 export function panel(snapshot: Snapshot, view: View): TemplateResult {
   const { s } = view;
   const deleted = snapshot.status === 'deleted';
-  return html`<section part="base" class="panel" aria-labelledby="heading" lang=${view.locale}>
+  return html`<section part="base" class="panel" aria-labelledby="heading" lang=${view.locale} @keydown=${view.on.keydown}>
     <h2 id="heading" part="heading">${s.heading}</h2>
     ${deleted ? nothing : intro(snapshot, s)}
     <div part="status" class="status" role="status" aria-live="polite">${deleted

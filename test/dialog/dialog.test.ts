@@ -13,6 +13,7 @@ import type { AccountDeleteDialog } from '../../components/account-delete-dialog
 import type { AccountDeletePanel } from '../../components/account-delete-panel/account-delete-panel.js';
 import { blockedBody, clearBody, eventually, fakeApi, hang, held, noContent, ok, quiet, status, type FakeApi } from '../panel/helpers.js';
 import { createAccountDeletionClient } from '../../src/index.js';
+import { onlyWhereLauncherCan } from '../launcher.js';
 
 afterEach(() => {
   sinon.restore();
@@ -317,6 +318,26 @@ describe('<account-delete-dialog>', () => {
     expect(await words(), 'back to the nearest lang up the tree').to.deep.equal(['Excluir conta', 'Fechar', 'Excluir conta']);
     el.lang = 'en';
     expect(await words(), 'the lang property').to.deep.equal(['Delete account', 'Close', 'Delete account']);
+  });
+
+  it('Enter held on the button → the window opens, focus on Close → the key repeats: it stays open, one GET', async function () {
+    await onlyWhereLauncherCan(this, 'hold-keys');
+    const api = fakeApi({ checks: [ok(clearBody()), ok(clearBody()), ok(clearBody()), ok(clearBody())] });
+    const { el } = await page(api);
+    const closes = sinon.spy();
+    el.addEventListener('account-delete-dialog-close', closes);
+    trigger(el).focus();
+    const checked = oneEvent(el, 'account-delete-checked');
+    await sendKeys({ down: 'Enter' });
+    await checked;
+    await el.updateComplete;
+    for (let i = 0; i < 5; i++) {
+      await sendKeys({ down: 'Enter' });
+      await quiet(panelOf(el)!);
+    }
+    await sendKeys({ up: 'Enter' });
+    await quiet(panelOf(el)!);
+    expect({ open: dialog(el).open, closes: closes.callCount, checks: api.checks().length }).to.deep.equal({ open: true, closes: 0, checks: 1 });
   });
 
   it('goes from the button to the redirect by keyboard alone', async () => {

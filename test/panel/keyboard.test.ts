@@ -15,6 +15,7 @@ import {
   mountIn,
   noContent,
   held,
+  isUnusable,
   ok,
   quiet,
   status,
@@ -24,7 +25,7 @@ import {
   type FakeApi,
   type Reply,
 } from './helpers.js';
-import { press } from '../launcher.js';
+import { onlyWhereLauncherCan, press } from '../launcher.js';
 
 afterEach(() => {
   sinon.restore();
@@ -86,6 +87,22 @@ async function failedDeletionFocusStays(el: AccountDeletePanel): Promise<void> {
   await deletionFailsByKeyboard(el);
   await el.updateComplete;
   expect(focused(el)).to.equal('button Delete account');
+}
+
+/**
+ * Enter pressed and held on what has focus: the first keydown, the answer it started, then the
+ * keyboard's auto-repeat (five more keydowns of the same press), then the key let go.
+ */
+async function holdEnter(el: AccountDeletePanel, answered: Promise<unknown>): Promise<void> {
+  await sendKeys({ down: 'Enter' });
+  await answered;
+  await el.updateComplete;
+  for (let i = 0; i < 5; i++) {
+    await sendKeys({ down: 'Enter' });
+    await quiet(el);
+  }
+  await sendKeys({ up: 'Enter' });
+  await quiet(el);
 }
 
 describe('by keyboard alone', () => {
@@ -164,6 +181,51 @@ describe('by keyboard alone', () => {
     await deleted;
     expect(api.deletes()).to.have.length(2);
     expect(api.deletes()[1]!.headers.get('Idempotency-Key')).to.equal(api.deletes()[0]!.headers.get('Idempotency-Key'));
+  });
+
+  it('Enter held on Delete → a quick 503 → the key repeats: one DELETE (a held key is one press)', async function () {
+    await onlyWhereLauncherCan(this, 'hold-keys');
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(503)] });
+    const { el } = await mountIn<HTMLDivElement>(html`<div>
+      <account-delete-panel .client=${api.client} confirmation="none" redirect-url="#held" redirect-delay="60000"></account-delete-panel>
+    </div>`);
+    deleteButton(el).focus();
+    await holdEnter(el, oneEvent(el, 'account-delete-error'));
+    expect(api.deletes().length, `one held key press sent ${api.deletes().length} DELETEs`).to.equal(1);
+    expect(focused(el), 'Delete is still the way forward, one new press away').to.equal('button Delete account');
+  });
+
+  it('Enter held on Delete → a 429 "wait 30 seconds" → the key repeats: one DELETE, no burst of new keys', async function () {
+    await onlyWhereLauncherCan(this, 'hold-keys');
+    const slowDown = status(429, { errors: [{ status: '429', detail: 'Slow down.' }] }, { 'Retry-After': '30' });
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [slowDown] });
+    const { el } = await mountIn<HTMLDivElement>(html`<div>
+      <account-delete-panel .client=${api.client} confirmation="none" redirect-url="#held" redirect-delay="60000"></account-delete-panel>
+    </div>`);
+    deleteButton(el).focus();
+    await holdEnter(el, oneEvent(el, 'account-delete-error'));
+    const keys = api.deletes().map((request) => request.headers.get('Idempotency-Key'));
+    expect(keys.length, `one held key press sent ${keys.length} DELETEs with ${new Set(keys).size} different keys`).to.equal(1);
+  });
+
+  it('Enter held in the textbox → a quick 503 → the key repeats: one DELETE', async function () {
+    await onlyWhereLauncherCan(this, 'hold-keys');
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(503)] });
+    const { el } = await page(api);
+    await tabStops(el, 2);
+    await sendKeys({ type: 'Acme Corp' });
+    await holdEnter(el, oneEvent(el, 'account-delete-error'));
+    expect(api.deletes()).to.have.length(1);
+  });
+
+  it('Enter held on "Check again" → a quick failed check → the key repeats: one GET more', async function () {
+    await onlyWhereLauncherCan(this, 'hold-keys');
+    const api = fakeApi({ checks: [status(503), status(503), status(503), status(503), status(503), status(503), status(503)] });
+    const { el } = await page(api);
+    await eventually(() => !isUnusable(checkAgainButton(el)), 'the failed check');
+    checkAgainButton(el).focus();
+    await holdEnter(el, oneEvent(el, 'account-delete-error'));
+    expect(api.checks()).to.have.length(2);
   });
 
   it('keeps focus on Delete while the repeat is out, and after it fails again', async () => {
