@@ -60,7 +60,7 @@ const library = {
     preserveModules: true,
     preserveModulesRoot: '.',
     sourcemap: true,
-    // TypeScript's decorator helper (tslib) is bundled; npm never packs a folder named node_modules.
+    // A helper bundled from a dependency would sit under node_modules/, which npm never packs.
     entryFileNames: (chunk) => `${chunk.name.replace(/node_modules/g, 'vendor')}.js`,
   },
   // Dependencies stay external: the team's bundler shares them with the rest of the page.
