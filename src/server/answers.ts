@@ -52,8 +52,13 @@ export const badIdempotencyKey = (sent: boolean): Answer =>
     source: { header: 'Idempotency-Key' },
   });
 
-export const keyInUse = (why: string): Answer =>
-  jsonApiError(409, { code: 'idempotency_key_in_use', title: 'Request already in progress', detail: why });
+/** A key still being carried out, here or elsewhere, or whose DELETE went out with no known outcome. */
+export const keyInUse = (): Answer =>
+  jsonApiError(409, {
+    code: 'idempotency_key_in_use',
+    title: 'Request already in progress',
+    detail: 'A request with this Idempotency-Key is still being carried out, or its outcome is not known, so it is not sent again. Check the account in a moment.',
+  });
 
 export const blocked = (checks: Check[]): Answer =>
   jsonApiError(409, {

@@ -2,16 +2,21 @@
  * `DELETE {basePath}/v3/account/{id}` after its key was read: the key claimed, the account and the
  * checks read again, then the deletion, at most once per key. Requests with a key that is being
  * carried out in this instance wait for it and get a copy of its answer; one still running after the
- * wait gets 409 `idempotency_key_in_use`. A deletion that outlives its time limit keeps its key until
- * it settles, so a repeat can never start a second upstream DELETE beside it.
+ * wait gets 409 `idempotency_key_in_use`. Once its DELETE went out, a key is freed only by a sure
+ * refusal (a 401 or 403): a deletion that outlives its time limit keeps it until it settles, and one
+ * whose outcome stays unknown keeps it for a day (its record stays `sent`), so a repeat waits, then
+ * answers 409 `idempotency_key_in_use`, and never starts a second upstream DELETE.
  */
 import { callAccount, failureAnswer } from './account-call.js';
 import * as answer from './answers.js';
 import type { Answer } from './answers.js';
+import { CallTimeoutError, isUpstreamError } from './errors.js';
 import { FAILED_TTL_SECONDS, KeyRecords, storeKeyOf } from './idempotency.js';
 import type { Settings } from './options.js';
 import { runChecks } from './run-checks.js';
 import { readsFor, startCall, within } from './within.js';
+
+type Report = (error: unknown, step: string) => void;
 
 interface Attempt {
   /** What this request answers. */
@@ -34,7 +39,8 @@ export class Deletions {
 
   constructor(private readonly settings: Settings) {
     this.#waitMs = Math.max(4 * settings.checkTimeout, FAILED_TTL_SECONDS * 1000 + 1000);
-    // A claim outlives the longest deletion with room to spare, yet frees itself if an instance dies.
+    // A claim outlives the reads before the DELETE with room to spare, yet frees itself if an instance
+    // dies before it sends one; from the DELETE on, the key is kept as sent.
     this.#records = new KeyRecords(settings.store, settings.checkTimeout, Math.ceil(this.#waitMs / 1000) + 60);
   }
 
@@ -57,12 +63,12 @@ export class Deletions {
     try {
       return await within(this.#waitMs, undefined, () => flight);
     } catch {
-      return answer.keyInUse('A request with this Idempotency-Key is still being carried out. Wait a moment, then check the account again.');
+      return answer.keyInUse();
     }
   }
 
   async #attempt(storeKey: string, accountId: number, request: Request, requestId: string): Promise<Attempt> {
-    const report = (error: unknown, step: string) => this.settings.onError(error, { requestId, step });
+    const report: Report = (error, step) => this.settings.onError(error, { requestId, step });
     let claim;
     try {
       claim = await this.#records.claim(storeKey, this.#waitMs);
@@ -72,30 +78,32 @@ export class Deletions {
     }
     // Already carried out: answered as it was, without asking upstream (the session has ended).
     if (claim.kind === 'done') return settledAs(answer.noContent());
-    if (claim.kind === 'in-use') {
-      return settledAs(answer.keyInUse('A request with this Idempotency-Key is being carried out elsewhere. Wait a moment, then check the account again.'));
-    }
+    if (claim.kind === 'in-use') return settledAs(answer.keyInUse());
 
-    const attempt = await this.#carryOut(storeKey, accountId, request, report).catch((error: unknown) => {
-      report(error, 'deletion');
-      return settledAs(answer.badGateway('The server could not complete the deletion.'));
-    });
-    // Whatever the outcome, the key is settled only once the deletion itself has settled.
     const { owner } = claim;
-    void attempt.final.then((final) => (final.status === 204 ? undefined : this.#release(storeKey, owner, report)));
-    return attempt;
+    const refusal = await this.#read(accountId, request, report).catch((error: unknown) => {
+      report(error, 'deletion');
+      return answer.badGateway('The server could not complete the deletion.');
+    });
+    // Refused before any DELETE went out: nothing was deleted, and a repeat may try again.
+    if (refusal) {
+      void this.#release(storeKey, owner, report);
+      return settledAs(refusal);
+    }
+    return this.#delete(storeKey, owner, accountId, request, report);
   }
 
-  async #release(storeKey: string, owner: string, report: (error: unknown, step: string) => void): Promise<void> {
+  async #release(storeKey: string, owner: string, report: Report): Promise<void> {
     try {
       await this.#records.release(storeKey, owner);
     } catch (error) {
-      // The pending record then frees itself when it expires; until then repeats answer 409 in use.
+      // The record then frees itself when it expires; until then repeats answer 409 in use.
       report(error, 'idempotency store');
     }
   }
 
-  async #carryOut(storeKey: string, accountId: number, request: Request, report: (error: unknown, step: string) => void): Promise<Attempt> {
+  /** The account and the checks, read again: the answer that refuses the deletion, or none. */
+  async #read(accountId: number, request: Request, report: Report): Promise<Answer | undefined> {
     const { settings } = this;
     // Ends the account and check calls once this request no longer needs them, or its client left
     // (before the deletion starts: nothing is lost, and a repeat with the key starts over).
@@ -106,37 +114,55 @@ export class Deletions {
         account = await callAccount(settings.account, request, reads.signal, settings.checkTimeout);
       } catch (error) {
         report(error, 'account');
-        return settledAs(failureAnswer(error, 'the account', true));
+        return failureAnswer(error, 'the account', true);
       }
-      if (account.id !== accountId) return settledAs(answer.forbidden('You can only delete the account you are signed in to.', true));
+      if (account.id !== accountId) return answer.forbidden('You can only delete the account you are signed in to.', true);
 
       const { checks, unauthorized } = await runChecks(settings.checks, request, reads.signal, settings.checkTimeout, report);
-      if (unauthorized) return settledAs(failureAnswer(unauthorized, 'the checks', true));
-      if (checks.some((check) => check.status !== 'passed')) return settledAs(answer.blocked(checks));
+      if (unauthorized) return failureAnswer(unauthorized, 'the checks', true);
+      if (checks.some((check) => check.status !== 'passed')) return answer.blocked(checks);
+      return undefined;
     } finally {
       reads.done();
     }
+  }
 
+  async #delete(storeKey: string, owner: string, accountId: number, request: Request, report: Report): Promise<Attempt> {
+    const { settings } = this;
+    try {
+      await this.#records.sent(storeKey, owner);
+    } catch (error) {
+      report(error, 'idempotency store');
+      void this.#release(storeKey, owner, report);
+      return settledAs(answer.storeUnavailable());
+    }
     // No parent signal: a client that goes away must not cut a deletion off midway.
     const call = startCall(2 * settings.checkTimeout, undefined, (signal) => settings.deleteAccount({ request, signal }, accountId));
     const succeeded = async (): Promise<Answer> => {
       try {
         await this.#records.done(storeKey);
       } catch (error) {
-        // Deleted all the same: say so. A repeat with this key may then ask upstream again.
+        // Deleted all the same: say so. The store keeps the key as sent.
         report(error, 'idempotency store');
       }
       return answer.noContent();
+    };
+    // Only a 401 or a 403 (a refusal that says why) tells that nothing was deleted; after anything
+    // else (no answer, one that cannot be read, a 5xx) the account may be gone: the key stays kept.
+    const failed = (error: unknown): Answer => {
+      report(error, 'deletion');
+      if (isUpstreamError(error) && error.status < 500) void this.#release(storeKey, owner, report);
+      return failureAnswer(error, 'the deletion', true);
     };
     try {
       await call.result;
       return settledAs(await succeeded());
     } catch (error) {
+      if (!(error instanceof CallTimeoutError)) return settledAs(failed(error));
       report(error, 'deletion');
-      const failed = failureAnswer(error, 'the deletion', true);
+      const late = failureAnswer(error, 'the deletion', true);
       // Out of time but still running: repeats wait for the real outcome, not for this answer.
-      const final = call.settled.then(succeeded, () => failed);
-      return { answer: failed, final };
+      return { answer: late, final: call.settled.then(succeeded, (reason: unknown) => (failed(reason), late)) };
     }
   }
 }

@@ -1,8 +1,10 @@
 /**
  * The Idempotency-Key rule and the records kept per key in the store. A key is kept per account
- * (`account-deletion:{accountId}:{key}`); its record says the deletion is being carried out
- * (`pending`), was carried out (`done`), or has just failed (`failed`, kept one second only: the store
- * interface has no delete, and a failed key must be free for a repeat).
+ * (`account-deletion:{accountId}:{key}`); its record says the key is claimed while the account and
+ * the checks are read (`pending`), that its DELETE went out and its outcome is not known (`sent`, kept
+ * a day: a key whose DELETE may have deleted is never freed on a guess), that it was carried out
+ * (`done`), or that nothing was deleted (`failed`, kept one second only: the store interface has no
+ * delete, and such a key must be free for a repeat).
  */
 import type { IdempotencyStore } from './types.js';
 import { pause, within } from './within.js';
@@ -15,14 +17,14 @@ const IDEMPOTENCY_KEY = /^(?=[\x20-\x7e]{1,255}$)[\x21-\x7e](?:[\x20-\x7e]*[\x21
 
 export const isIdempotencyKey = (value: string | null): value is string => value !== null && IDEMPOTENCY_KEY.test(value);
 
-/** How long a succeeded key answers 204 again without asking upstream. */
+/** How long a succeeded key answers 204 again without asking upstream, and a sent one stays kept. */
 export const DONE_TTL_SECONDS = 24 * 60 * 60;
 /** How long a failed key stays unclaimable: the least a store's TTL allows, so a repeat can soon try again. */
 export const FAILED_TTL_SECONDS = 1;
 /** How often a request waiting on another instance's deletion looks at the store again. */
 const POLL_MS = 150;
 
-export type KeyState = 'pending' | 'done' | 'failed';
+export type KeyState = 'pending' | 'sent' | 'done' | 'failed';
 
 export const storeKeyOf = (accountId: number, key: string) => `account-deletion:${accountId}:${key}`;
 
@@ -33,7 +35,7 @@ export class StoreError extends Error {
 
 interface KeyRecord {
   state: KeyState;
-  /** Who claimed a pending key: only that claimant frees it. */
+  /** Who claimed a pending or sent key: only that claimant frees it. */
   owner: string | undefined;
 }
 
@@ -41,7 +43,7 @@ function readRecord(value: unknown): KeyRecord | undefined {
   if (value === undefined || value === null) return undefined;
   const state = typeof value === 'object' ? (value as { state?: unknown }).state : undefined;
   const owner = typeof value === 'object' ? (value as { owner?: unknown }).owner : undefined;
-  if (state === 'pending' || state === 'done' || state === 'failed') return { state, owner: typeof owner === 'string' ? owner : undefined };
+  if (['pending', 'sent', 'done', 'failed'].includes(state as string)) return { state: state as KeyState, owner: typeof owner === 'string' ? owner : undefined };
   throw new StoreError(`The idempotency store holds a value that is not a record: ${JSON.stringify(value)?.slice(0, 80)}`);
 }
 
@@ -83,7 +85,8 @@ export class KeyRecords {
     for (;;) {
       const state = (await this.#read(storeKey))?.state;
       if (state === 'done') return { kind: 'done' };
-      if (state !== 'pending') {
+      // Pending or sent: another request carries the key out, or its DELETE went out with no known outcome.
+      if (!state || state === 'failed') {
         const pending = this.#record('pending', owner);
         const add = this.store.add;
         if (!add) {
@@ -100,19 +103,27 @@ export class KeyRecords {
     }
   }
 
+  /**
+   * The DELETE is about to go out: from here the key stays kept (a day, should this instance die
+   * before it hears back) until `done`, or `release` once it is known that nothing was deleted.
+   */
+  sent(storeKey: string, owner: string): Promise<unknown> {
+    return this.#op('keep a key', () => this.store.set(storeKey, this.#record('sent', owner), DONE_TTL_SECONDS));
+  }
+
   /** The deletion succeeded: repeats answer 204 from here on. */
   done(storeKey: string): Promise<unknown> {
     return this.#op('keep a key', () => this.store.set(storeKey, this.#record('done'), DONE_TTL_SECONDS));
   }
 
   /**
-   * The deletion did not happen (or its outcome is unknown): a repeat may try again. Only the
-   * claimant's own pending record is freed: a `done` written by another claimant (with a store whose
-   * add is missing or not atomic) is never overwritten.
+   * Nothing was deleted: a repeat may try again. Never called while a sent DELETE's outcome is
+   * unknown. Only the claimant's own pending or sent record is freed: a `done` written by another
+   * claimant (with a store whose add is missing or not atomic) is never overwritten.
    */
   async release(storeKey: string, owner: string): Promise<void> {
-    const current = await this.#read(storeKey);
-    if (current?.state !== 'pending' || current.owner !== owner) return;
+    // Done and failed records carry no owner.
+    if ((await this.#read(storeKey))?.owner !== owner) return;
     await this.#op('free a key', () => this.store.set(storeKey, this.#record('failed'), FAILED_TTL_SECONDS));
   }
 }

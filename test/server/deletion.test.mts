@@ -108,26 +108,88 @@ describe('the deletion, once per key', () => {
     assert.equal(upstreamDeletes(second.upstream).length, 1, 'the second account was deleted by its own DELETE');
   });
 
-  it('a key whose deletion failed is not kept: a repeat tries again', async () => {
+  it('a DELETE that Azion refused with a sentence (a 400, passed on as a 403) frees its key: a repeat with it tries again', async () => {
     const { handler, upstream } = setUp({ resolved: true });
-    upstream.failNext('server-error', { on: 'delete' });
-    const failed = await handler(deleteAccount(1234, 'key-1'));
-    assert.equal(failed.status, 502);
-    assert.match((await contractBody(failed)).errors[0].detail, /answered 500 for the deletion/);
+    upstream.failNext('refused', { on: 'delete' });
+    const refused = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(refused.status, 403);
+    assert.match((await contractBody(refused)).detail, /open contract/);
     // The failed record lives one second; the repeat waits it out.
     const repeat = await handler(deleteAccount(1234, 'key-1'));
     assert.equal(repeat.status, 204);
     assert.equal(upstreamDeletes(upstream).length, 2);
   });
+});
 
-  it('a deletion whose answer was lost is a 502; the repeat finds the session ended (401), and no second DELETE goes out', async () => {
-    const { handler, upstream } = setUp({ resolved: true });
-    upstream.failNext('lost-answer');
-    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 502);
-    assert.equal(upstream.state.deleted, true);
+describe('a DELETE sent with no known outcome keeps its key', { concurrency: true }, () => {
+  // Each of these may have deleted the account: a repeat with the key must not send another DELETE.
+  const unknown: [string, Parameters<ReturnType<typeof setUp>['upstream']['failNext']>[0], number][] = [
+    ['a 500', 'server-error', 502],
+    ['a 503 gateway page', 'unavailable', 502],
+    ['a 200 with a body instead of 204', 'wrong-shape', 502],
+    ['a body that breaks off', 'cut-off', 502],
+    ['no answer at all', 'network-error', 502],
+    ['an answer lost after the deletion', 'lost-answer', 502],
+  ];
+  for (const [name, fault, status] of unknown) {
+    it(`${name} to the DELETE, then a repeat with the same key after the one-second life of a freed key: 409 idempotency_key_in_use, and no second DELETE`, async () => {
+      const { handler, upstream } = setUp({ resolved: true, handler: { checkTimeout: 100 } });
+      upstream.failNext(fault, { on: 'delete' });
+      const first = await handler(deleteAccount(1234, 'key-1'));
+      assert.equal(first.status, status);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const repeat = await handler(deleteAccount(1234, 'key-1'));
+      assert.equal(repeat.status, 409);
+      const body = await contractBody(repeat);
+      assert.equal(body.errors[0].code, 'idempotency_key_in_use');
+      assert.match(body.errors[0].detail, /outcome is not known/);
+      assert.equal(upstreamDeletes(upstream).length, 1);
+    });
+  }
+
+  it('a deletion hook that fails after its time limit (a 504 first): the key stays kept, and a repeat after it failed never calls the hook again', async () => {
+    let calls = 0;
+    const { handler } = setUp({
+      resolved: true,
+      handler: {
+        checkTimeout: 50,
+        deleteAccount: () => {
+          calls++;
+          return new Promise((_, reject) => setTimeout(() => reject(new Error('socket hang up')), 200));
+        },
+      },
+    });
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 504);
+    await new Promise((resolve) => setTimeout(resolve, 1300));
     const repeat = await handler(deleteAccount(1234, 'key-1'));
-    assert.equal(repeat.status, 401);
-    assert.equal(upstreamDeletes(upstream).length, 1);
+    assert.equal(repeat.status, 409);
+    assert.equal(calls, 1);
+  });
+
+  it('the key is kept in the store as sent before the DELETE goes out, for a day', async () => {
+    const kept: [string, unknown, number][] = [];
+    const store = memoryStore();
+    const spy: IdempotencyStore = { get: (k) => store.get(k), set: (k, v, ttl) => (kept.push([k, v, ttl]), store.set(k, v, ttl)), add: (k, v, ttl) => store.add(k, v, ttl) };
+    const { handler, upstream } = setUp({ resolved: true, handler: { idempotency: spy } });
+    upstream.failNext('network-error', { on: 'delete' });
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 502);
+    const [key, value, ttl] = kept.at(-1) ?? [];
+    assert.equal(key, 'account-deletion:1234:key-1');
+    assert.equal((value as { state: string }).state, 'sent');
+    assert.equal(ttl, 86400);
+  });
+
+  it('a store that fails to keep the key as sent is a 503, and no DELETE goes out', async () => {
+    const store = memoryStore();
+    const failing: IdempotencyStore = {
+      get: (k) => store.get(k),
+      set: (k, v, t) => ((v as { state: string }).state === 'sent' ? Promise.reject(new Error('redis down')) : store.set(k, v, t)),
+      add: (k, v, t) => store.add(k, v, t),
+    };
+    const { handler, upstream } = setUp({ resolved: true, handler: { idempotency: failing } });
+    const response = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(response.status, 503);
+    assert.equal(upstreamDeletes(upstream).length, 0);
   });
 });
 

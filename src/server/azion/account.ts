@@ -69,20 +69,15 @@ export class AccountReader {
 }
 
 const REFUSALS = [400, 409, 422];
-/**
- * How long a DELETE sent to Azion may take before it is cut off: below the least time a claimed key
- * is kept (61 s), so no other instance can claim the key while this DELETE may still land.
- */
-const DELETE_CAP_MS = 55_000;
 
 /**
- * The DELETE is not cut off at the handler's time limit (`ctx.signal`): an abort cannot undo a
- * deletion, only lose its answer. The handler answers 504 at its limit and keeps the key until this
- * settles, so the real outcome is what repeats are answered with.
+ * The DELETE is never cut off, not at the handler's time limit (`ctx.signal`) nor at any of its own:
+ * an abort cannot undo a deletion, only lose its answer. The handler answers 504 at its limit and
+ * keeps the key until this settles, so the real outcome is what repeats are answered with.
  */
 export async function deleteAzionAccount(up: Upstream, apiBase: string, ctx: DeletionContext, accountId: number): Promise<void> {
   const what = 'the deletion';
-  const uncut: DeletionContext = { request: ctx.request, signal: AbortSignal.timeout(DELETE_CAP_MS) };
+  const uncut: DeletionContext = { request: ctx.request, signal: new AbortController().signal };
   const answer = await send(up, uncut, `${apiBase}/v3/account/${accountId}`, 'DELETE', 'application/json; version=3', what);
   if (answer.status === 204) return;
   // A refusal that says why (a 400, 409 or 422 with a sentence) is known not to have deleted: passed
