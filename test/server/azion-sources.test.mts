@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { azion, createDeletionHandler, memoryStore } from '../../src/server/index.ts';
 import { createFakeAzionApi, type FakeAzionPayment } from '../../testing/index.ts';
-import { bodyOf, getChecks, setUp } from './helpers.mts';
+import { bodyOf, deleteAccount, getChecks, setUp, TOKEN, upstreamDeletes } from './helpers.mts';
 
 const payment = (id: number, amountWithCurrency: string, status = 'Pending'): FakeAzionPayment => ({
   id,
@@ -92,6 +92,71 @@ describe('debts', () => {
     assert.equal(data.checks[2].status, 'unavailable');
     assert.match(data.checks[2].message, /answered 500 for the payment history/);
     assert.equal(data.deletable, false);
+  });
+});
+
+/** 250 entries, only entry 231 (on page 3) pending, behind an upstream whose history answers `rewrite` makes. */
+function historyThrough(rewrite: (url: URL, real: (url: URL) => Promise<any>) => Promise<unknown> | URL) {
+  const payments = Array.from({ length: 250 }, (_, i) => payment(i + 1, '$ 10.00', i === 230 ? 'Pending' : 'Paid'));
+  const upstream = createFakeAzionApi({ token: TOKEN });
+  upstream.resolveAll();
+  upstream.update({ payments });
+  const real = async (url: URL) => (await upstream.fetch(url.href, { headers: { authorization: `Token ${TOKEN}` } })).json();
+  const fetch = async (input: string, init: RequestInit) => {
+    const url = new URL(input);
+    if (url.pathname !== '/v4/payments/history') return upstream.fetch(input, init);
+    const out = await rewrite(url, real);
+    return out instanceof URL ? upstream.fetch(out.href, init) : Response.json(out);
+  };
+  const handler = createDeletionHandler({
+    ...azion({ auth: 'forward', apiBase: 'https://api.azion.test', ssoBase: 'https://sso.azion.test', fetch }),
+    idempotency: memoryStore(),
+    checkTimeout: 2000,
+  });
+  return { handler, upstream };
+}
+
+describe('a payment history whose pages do not hold together', () => {
+  const cases: [string, Parameters<typeof historyThrough>[0]][] = [
+    ['an upstream that ignores ?page= and serves page 1 (saying so) for pages 2 and 3', (url) => (url.searchParams.set('page', '1'), url)],
+    ['an envelope that says page 1 while serving the page asked for', async (url, real) => ({ ...(await real(url)), page: 1 })],
+    ['an envelope with no page', async (url, real) => ({ ...(await real(url)), page: undefined })],
+    ['a count of one page while next and total_pages announce more', async (url, real) => {
+      const body = await real(url);
+      return { ...body, count: body.results.length };
+    }],
+    ['a count of one page while next alone announces more', async (url, real) => {
+      const body = await real(url);
+      return { ...body, count: body.results.length, total_pages: undefined };
+    }],
+    ['a count of one page while total_pages alone announces more', async (url, real) => {
+      const body = await real(url);
+      return { ...body, count: body.results.length, next: null };
+    }],
+    ['a next link on the last page', async (url, real) => {
+      const body = await real(url);
+      return { ...body, next: body.next ?? 'https://api.azion.test/v4/payments/history?page=4&page_size=100' };
+    }],
+    ['total_pages that is not a number', async (url, real) => ({ ...(await real(url)), total_pages: '3' })],
+  ];
+  for (const [name, rewrite] of cases) {
+    it(`${name}: the debts check is unavailable, never passed, and a DELETE then sends no upstream DELETE`, async () => {
+      const { handler, upstream } = historyThrough(rewrite);
+      const data = (await bodyOf(await handler(getChecks()))).data;
+      const debts = data.checks.find((check: { type: string }) => check.type === 'debts');
+      assert.equal(debts.status, 'unavailable', JSON.stringify(debts));
+      assert.match(debts.message, /payment history/);
+      assert.equal(data.deletable, false);
+      const del = await handler(deleteAccount(1234, 'k1'));
+      assert.equal(del.status, 409);
+      assert.equal(upstreamDeletes(upstream).length, 0);
+    });
+  }
+
+  it('the same upstream, every page served as asked: the pending entry on page 3 blocks', async () => {
+    const { handler } = historyThrough((url) => url);
+    const data = (await bodyOf(await handler(getChecks()))).data;
+    assert.deepEqual(data.checks[2], { type: 'debts', status: 'blocking', count: 1, amount: { value: '10.00', currency: 'USD' }, resolve_url: 'https://console.azion.com/billing' });
   });
 });
 

@@ -25,6 +25,12 @@ interface Pending {
   due: string | undefined;
 }
 
+/**
+ * Every page, read only while the paging holds together: each envelope's `page` is the page asked
+ * for (an upstream that ignores `?page=` serves page 1 again), the total stays the same, the entries
+ * add up to it and no more, and `next` and `total_pages`, when sent, agree with them on whether
+ * another page follows. Anything else is a history not read to the end: never passed.
+ */
 async function pendingEntries(up: Upstream, apiBase: string, ctx: DeletionContext): Promise<Pending[]> {
   const what = 'the payment history';
   const pending: Pending[] = [];
@@ -34,6 +40,7 @@ async function pendingEntries(up: Upstream, apiBase: string, ctx: DeletionContex
     if (page > MAX_PAGES) throw unreadable(what, `more than ${MAX_PAGES} pages`);
     const body = await getJson(up, ctx, `${apiBase}/v4/payments/history?page=${page}&page_size=${PAGE_SIZE}`, what);
     const { count, results } = readPage(body, what);
+    const { page: served, next, total_pages: pages } = body as Record<string, unknown>;
     // Entries that moved between two pages could be missed: then the history was not read.
     if (total !== undefined && count !== total) throw unreadable(what, 'a total that changed between pages');
     total = count;
@@ -46,7 +53,11 @@ async function pendingEntries(up: Upstream, apiBase: string, ctx: DeletionContex
       pending.push({ text: text.trim(), amount: parseAmountWithCurrency(text), due });
     }
     seen += results.length;
-    if (seen >= total) return pending;
+    const more = seen < total;
+    if (served !== page || seen > total || (next !== undefined && (next !== null) !== more) || (pages !== undefined && !(typeof pages === 'number' && page < pages === more))) {
+      throw unreadable(what, 'pages that do not hold together');
+    }
+    if (!more) return pending;
     if (results.length === 0) throw unreadable(what, 'fewer entries than its count');
   }
 }
