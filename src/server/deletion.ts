@@ -11,7 +11,7 @@ import { callAccount, failureAnswer } from './account-call.js';
 import * as answer from './answers.js';
 import type { Answer } from './answers.js';
 import { CallTimeoutError, isUpstreamError } from './errors.js';
-import { FAILED_TTL_SECONDS, KeyRecords, storeKeyOf } from './idempotency.js';
+import { DONE_TTL_SECONDS, FAILED_TTL_SECONDS, KeyRecords, storeKeyOf } from './idempotency.js';
 import type { Settings } from './options.js';
 import { runChecks } from './run-checks.js';
 import { readsFor, startCall, within } from './within.js';
@@ -30,6 +30,11 @@ const settledAs = (value: Answer): Attempt => ({ answer: value, final: Promise.r
 export class Deletions {
   /** Keys being carried out in this instance: a second request finds the first here before any await. */
   readonly #flights = new Map<string, Promise<Answer>>();
+  /**
+   * Until when each key this instance deleted with answers 204: kept here too, so a store that failed
+   * to keep it (or lost it) never lets this instance delete twice. In the order they expire.
+   */
+  readonly #done = new Map<string, number>();
   readonly #records: KeyRecords;
   /**
    * How long a duplicate waits: the whole of a DELETE's time (account, checks, deletion twice), and
@@ -46,6 +51,7 @@ export class Deletions {
 
   handle(accountId: number, key: string, request: Request, requestId: string): Promise<Answer> {
     const storeKey = storeKeyOf(accountId, key);
+    if ((this.#done.get(storeKey) ?? 0) > Date.now()) return Promise.resolve(answer.noContent());
     const flying = this.#flights.get(storeKey);
     if (flying) return this.#wait(flying);
 
@@ -139,10 +145,16 @@ export class Deletions {
     // No parent signal: a client that goes away must not cut a deletion off midway.
     const call = startCall(2 * settings.checkTimeout, undefined, (signal) => settings.deleteAccount({ request, signal }, accountId));
     const succeeded = async (): Promise<Answer> => {
+      const now = Date.now();
+      for (const [done, until] of this.#done) {
+        if (until > now) break;
+        this.#done.delete(done);
+      }
+      this.#done.set(storeKey, now + DONE_TTL_SECONDS * 1000);
       try {
         await this.#records.done(storeKey);
       } catch (error) {
-        // Deleted all the same: say so. The store keeps the key as sent.
+        // Deleted all the same: say so. This instance keeps it done; the store keeps it sent.
         report(error, 'idempotency store');
       }
       return answer.noContent();
