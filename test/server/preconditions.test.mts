@@ -71,15 +71,32 @@ describe('preconditions from Azion', () => {
     assert.equal(upstream.requests.length, 0);
   });
 
-  it('passes the Authorization header on, or else the cookie, and nothing else of the request', async () => {
+  it('passes the Authorization header on, or else the session cookie alone, and nothing else of the request', async () => {
     const { handler, upstream } = setUp({ fake: { token: undefined, sessionCookie: 's3cret' } });
     const response = await handler(getChecks({ cookie: 'azsid=s3cret; theme=dark', 'x-forwarded-for': '10.0.0.1', 'idempotency-key': 'k' }));
     assert.equal(response.status, 200);
     for (const request of upstream.requests) {
-      assert.equal(request.headers['cookie'], 'azsid=s3cret; theme=dark');
+      assert.equal(request.headers['cookie'], 'azsid=s3cret');
       assert.equal(request.headers['x-forwarded-for'], undefined);
       assert.equal(request.headers['idempotency-key'], undefined);
       assert.equal(request.headers['authorization'], undefined);
+    }
+  });
+
+  it("a portal's own cookies beside the session cookie (its session, a CSRF token) never reach Azion", async () => {
+    const { handler, upstream } = setUp({ fake: { token: undefined, sessionCookie: 'sess-1' } });
+    const response = await handler(getChecks({ cookie: 'portal_session=SECRET-OF-THE-PORTAL; azsid=sess-1; csrftoken=abc' }));
+    assert.equal(response.status, 200);
+    assert.ok(upstream.requests.length > 0);
+    for (const request of upstream.requests) assert.equal(request.headers['cookie'], 'azsid=sess-1');
+  });
+
+  it('cookies without the session cookie (or with an empty one) are a 401 without asking Azion', async () => {
+    for (const cookie of ['portal_session=abc; theme=dark', 'xazsid=abc', 'azsid=; theme=dark']) {
+      const { handler, upstream } = setUp({ fake: { token: undefined, sessionCookie: 'abc' } });
+      const response = await handler(getChecks({ cookie }));
+      assert.equal(response.status, 401, cookie);
+      assert.equal(upstream.requests.length, 0, cookie);
     }
   });
 

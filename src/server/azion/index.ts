@@ -15,8 +15,8 @@ export type ResolvableCheck = 'dns_zones' | 'edge_applications' | 'debts';
 export interface AzionOptions {
   /**
    * - `'forward'`: each upstream call carries the incoming request's `Authorization` header, or, when
-   *   it has none, its `Cookie` header (the console's session); a request with neither is a 401
-   *   without asking Azion. Nothing else of the request is passed on.
+   *   it has none, its session cookie (`azsid`, the console's session) and no other cookie; a
+   *   request with neither is a 401 without asking Azion. Nothing else of the request is passed on.
    * - `{ token }`: one personal token (`Authorization: Token …`) for every call: every request then
    *   acts as that one account. For a single account's own tools and demos, never for a portal with
    *   many users.
@@ -71,7 +71,8 @@ function credentialsFor(auth: AzionOptions['auth']): Upstream['credentials'] {
     return (request): Record<string, string> => {
       const authorization = request.headers.get('authorization');
       if (authorization) return { authorization };
-      const cookie = request.headers.get('cookie');
+      // The session cookie alone: the portal's other cookies (its own session among them) stay here.
+      const cookie = /(?:^|;)\s*(azsid=[^;\s]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
       if (cookie) return { cookie };
       throw new UpstreamError(401, 'Not signed in. Sign in to continue.');
     };
