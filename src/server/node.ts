@@ -3,6 +3,7 @@
  * and Connect. A file of its own so the handler's module graph never meets Node. `req` and `res` are
  * typed by the few members used, so no `@types/node` is needed to compile against it.
  */
+import { jsonApiError, toResponse } from './answers.js';
 import type { DeletionHandler } from './types.js';
 
 /** The part of Node's `IncomingMessage` the adapter reads. */
@@ -40,12 +41,28 @@ function toRequest(req: NodeRequest, signal: AbortSignal): Request {
     else headers.set(name, value);
   }
   const path = req.originalUrl ?? req.url ?? '/';
+  // Joined as text, never resolved against a base: `//elsewhere/api/…` is a path here, not a host.
+  const url = `http://${hostOf(req)}${path.startsWith('/') ? path : `/${path}`}`;
+  const method = req.method ?? 'GET';
   // Neither endpoint takes a body, so none is read: a DELETE with one is answered all the same.
-  return new Request(new URL(path.startsWith('/') ? path : `/${path}`, `http://${hostOf(req)}`), {
-    method: req.method ?? 'GET',
-    headers,
-    signal,
-  });
+  try {
+    return new Request(url, { method, headers, signal });
+  } catch (error) {
+    // TRACE, TRACK and CONNECT are methods a Request refuses. A stand-in no route allows carries the
+    // request, and it reports its real method, so the handler answers it as any other (405 or 404).
+    if (!/^[A-Z]+$/.test(method)) throw error;
+    const request = new Request(url, { method: 'OPTIONS', headers, signal });
+    return Object.defineProperty(request, 'method', { value: method });
+  }
+}
+
+/** Writes a Fetch API `Response` to Node's response. */
+async function write(res: NodeResponse, response: Response): Promise<void> {
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (res.writableEnded) return;
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(body.byteLength > 0 ? body : undefined);
 }
 
 function below(pathname: string, basePath: string): boolean {
@@ -80,19 +97,13 @@ export function toNodeHandler(handler: DeletionHandler): NodeHandler {
     try {
       request = toRequest(req, gone.signal);
     } catch {
-      res.statusCode = 400;
-      res.setHeader('content-type', 'application/json');
-      res.end(new TextEncoder().encode(JSON.stringify({ errors: [{ status: '400', code: 'bad_request', title: 'Bad request', detail: 'The request could not be read.' }] })));
+      // With the headers every answer of the handler carries.
+      const unread = jsonApiError(400, { code: 'bad_request', title: 'Bad request', detail: 'The request could not be read.' });
+      void write(res, toResponse(unread, crypto.randomUUID()));
       return;
     }
     handler(request)
-      .then(async (response) => {
-        const body = new Uint8Array(await response.arrayBuffer());
-        if (res.writableEnded) return;
-        res.statusCode = response.status;
-        response.headers.forEach((value, name) => res.setHeader(name, value));
-        res.end(body.byteLength > 0 ? body : undefined);
-      })
+      .then((response) => write(res, response))
       .catch((error: unknown) => {
         if (next) return next(error);
         if (res.writableEnded) return;

@@ -49,6 +49,30 @@ after(() => {
 
 const cookie = { cookie: 'azsid=cookie-1' };
 
+/** One request over a raw socket, for what fetch refuses to send (TRACE, a path that starts with //). */
+function raw(url: string, method: string, path: string, headers: http.OutgoingHttpHeaders = {}) {
+  const { hostname, port } = new URL(url);
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request({ host: hostname, port, method, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** A node:http server with the handler alone (no next), over the fake Azion API called in process. */
+async function alone() {
+  const fake = createFakeAzionApi({ sessionCookie: 'cookie-1' });
+  fake.resolveAll();
+  const handler = createDeletionHandler({ ...azion({ auth: 'forward', fetch: fake.fetch }), idempotency: memoryStore(), checkTimeout: 500 });
+  const server = http.createServer(toNodeHandler(handler));
+  const url = await listen(server);
+  return { url, fake, [Symbol.asyncDispose]: async () => void (server.closeAllConnections(), server.close()) };
+}
+
 describe('toNodeHandler over HTTP, with Azion over HTTP', () => {
   it('answers the check over real sockets, in the contract\'s shape', async () => {
     upstream.reset();
@@ -79,6 +103,43 @@ describe('toNodeHandler over HTTP, with Azion over HTTP', () => {
     const missing = await fetch(`${base}/api/nothing`);
     assert.equal(missing.status, 404);
     assert.deepEqual((await checkAnswer(undefined, 'GET', missing)).problems, []);
+  });
+
+  it('TRACE, a method a Request refuses, on either known path: 405 with Allow and the headers of every answer', async () => {
+    upstream.reset();
+    const method = 'TRACE';
+    for (const [path, allow] of [
+      ['/api/v4/account/deletion/preconditions', 'GET'],
+      ['/api/v3/account/1234', 'DELETE'],
+    ] as const) {
+      const answer = await raw(base, method, path, cookie);
+      assert.deepEqual(
+        { status: answer.status, allow: answer.headers.allow, cache: answer.headers['cache-control'], nosniff: answer.headers['x-content-type-options'] },
+        { status: 405, allow, cache: 'no-store', nosniff: 'nosniff' },
+        `${method} ${path} answered ${answer.status} ${answer.body}`,
+      );
+      assert.match(String(answer.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+      const body = JSON.parse(answer.body);
+      assert.equal(body.errors[0].code, 'method_not_allowed');
+      assert.match(body.errors[0].detail, new RegExp(`^${method} is not allowed here`));
+    }
+    assert.equal(upstream.requests.length, 0);
+  });
+
+  it('a path that starts with // is a path, not a host: //elsewhere/api/… is not below /api, so it goes on to the next handler', async () => {
+    upstream.reset();
+    const answer = await raw(base, 'GET', '//elsewhere/api/v4/account/deletion/preconditions', cookie);
+    assert.equal(answer.body, 'the portal page');
+    assert.deepEqual(fellThrough.slice(-1), ['//elsewhere/api/v4/account/deletion/preconditions']);
+    assert.equal(upstream.requests.length, 0);
+  });
+
+  it('with no next handler, //elsewhere/api/… is a 404 and Azion is not asked', async () => {
+    await using server = await alone();
+    const answer = await raw(server.url, 'GET', '//elsewhere/api/v4/account/deletion/preconditions', cookie);
+    assert.equal(answer.status, 404, answer.body);
+    assert.equal(answer.headers['cache-control'], 'no-store');
+    assert.equal(server.fake.requests.length, 0);
   });
 
   it('a network failure of Azion (its socket destroyed) makes that check unavailable', async () => {
