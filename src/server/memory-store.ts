@@ -55,10 +55,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   }
 
   function put(key: string, value: unknown, ttlSeconds: number) {
+    // Everything that can refuse comes before the old value goes: a refused set changes nothing.
+    const expires = now() + checkTtl(ttlSeconds) * 1000;
     const json = JSON.stringify(value);
     if (json === undefined) throw new TypeError('The value must be JSON.');
     entries.delete(key); // re-inserted last, so the oldest come first when room is made
-    entries.set(key, { json, expires: now() + checkTtl(ttlSeconds) * 1000 });
+    entries.set(key, { json, expires });
     // Expired keys go every 1,024 writes (a freed key lives one second), so memory follows the live keys.
     if (++writes % 1024 === 0) sweep();
     if (entries.size > maxEntries) {

@@ -72,4 +72,15 @@ describe('memoryStore', () => {
     store.clear();
     assert.equal(store.size, 0);
   });
+
+  it('a done record, then a set over it with a time it refuses (or a value that is not JSON): it throws, and the done record stays', () => {
+    const store = memoryStore();
+    store.set('account-deletion:1234:k', { state: 'done' }, 86400);
+    for (const ttl of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      assert.throws(() => store.set('account-deletion:1234:k', { state: 'failed' }, ttl), RangeError);
+    }
+    assert.throws(() => store.set('account-deletion:1234:k', () => undefined, 1), TypeError);
+    assert.deepEqual(store.get('account-deletion:1234:k'), { state: 'done' }, 'the refused set erased the done record');
+    assert.equal(store.add('account-deletion:1234:k', { state: 'pending' }, 60), false);
+  });
 });
