@@ -45,9 +45,11 @@ export function isSafeLink(raw: string): boolean {
   }
 }
 
+/** A string field, or undefined when missing or blank: blank words say nothing, and are left out. */
 function text(value: unknown, name: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') fail(`${name} is not a string`);
+  if (value.trim() === '') return undefined;
   return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
 }
 
@@ -101,6 +103,7 @@ export function readCheck(value: unknown, type: string): Check {
   const message = text(value['message'], 'its message');
   if (title !== undefined) check.title = title;
   if (message !== undefined) check.message = message;
+  // Missing or blank, an unavailable check's words are the kit's: it must say why it blocks.
   if (status === 'unavailable') {
     check.title ??= titleOf(type);
     check.message ??= 'This could not be checked. Try again later.';

@@ -167,6 +167,17 @@ describe('checks written by a portal', () => {
     });
   }
 
+  it("a check that resolves unavailable with empty or blank words goes out with the kit's title and message", async () => {
+    for (const words of [{ title: '', message: '' }, { title: '   ', message: '\n\t ' }, { title: ' ', message: 'The billing service is down.' }]) {
+      const data = await checksOf(withCheck(() => ({ type: 'own', status: 'unavailable', ...words })));
+      const own = data.checks[0];
+      assert.equal(own.status, 'unavailable');
+      assert.equal(own.title, 'own', JSON.stringify(words));
+      assert.equal(own.message, words.message.trim() || 'This could not be checked. Try again later.', JSON.stringify(words));
+      assert.equal(data.deletable, false);
+    }
+  });
+
   it('a check that throws UpstreamError 401 makes the whole answer a 401', async () => {
     const handler = withCheck(() => Promise.reject(new UpstreamError(401, 'Sign in again.', { code: 'reauthentication_required' })));
     const response = await handler(new Request(`${ORIGIN}/api${PATH}`));
