@@ -2,15 +2,15 @@
  * `DELETE {basePath}/v3/account/{id}` after its key was read: the key claimed, the account and the
  * checks read again, then the deletion, at most once per key. Requests with a key that is being
  * carried out in this instance wait for it and get a copy of its answer; one still running after the
- * wait gets 409 `idempotency_key_in_use`. Once its DELETE went out, a key is freed only by a sure
- * refusal (a 401 or 403): a deletion that outlives its time limit keeps it until it settles, and one
- * whose outcome stays unknown keeps it for a day (its record stays `sent`), so a repeat waits, then
- * answers 409 `idempotency_key_in_use`, and never starts a second upstream DELETE.
+ * wait gets 409 `idempotency_key_in_use`. While its DELETE is out the key is kept (its record says
+ * `sent`, for a day, should this instance die with it): a deletion that outlives its time limit keeps
+ * it until it settles, so a repeat never starts a second upstream DELETE beside it. A DELETE that
+ * ended without success failed, and its key is not kept (server.md): a repeat tries again.
  */
 import { callAccount, failureAnswer } from './account-call.js';
 import * as answer from './answers.js';
 import type { Answer } from './answers.js';
-import { CallTimeoutError, isUpstreamError } from './errors.js';
+import { CallTimeoutError } from './errors.js';
 import { DONE_TTL_SECONDS, FAILED_TTL_SECONDS, KeyRecords, storeKeyOf } from './idempotency.js';
 import type { Settings } from './options.js';
 import { runChecks } from './run-checks.js';
@@ -159,11 +159,11 @@ export class Deletions {
       }
       return answer.noContent();
     };
-    // Only a 401 or a 403 (a refusal that says why) tells that nothing was deleted; after anything
-    // else (no answer, one that cannot be read, a 5xx) the account may be gone: the key stays kept.
+    // The call ended without success: the deletion failed, and its key is freed, as server.md says (a
+    // repeat tries again; one after a deletion whose answer was lost meets the ended session first).
     const failed = (error: unknown): Answer => {
       report(error, 'deletion');
-      if (isUpstreamError(error) && error.status < 500) void this.#release(storeKey, owner, report);
+      void this.#release(storeKey, owner, report);
       return failureAnswer(error, 'the deletion', true);
     };
     try {

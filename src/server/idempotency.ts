@@ -1,10 +1,10 @@
 /**
  * The Idempotency-Key rule and the records kept per key in the store. A key is kept per account
  * (`account-deletion:{accountId}:{key}`); its record says the key is claimed while the account and
- * the checks are read (`pending`), that its DELETE went out and its outcome is not known (`sent`, kept
- * a day: a key whose DELETE may have deleted is never freed on a guess), that it was carried out
- * (`done`), or that nothing was deleted (`failed`, kept one second only: the store interface has no
- * delete, and such a key must be free for a repeat).
+ * the checks are read (`pending`), that its DELETE is out (`sent`, kept a day should the instance
+ * die with it: no other may send one beside it), that it was carried out (`done`), or that it failed
+ * (`failed`, kept one second only: the store interface has no delete, and a failed key must be free
+ * for a repeat, as server.md says).
  */
 import type { IdempotencyStore } from './types.js';
 import { pause, within } from './within.js';

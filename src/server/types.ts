@@ -91,10 +91,9 @@ export interface DeletionHandlerOptions {
   /**
    * Carries out the deletion of `accountId` (already checked to be the signed-in account, with every
    * check passed). Resolve once it is done; throw when it is not (an `UpstreamError` 401 or 403 is
-   * passed on as such; anything else is a 502). Only a 401 or 403 says nothing was deleted and frees
-   * the key for a repeat; after anything else the outcome is unknown: the key is kept (a day) and a
-   * repeat answers 409 `idempotency_key_in_use`. One still running at its time limit is answered 504,
-   * and its key waits for how it ends. Its `signal` aborts at that limit: pass it on only where an
+   * passed on as such; anything else is a 502). Once it has ended without success, its key is freed
+   * and a repeat tries again. One still running at its time limit is answered 504, and its key waits
+   * for how it ends. Its `signal` aborts at that limit: pass it on only where an
    * abort cannot lose a deletion's answer (`azion()`'s DELETE never does).
    */
   deleteAccount(ctx: DeletionContext, accountId: number): Promise<void> | void;
