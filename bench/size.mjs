@@ -19,10 +19,10 @@ const STANDALONE = 'dist/account-delete-panel.standalone.js';
 const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
-  'SDK with ky': 9_350,
+  'SDK with ky': 9_250,
   'flow with the SDK, ky external': 11_400,
   'panel, dependencies external': 21_000,
-  'standalone module': 32_450,
+  'standalone module': 32_250,
   'server half': 9_700,
   'Spanish, dist/locales/es.js': 2_750,
 };
