@@ -139,7 +139,7 @@ test('lost answer → retry → 409 idempotency_key_in_use (still being carried 
   assert.deepEqual(new Set([...keysSent(effects), ...keysSent(again.effects)]).size, 1);
   // The words say the deletion is under way; they said "Nothing was deleted" (the unexplained 409's words).
   for (const [s, nothingDeleted] of [[en, 'Nothing was deleted'], [ptBR, 'Nada foi excluído'], [es, 'No se eliminó nada']] as const) {
-    const text = failureText(connect(state), s)?.text ?? '';
+    const text: string = failureText(connect(state), s)?.text ?? '';
     assert.equal(text, s.errorInProgressDelete);
     assert.ok(!text.includes(nothingDeleted), text);
   }
