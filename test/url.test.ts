@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { safeHttpUrl } from '../src/url.js';
-import { safeLinkUrl } from '../components/account-delete-panel/attributes.js';
+import { safeLinkUrl } from '../components/account-delete-panel/links.js';
 
 describe('safeHttpUrl', () => {
   it('keeps absolute http and https URLs, normalized', () => {

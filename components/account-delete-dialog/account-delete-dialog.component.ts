@@ -5,7 +5,6 @@ import { AccountDeletePanel } from '../account-delete-panel/account-delete-panel
 import { afterTheRequest } from '../account-delete-panel/after-the-request.js';
 import { ignoreAutoRepeat } from '../account-delete-panel/held-keys.js';
 import { HostWords, nearestLang } from '../account-delete-panel/words.js';
-import { panelProperties } from '../account-delete-panel/attributes.js';
 import { styles } from './account-delete-dialog.styles.js';
 
 /** The panel's parts, offered through the window as they are. */
@@ -34,12 +33,12 @@ const PANEL_PARTS = [
 ];
 
 /**
- * The panel's settings the window passes on, by property name: every one the panel has (the contract),
- * read from the same list, so none can be left out. `lang` among them: the panel draws again only when
+ * The panel's settings the window passes on, by property name: every one the panel declares (the
+ * contract), read from its own static properties, so none can be left out. `lang` among them: the panel draws again only when
  * its own properties change, so the window's new lang, or its lang removed (back to the nearest one
  * up the tree), reaches the panel only as the panel's own.
  */
-const PASSED = Object.keys(panelProperties) as (keyof typeof panelProperties)[];
+const PASSED = Object.keys(AccountDeletePanel.properties) as (keyof AccountDeletePanel & keyof AccountDeleteDialog)[];
 
 /**
  * The account page's **Delete account** button and the window it opens: a native modal `<dialog>` with
@@ -65,7 +64,13 @@ const PASSED = Object.keys(panelProperties) as (keyof typeof panelProperties)[];
  */
 export class AccountDeleteDialog extends LitElement {
   static override styles = styles;
-  static override properties = { open: { type: Boolean, reflect: true }, ...panelProperties };
+  /** The panel's attributes and properties (written out, so that the manifest sees them), and `open`. */
+  static override properties = {
+    open: { type: Boolean, reflect: true },
+    apiBase: { attribute: 'api-base' }, redirectUrl: { attribute: 'redirect-url' }, redirectDelay: { attribute: 'redirect-delay', type: Number },
+    confirmation: {}, lang: { reflect: true }, client: { attribute: false }, strings: { attribute: false },
+    supportUrl: { attribute: 'support-url' }, feedbackUrl: { attribute: 'feedback-url' }, signupUrl: { attribute: 'signup-url' },
+  };
 
   /** Whether the window is open. Setting it opens or closes it (closing obeys the same rules as Close). */
   open = false;

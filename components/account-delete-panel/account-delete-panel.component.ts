@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
 import { DEFAULT_API_BASE, type AccountDeletionClient, type Preconditions } from '../../src/index.js';
-import { hostLinks, panelProperties } from './attributes.js';
+import { hostLinks } from './links.js';
 import { createDeletionFlow, localeFor, type DeletionFlow, type Snapshot, type Strings } from '../../src/flow/index.js';
 import { styles } from './account-delete-panel.styles.js';
 import { emit } from './events.js';
@@ -75,7 +75,12 @@ const QUIET = { addController() {}, requestUpdate() {} } as Partial<ReactiveCont
 export class AccountDeletePanel extends LitElement {
   /** The panel's own styles, in its shadow root: theme it with the custom properties and parts above. */
   static override styles = styles;
-  static override properties = panelProperties;
+  /** The attributes and properties, as Lit reads them (written out, so that the manifest sees them; documented on the fields). */
+  static override properties = {
+    apiBase: { attribute: 'api-base' }, redirectUrl: { attribute: 'redirect-url' }, redirectDelay: { attribute: 'redirect-delay', type: Number },
+    confirmation: {}, lang: { reflect: true }, client: { attribute: false }, strings: { attribute: false },
+    supportUrl: { attribute: 'support-url' }, feedbackUrl: { attribute: 'feedback-url' }, signupUrl: { attribute: 'signup-url' },
+  };
 
   /**
    * The GET of a check, run for the flow: its argument is the client, and a new run aborts the last.
@@ -88,34 +93,25 @@ export class AccountDeletePanel extends LitElement {
 
   /** Base URL of the API. Requests go with the session cookie. Ignored when `client` is set. */
   apiBase: string | null = DEFAULT_API_BASE;
-
   /**
    * Where the browser goes after deletion. Only `http:`/`https:` URLs and same-origin paths are
    * followed; anything else is refused with an `account-delete-error` event, and the panel stays.
    */
   redirectUrl: string | null = 'https://www.azion.com/';
-
   /** Milliseconds the success message stays before the redirect; `0` goes at once. */
   redirectDelay: number | null = 3000;
-
   /** `account-name` (the default): the user types the account name to confirm. `none`: no typing. */
   confirmation: 'account-name' | 'none' = 'account-name';
-
   /** The language: `en`, `pt-BR`, `es` once its module is loaded, any locale registered; see `localeFor` for the fallback. Default: the nearest `lang` up the tree. */
   override lang!: string;
-
   /** An SDK client configured by the host (token, headers, fetch). Wins over `api-base`. */
   client: AccountDeletionClient | undefined;
-
   /** Replaces any of the words the panel shows, in any language. */
   strings: Partial<Strings> = {};
-
   /** Where "contact support" links (a ticket page, say). Only http(s) URLs and paths become a link. */
   supportUrl: string | null = null;
-
   /** Shown after deletion as "Tell us about your experience": http(s), a path, or `mailto:`. */
   feedbackUrl: string | null = null;
-
   /** Shown after deletion as the way to create a new account: http(s) or a path. */
   signupUrl: string | null = null;
 

@@ -1,22 +1,5 @@
-/** What a host gives the panel: its attributes, and links that become an `href` only when safe to follow. */
+/** The links a host gives the panel: each becomes an `href` only when it is safe to follow. */
 import { safeHttpUrl } from '../../src/index.js';
-
-/**
- * The panel's attributes and properties, as Lit reads them (their documentation is on the class's
- * fields). The window takes the same ones and passes them on to its panel.
- */
-export const panelProperties = {
-  apiBase: { attribute: 'api-base' },
-  redirectUrl: { attribute: 'redirect-url' },
-  redirectDelay: { attribute: 'redirect-delay', type: Number },
-  confirmation: {},
-  lang: { reflect: true },
-  client: { attribute: false },
-  strings: { attribute: false },
-  supportUrl: { attribute: 'support-url' },
-  feedbackUrl: { attribute: 'feedback-url' },
-  signupUrl: { attribute: 'signup-url' },
-};
 
 /**
  * Returns `raw` when it is an http(s) URL, a relative reference (as `safeHttpUrl`), or, with
