@@ -174,7 +174,7 @@ export class Deletions {
       report(error, 'deletion');
       const late = failureAnswer(error, 'the deletion', true);
       // Out of time but still running: repeats wait for the real outcome, not for this answer.
-      return { answer: late, final: call.settled.then(succeeded, (reason: unknown) => (failed(reason), late)) };
+      return { answer: late, final: call.settled.then(succeeded, failed) };
     }
   }
 }

@@ -2,7 +2,7 @@
 // key, what every failure of the deletion answers, and a DELETE of unknown outcome keeping its key.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { memoryStore, type IdempotencyStore } from '../../src/server/index.ts';
+import { memoryStore, UpstreamError, type IdempotencyStore } from '../../src/server/index.ts';
 import { checkAnswer } from './openapi.mts';
 import { deleteAccount, setUp, upstreamDeletes } from './helpers.mts';
 
@@ -233,6 +233,21 @@ describe('refusals and failures of the deletion', () => {
     assert.equal(repeat.status, 204);
     assert.equal(upstream.state.deleted, true);
     assert.equal(upstreamDeletes(upstream).length, 1);
+  });
+
+  it('a deletion refused (403) after its time limit: a repeat that waited for it gets the 403, not the first one\'s 504', async () => {
+    const { handler } = setUp({
+      resolved: true,
+      handler: {
+        checkTimeout: 50,
+        deleteAccount: () => new Promise((_, reject) => setTimeout(() => reject(new UpstreamError(403, 'Accounts with a contract cannot be deleted here.')), 200)),
+      },
+    });
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 504);
+    // Arrives while the DELETE is still out, and waits for its real answer.
+    const repeat = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(repeat.status, 403);
+    assert.match((await contractBody(repeat)).detail, /contract cannot be deleted/);
   });
 
   it('a deletion that outlives its time limit keeps its key until it settles: the late success answers repeats with 204', async () => {
