@@ -92,7 +92,7 @@ function replaceCheckWithNewClient(state: CheckingState, event: EventOf<'client'
  * stays if the check allows deletion), a refusal still to lift (a fresh sign-in asked for: only retry lifts it).
  */
 const carriedOn = (state: StateOf<'ready'> | StateOf<'check-failed'>): Carried =>
-  state.status === 'ready' ? { unknown: state.unknown } : { after: state.after };
+  state.status === 'ready' ? { unknown: state.unknown } : { after: state.after, unknown: state.unknown };
 const checkCarryingOn = (state: StateOf<'ready'> | StateOf<'check-failed'>, event: MachineEvent) => startCheck(state.ctx, event.now, carriedOn(state));
 const checkUnlessTooRecentCarryingOn = (state: StateOf<'ready'> | StateOf<'check-failed'>, event: MachineEvent) =>
   recheck(state, event.now, carriedOn(state));

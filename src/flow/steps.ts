@@ -87,10 +87,13 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
   }
   // A refusal that nothing blocking explains (a 409, a fresh sign-in still to make) stays on show.
   if (state.after && !another) return { state: { status: 'delete-failed', ctx, failure: state.after, reading }, effects };
-  // A deletion of unknown outcome through a client the host has since replaced: its failure goes on
-  // show now, with this check, on which a retry is a new request (the key is that client's).
+  // A deletion of unknown outcome never on show (its answer came after the client changed) goes on show
+  // now, with this check. Through another client than this check's, a retry is a new request on it.
   const unknown = another ? undefined : state.unknown;
-  if (unknown && unknown.attempt.client !== state.client) return { state: { status: 'delete-failed', ctx, failure: unknown.failure, reading }, effects };
+  if (unknown && (unknown.untold || unknown.attempt.client !== state.client)) {
+    const attempt = unknown.attempt.client === state.client ? unknown.attempt : undefined;
+    return { state: { status: 'delete-failed', ctx, failure: unknown.failure, reading, attempt }, effects };
+  }
   return { state: { status: 'ready', ctx, reading, unknown }, effects };
 }
 
@@ -109,12 +112,13 @@ function failCheck(state: CheckingState, error: AccountDeletionError): Transitio
   const effects = told(failure, state.ctx);
   // A retry asked for meanwhile goes on from the failure, as it does from an answer.
   if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
-  // Only a deletion through this check's client is the thing on show; another client's check failed.
-  const unknown = state.unknown?.attempt.client === state.client ? state.unknown : undefined;
-  if (unknown) {
+  // Only a deletion through this check's client is the thing on show; another client's check failed,
+  // and one never on show yet is carried on to the next check.
+  const unknown = state.unknown;
+  if (unknown?.attempt.client === state.client) {
     return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt }, effects };
   }
-  return { state: { status: 'check-failed', ctx: state.ctx, failure, after: state.after }, effects };
+  return { state: { status: 'check-failed', ctx: state.ctx, failure, after: state.after, unknown: unknown?.untold && unknown }, effects };
 }
 
 /** Asks the `request` listeners before a DELETE goes; the flow waits in `deleting` for their answer. */
@@ -191,7 +195,7 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   const effects = told(failure, ctx, attempt.account);
   // The client changed while the DELETE was out: its server must read the checks before anything else,
   // and an unknown outcome goes along, to be on show once they are read.
-  if (attempt.client !== ctx.client) return then(startCheck(ctx, event.now, outcome === 'unknown' ? { unknown: { attempt, failure } } : {}), effects);
+  if (attempt.client !== ctx.client) return then(startCheck(ctx, event.now, outcome === 'unknown' ? { unknown: { attempt, failure, untold: true } } : {}), effects);
   if (outcome === 'unknown') return { state: { status: 'delete-failed', ctx, failure, attempt, reading }, effects };
   if (outcome === 'conflict') {
     // Checks that show what blocks are the way forward; none says nothing, so the account is read again.

@@ -53,6 +53,8 @@ export interface Reading {
 export interface Unknown {
   attempt: Attempt;
   failure: Failure;
+  /** True while it was never on show (its answer came after the client changed): the next check that allows deletion shows it. */
+  untold?: true | undefined;
 }
 
 export type RedirectStatus = 'scheduled' | 'stayed' | 'refused' | 'none';
@@ -129,6 +131,8 @@ export interface CheckFailedState extends Base {
   failure: Failure;
   /** A refusal the failed check carried (a fresh sign-in asked for): the next check carries it on; retry lifts it. */
   after?: Failure | undefined;
+  /** A deletion of unknown outcome never yet on show, through another client: the next check carries it on. */
+  unknown?: Unknown | undefined;
 }
 
 export interface DeletingState extends Base {

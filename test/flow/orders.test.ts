@@ -72,10 +72,19 @@ test('lost answer through A → client B → client A → check: clear → Delet
   assert.equal(sent[1]!.key, sent[0]!.key);
 });
 
-test('a DELETE through A out → client B → its answer lost → client A → check: clear → Delete: the same key', () => {
-  const { effects } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }, { type: 'client', client: CLIENT_A }, { type: 'checked', preconditions: CLEAR }, ...sendDelete]);
-  const [first, second] = keysSent(effects);
+test('a DELETE through A out → client B → its answer lost → client A → check: clear: the lost answer on show; Delete repeats it, the same key', () => {
+  // Before, A's check led to ready: the lost answer was never on show.
+  const { state, effects } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }, { type: 'client', client: CLIENT_A }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual([connect(state).status, connect(state).failure?.outcome, connect(state).actions.delete], ['delete-failed', 'unknown', 'retry']);
+  const again = play([{ type: 'retry' }, { type: 'requested', prevented: false }], state);
+  const [first, second] = keysSent([...effects, ...again.effects]);
   assert.equal(second, first);
+});
+
+test('a DELETE through A out → client B → its answer lost → B\'s check fails → Check again: clear: the lost answer on show', () => {
+  // Before, the failed check dropped it, and the next check led to ready.
+  const { state } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }, { type: 'check-error', error: ERRORS['server']!() }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual([connect(state).status, connect(state).failure?.outcome, connect(state).actions.delete], ['delete-failed', 'unknown', 'retry']);
 });
 
 test('a DELETE through A out → client B → its answer lost → B\'s check: clear: the lost answer is on show; Delete sends anew through B', () => {
