@@ -73,7 +73,7 @@ const checkWithNewClient = (state: State, event: EventOf<'client'>) =>
 
 // ---- Rows of one state ----
 
-/** The first check starts on the first `check`; after that, a check while one runs joins it: no second request. */
+/** The first check starts on the first `check` (or `show`); after that, a check while one runs joins it: no second request. */
 const startFirstCheckOrJoin = (state: CheckingState, event: MachineEvent) => (state.id === 0 ? startCheck(state.ctx, event.now) : same(state));
 /** Shown on the page: if nothing was asked yet (a view that read the flow before it was shown), that is the first check. */
 const noteBackAndStartFirstCheck = (state: CheckingState, event: MachineEvent) =>

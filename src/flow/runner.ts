@@ -74,7 +74,7 @@ function report(error: unknown): void {
   else console.error(error);
 }
 
-/** Makes a deletion flow. Nothing is requested until the first `check`. */
+/** Makes a deletion flow. Nothing is requested until the first `check` (or a `show`, from a view put on the page). */
 export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   if (!isClient(options?.client)) throw new TypeError('createDeletionFlow needs a client made by createAccountDeletionClient.');
   const now = options.now ?? Date.now;
@@ -93,7 +93,7 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
     away: false,
     ...normalize(options),
   };
-  // No check has started yet (id 0): the first `check` starts one.
+  // No check has started yet (id 0): the first `check` or `show` starts one.
   let state: State = { status: 'checking', ctx, id: 0, client: options.client };
   let snapshot: Snapshot | undefined;
   let snapshotOf: State | undefined;
