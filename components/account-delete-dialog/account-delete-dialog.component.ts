@@ -34,9 +34,9 @@ const PANEL_PARTS = [
 
 /**
  * The panel's settings the window passes on, by property name: every one the panel declares (the
- * contract), read from its own static properties, so none can be left out. `lang` among them: the panel draws again only when
- * its own properties change, so the window's new lang, or its lang removed (back to the nearest one
- * up the tree), reaches the panel only as the panel's own.
+ * contract), read from its own static properties, so none can be left out. `lang` among them: the
+ * panel draws again only when its own properties change, so the window's new lang, or its lang
+ * removed (back to the nearest one up the tree), reaches the panel only as the panel's own.
  */
 const PASSED = Object.keys(AccountDeletePanel.properties) as (keyof AccountDeletePanel & keyof AccountDeleteDialog)[];
 
