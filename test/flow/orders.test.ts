@@ -104,6 +104,22 @@ test('a DELETE through A out → client B → its answer lost → B\'s check: cl
   assert.notEqual(sent[1]!.key, sent[0]!.key);
 });
 
+test('a DELETE through A out → client B → refused (403) → B\'s check: clear: ready (a sure refusal is not carried as a lost answer)', () => {
+  const { state } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['forbidden']!() }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual([connect(state).status, connect(state).failure], ['ready', undefined]);
+});
+
+test('lost answer through A, on show → check → client B while it runs → B\'s check: clear: the lost answer still on show, Delete a new request', () => {
+  const { state } = play([...lost, { type: 'check' }, { type: 'client', client: CLIENT_B }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual([connect(state).status, connect(state).failure?.outcome, connect(state).actions.delete], ['delete-failed', 'unknown', 'retry']);
+  assert.equal(state.status === 'delete-failed' && state.attempt, undefined);
+});
+
+test('a check running → the same client given again: no second request', () => {
+  const { state } = play([{ type: 'check' }]);
+  assert.deepEqual(transition(state, { type: 'client', client: CLIENT_A, now: 1 } as MachineEvent).effects, []);
+});
+
 test('a DELETE through A out → client B → its answer lost → B\'s check fails: the failed check, with Check again', () => {
   const { state } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }, { type: 'check-error', error: ERRORS['server']!() }]);
   const snapshot = connect(state);
@@ -237,6 +253,9 @@ test('nothing asked yet → show (a view read the flow before it was shown): the
   const first = transition(initialState(), { type: 'show', now: 1 });
   assert.deepEqual(first.effects.map((effect) => effect.type), ['start-check']);
   assert.deepEqual(transition(first.state, { type: 'show', now: 2 }).effects, []);
+  // Connected first where there is no page (hide), then shown: the check starts, and the flow is on the page.
+  const back = transition(transition(initialState(), { type: 'hide', now: 1 }).state, { type: 'show', now: 2 });
+  assert.deepEqual([back.effects.map((effect) => effect.type), back.state.ctx.away], [['start-check'], false]);
 });
 
 test('deleting → check, return, delete, retry, confirm: nothing', () => {
