@@ -42,6 +42,14 @@ test('lost answer → check: clear → Delete: the same key (the outcome is stil
   assert.equal(second, first);
 });
 
+test('lost answer → check: clear → check again fails: the lost answer back on show, and Delete repeats it with the same key', () => {
+  const { state, effects } = play([...lost, { type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'check' }, { type: 'check-error', error: ERRORS['server']!() }]);
+  assert.deepEqual([connect(state).status, connect(state).failure?.outcome, connect(state).actions.delete], ['delete-failed', 'unknown', 'retry']);
+  const again = play([{ type: 'retry' }, { type: 'requested', prevented: false }], state);
+  const [first, second] = keysSent([...effects, ...again.effects]);
+  assert.equal(second, first);
+});
+
 test('lost answer → check: blocked → check: clear → Delete: a fresh key (known not to have happened)', () => {
   const { effects } = play([...lost, { type: 'check' }, { type: 'checked', preconditions: BLOCKED }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }, ...sendDelete]);
   const [first, second] = keysSent(effects);
