@@ -8,6 +8,20 @@ import { deleteAccount, setUp, upstreamDeletes } from './helpers.mts';
 
 const PATH = '/v3/account/{account_id}';
 
+/**
+ * A handler (time limit 50 ms) whose deletion hook ignores its signal and settles `ms` later: it
+ * succeeds, or fails with `error`. `calls()` says how often the hook was called.
+ */
+function lateHook(ms: number, error?: unknown) {
+  let count = 0;
+  const deleteAccount = () => {
+    count++;
+    return new Promise<void>((resolve, reject) => setTimeout(() => (error === undefined ? resolve() : reject(error)), ms));
+  };
+  const { handler } = setUp({ resolved: true, handler: { checkTimeout: 50, deleteAccount } });
+  return { handler, calls: () => count };
+}
+
 async function contractBody(response: Response) {
   const verdict = await checkAnswer(PATH, 'DELETE', response);
   assert.deepEqual(verdict.problems, []);
@@ -153,24 +167,14 @@ describe('a DELETE that ended without success frees its key: a repeat tries agai
   });
 
   it('a deletion hook that fails after its time limit (a 504 first): the key is kept until it failed, then freed', async () => {
-    let calls = 0;
-    const { handler } = setUp({
-      resolved: true,
-      handler: {
-        checkTimeout: 50,
-        deleteAccount: () => {
-          calls++;
-          return new Promise((_, reject) => setTimeout(() => reject(new Error('socket hang up')), 200));
-        },
-      },
-    });
+    const { handler, calls } = lateHook(200, new Error('socket hang up'));
     assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 504);
     // While it is out, a repeat waits for it and never calls the hook beside it.
     assert.notEqual((await handler(deleteAccount(1234, 'key-1'))).status, 204);
-    assert.equal(calls, 1);
+    assert.equal(calls(), 1);
     await new Promise((resolve) => setTimeout(resolve, 1300));
     await handler(deleteAccount(1234, 'key-1'));
-    assert.equal(calls, 2, 'once it failed, a repeat tries again');
+    assert.equal(calls(), 2, 'once it failed, a repeat tries again');
   });
 
   it('the key is kept in the store as sent before the DELETE goes out (for a day, should the instance die), then freed once it failed', async () => {
@@ -236,13 +240,7 @@ describe('refusals and failures of the deletion', () => {
   });
 
   it('a deletion refused (403) after its time limit: a repeat that waited for it gets the 403, not the first one\'s 504', async () => {
-    const { handler } = setUp({
-      resolved: true,
-      handler: {
-        checkTimeout: 50,
-        deleteAccount: () => new Promise((_, reject) => setTimeout(() => reject(new UpstreamError(403, 'Accounts with a contract cannot be deleted here.')), 200)),
-      },
-    });
+    const { handler } = lateHook(200, new UpstreamError(403, 'Accounts with a contract cannot be deleted here.'));
     assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 504);
     // Arrives while the DELETE is still out, and waits for its real answer.
     const repeat = await handler(deleteAccount(1234, 'key-1'));
@@ -251,24 +249,13 @@ describe('refusals and failures of the deletion', () => {
   });
 
   it('a deletion that outlives its time limit keeps its key until it settles: the late success answers repeats with 204', async () => {
-    let calls = 0;
-    const { handler } = setUp({
-      resolved: true,
-      handler: {
-        checkTimeout: 50,
-        // A hook that ignores its signal and succeeds after the deadline.
-        deleteAccount: () => {
-          calls++;
-          return new Promise((resolve) => setTimeout(resolve, 300));
-        },
-      },
-    });
+    const { handler, calls } = lateHook(300);
     const first = await handler(deleteAccount(1234, 'key-1'));
     assert.equal(first.status, 504);
     const during = await handler(deleteAccount(1234, 'key-1'));
     assert.ok([204, 409].includes(during.status), `a repeat during the late deletion answered ${during.status}`);
     await new Promise((resolve) => setTimeout(resolve, 350));
     assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
-    assert.equal(calls, 1);
+    assert.equal(calls(), 1);
   });
 });
