@@ -402,6 +402,9 @@ test('a CDN serves the standalone module: unpkg and jsdelivr name it, and it imp
   const code = readFileSync(join(installed, manifest.unpkg), 'utf8');
   // One file, as a CDN serves it: no import of another module, static or dynamic.
   assert.doesNotMatch(code, /\bimport\s*[\s{*"'(]|\bfrom\s*["']/);
+  // Its first line asks Chromium to compile it while it loads (BENCHMARKS.md, run J): a comment
+  // anywhere else is not read.
+  assert.equal(code.split('\n')[0], '//# allFunctionsCalledOnLoad');
 });
 
 test('the standalone module defines the element on a plain page', async () => {
