@@ -7,7 +7,7 @@ import { styles } from './account-delete-panel.styles.js';
 import { emit } from './events.js';
 import { HostWords, nearestLang } from './words.js';
 import { OwnClients } from './own-client.js';
-import { panel, type Handlers } from './templates.js';
+import { panel, rehearse, type Handlers } from './templates.js';
 import { KeepHeight } from './keep-height.js';
 import { untilEnded } from './until-ended.js';
 import { afterTheRequest } from './after-the-request.js';
@@ -289,6 +289,8 @@ export class AccountDeletePanel extends LitElement {
 
   override render(): TemplateResult {
     const view = { s: this.#words.of(this.#lang, this.strings), on: this.#handlers, locale: localeFor(this.#lang), links: hostLinks(this), now: Date.now() };
-    return panel(this.flow.getSnapshot(), view);
+    const snapshot = this.flow.getSnapshot();
+    if (!this.hasUpdated && snapshot.status === 'checking') rehearse(snapshot, view);
+    return panel(snapshot, view);
   }
 }

@@ -125,3 +125,51 @@ describe('an answer that comes at once', () => {
     });
   }
 });
+
+/** After the idle callbacks asked for so far have run; a moment later where the engine has none. */
+const idle = () =>
+  new Promise((resolve) => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => setTimeout(resolve, 0)) : setTimeout(resolve, 50)));
+
+describe('the rehearsal of an answer, while the first check is out', () => {
+  it('draws the rows an answer draws, off the page: a check that blocks, with its names and link, one that passed, the hint', async () => {
+    const api = fakeApi({ checks: [hang] });
+    const el = fixtureSync<AccountDeletePanel>(html`<account-delete-panel .client=${api.client}></account-delete-panel>`);
+    await el.updateComplete;
+    const { rehearse } = await import('../../components/account-delete-panel/templates.js');
+    const { stringsFor } = await import('../../src/flow/index.js');
+    const none = () => {};
+    const view = {
+      s: stringsFor('en'),
+      on: { keydown: none, input: none, submit: none, checkAgain: none, stay: none },
+      locale: 'en',
+      links: { support: undefined, feedback: undefined, signup: undefined },
+      now: Date.now(),
+    };
+    const into = document.createElement('div');
+    rehearse(el.flow.getSnapshot(), view, into);
+    await idle();
+    if (!('requestIdleCallback' in globalThis)) {
+      expect(into.childNodes.length, 'nothing rehearsed without requestIdleCallback').to.equal(0);
+      return;
+    }
+    expect(into.querySelectorAll('#checks li.blocking [part="resolve-link"]').length, 'the checks that block, with their links').to.equal(2);
+    expect(into.querySelectorAll('#checks li.blocking bdi').length, 'its title, sentence and names').to.be.greaterThan(2);
+    expect(into.querySelectorAll('#checks li.passed').length, 'a check that passed').to.equal(1);
+    expect(into.querySelector('#confirm-hint bdi')?.textContent, 'the hint with the account name').to.equal('Sample');
+    el.remove();
+  });
+
+  it('shows nothing of it on the page: the panel still says it is checking, with no checks and no sample account', async () => {
+    const api = fakeApi({ checks: [hang] });
+    const el = fixtureSync<AccountDeletePanel>(html`<account-delete-panel .client=${api.client}></account-delete-panel>`);
+    await el.updateComplete;
+    const before = el.shadowRoot!.querySelector('[part="status"]')!.textContent;
+    await idle();
+    await el.updateComplete;
+    expect(el.flow.getSnapshot().status).to.equal('checking');
+    expect(el.shadowRoot!.querySelector('#checks'), 'no checks on show').to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('Sample');
+    expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.equal(before);
+    expect(api.requests.length, 'one request, the check').to.equal(1);
+  });
+});
