@@ -290,7 +290,8 @@ export class AccountDeletePanel extends LitElement {
   override render(): TemplateResult {
     const view = { s: this.#words.of(this.#lang, this.strings), on: this.#handlers, locale: localeFor(this.#lang), links: hostLinks(this), now: Date.now() };
     const snapshot = this.flow.getSnapshot();
-    if (!this.hasUpdated && snapshot.status === 'checking') rehearse(snapshot, view);
+    // While the first check is out, and only as long as nothing has changed since.
+    if (!this.hasUpdated && snapshot.status === 'checking') rehearse(snapshot, view, () => this.isConnected && this.flow.getSnapshot() === snapshot);
     return panel(snapshot, view);
   }
 }

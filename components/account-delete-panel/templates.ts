@@ -87,10 +87,17 @@ const SAMPLE = parseChecks(
  * Draws an answer once into `into`, off the page, when the page has a moment while the first check is
  * out: the templates of the checks' rows are then prepared and the code that fills them compiled, and
  * the real answer is drawn sooner. Its rows are the sample's, the second one passed. Nothing of it is
- * kept or seen. Where `requestIdleCallback` is missing, nothing is rehearsed.
+ * kept or seen. Not once `due()` says no (the answer came, the panel left), nor where
+ * `requestIdleCallback` is missing.
  */
-export function rehearse(snapshot: Snapshot, view: View, into: DocumentFragment | HTMLElement = document.createDocumentFragment()): void {
+export function rehearse(
+  snapshot: Snapshot,
+  view: View,
+  due: () => boolean,
+  into: DocumentFragment | HTMLElement = document.createDocumentFragment(),
+): void {
   globalThis.requestIdleCallback?.(() => {
+    if (!due()) return;
     const account = { id: 1, name: 'Sample', kind: undefined };
     const checks = SAMPLE.map((item, i) => (i === 1 ? { ...item, status: 'passed' } : item));
     render(panel({ ...snapshot, status: 'blocked', account, preconditions: { account, deletable: false, checks, checkedAt: undefined } }, view), into);

@@ -130,8 +130,29 @@ describe('an answer that comes at once', () => {
 const idle = () =>
   new Promise((resolve) => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => setTimeout(resolve, 0)) : setTimeout(resolve, 50)));
 
+/** Keeps the idle callbacks asked for from now on, to run them when a test says (in every engine). */
+function heldIdle() {
+  const callbacks: IdleRequestCallback[] = [];
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'requestIdleCallback');
+  Object.defineProperty(globalThis, 'requestIdleCallback', { configurable: true, writable: true, value: (callback: IdleRequestCallback) => callbacks.push(callback) });
+  return {
+    callbacks,
+    run: () => callbacks.splice(0).forEach((callback) => callback({ didTimeout: false, timeRemaining: () => 50 })),
+    restore: () => (own ? Object.defineProperty(globalThis, 'requestIdleCallback', own) : Reflect.deleteProperty(globalThis, 'requestIdleCallback')),
+  };
+}
+
+/** A panel whose words count how often a blocked answer's summary is asked for: the rehearsal asks for one. */
+function counted(client: AccountDeletePanel['client']) {
+  const summaries: number[] = [];
+  const el = document.createElement('account-delete-panel') as AccountDeletePanel;
+  el.strings = { blockedSummary: (count: number) => (summaries.push(count), `${count} block.`) };
+  el.client = client;
+  return { el, summaries };
+}
+
 describe('the rehearsal of an answer, while the first check is out', () => {
-  it('draws the rows an answer draws, off the page: a check that blocks, with its names and link, one that passed, the hint', async () => {
+  it('draws the rows an answer draws, off the page: the checks that block, with names and links, one that passed, the hint', async () => {
     const api = fakeApi({ checks: [hang] });
     const el = fixtureSync<AccountDeletePanel>(html`<account-delete-panel .client=${api.client}></account-delete-panel>`);
     await el.updateComplete;
@@ -146,30 +167,71 @@ describe('the rehearsal of an answer, while the first check is out', () => {
       now: Date.now(),
     };
     const into = document.createElement('div');
-    rehearse(el.flow.getSnapshot(), view, into);
+    const refused = document.createElement('div');
+    rehearse(el.flow.getSnapshot(), view, () => true, into);
+    rehearse(el.flow.getSnapshot(), view, () => false, refused);
     await idle();
+    el.remove();
+    expect(refused.childNodes.length, 'nothing once due() says no').to.equal(0);
     if (!('requestIdleCallback' in globalThis)) {
       expect(into.childNodes.length, 'nothing rehearsed without requestIdleCallback').to.equal(0);
       return;
     }
     expect(into.querySelectorAll('#checks li.blocking [part="resolve-link"]').length, 'the checks that block, with their links').to.equal(2);
-    expect(into.querySelectorAll('#checks li.blocking bdi').length, 'its title, sentence and names').to.be.greaterThan(2);
+    expect(into.querySelectorAll('#checks li.blocking bdi').length, 'their titles, sentences and names').to.be.greaterThan(2);
     expect(into.querySelectorAll('#checks li.passed').length, 'a check that passed').to.equal(1);
     expect(into.querySelector('#confirm-hint bdi')?.textContent, 'the hint with the account name').to.equal('Sample');
-    el.remove();
   });
 
-  it('shows nothing of it on the page: the panel still says it is checking, with no checks and no sample account', async () => {
-    const api = fakeApi({ checks: [hang] });
-    const el = fixtureSync<AccountDeletePanel>(html`<account-delete-panel .client=${api.client}></account-delete-panel>`);
-    await el.updateComplete;
-    const before = el.shadowRoot!.querySelector('[part="status"]')!.textContent;
-    await idle();
-    await el.updateComplete;
-    expect(el.flow.getSnapshot().status).to.equal('checking');
-    expect(el.shadowRoot!.querySelector('#checks'), 'no checks on show').to.equal(null);
-    expect(el.shadowRoot!.textContent).not.to.contain('Sample');
-    expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.equal(before);
-    expect(api.requests.length, 'one request, the check').to.equal(1);
+  it('is drawn by the panel once, and shows nothing: still checking, no checks, no sample account, one request', async () => {
+    const idleHeld = heldIdle();
+    try {
+      const api = fakeApi({ checks: [hang] });
+      const { el, summaries } = counted(api.client);
+      document.body.append(el);
+      await el.updateComplete;
+      const before = el.shadowRoot!.querySelector('[part="status"]')!.textContent;
+      expect(idleHeld.callbacks.length, 'one rehearsal asked for').to.equal(1);
+      idleHeld.run();
+      await el.updateComplete;
+      expect(summaries.length, 'a blocked answer drawn off the page').to.equal(1);
+      expect(el.flow.getSnapshot().status).to.equal('checking');
+      expect(el.shadowRoot!.querySelector('#checks'), 'no checks on show').to.equal(null);
+      expect(el.shadowRoot!.textContent).not.to.contain('Sample');
+      expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.equal(before);
+      expect(api.requests.length, 'one request, the check').to.equal(1);
+      el.remove();
+    } finally {
+      idleHeld.restore();
+    }
+  });
+
+  it('is not drawn once the answer came, nor once the panel left the page', async () => {
+    const idleHeld = heldIdle();
+    try {
+      const gate = held();
+      const api = fakeApi({ checks: [gate.reply] });
+      const answered = counted(api.client);
+      document.body.append(answered.el);
+      await gate.arrived;
+      await answered.el.updateComplete;
+      gate.release(ok(blockedBody()));
+      await waitUntil(() => answered.el.shadowRoot!.querySelector('#checks li'), 'the checks are shown');
+      const drawn = answered.summaries.length;
+      expect(drawn, 'the real answer asked for its summary').to.be.greaterThan(0);
+
+      const left = counted(fakeApi({ checks: [hang] }).client);
+      document.body.append(left.el);
+      await left.el.updateComplete;
+      left.el.remove();
+
+      expect(idleHeld.callbacks.length, 'one rehearsal asked for by each panel').to.equal(2);
+      idleHeld.run();
+      expect(answered.summaries.length, 'nothing more after the answer').to.equal(drawn);
+      expect(left.summaries.length, 'nothing once off the page').to.equal(0);
+      answered.el.remove();
+    } finally {
+      idleHeld.restore();
+    }
   });
 });
