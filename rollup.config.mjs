@@ -90,9 +90,10 @@ const standalone = {
       compilerOptions: { noEmit: false, declaration: false, outDir: 'dist', rootDir: '.' },
     }),
     minifyCss(),
-    // The magic comment asks Chromium's V8 to compile every function while the file loads (off the
-    // main thread) rather than on first call: the panel calls nearly all of them before its checks
-    // are painted. Other engines read a comment.
+    // The magic comment asks Chromium's V8 to compile every function as the file loads rather than
+    // each on its first call: the panel calls nearly all of them before its checks are painted (a
+    // page with only the window's button pays a few ms at load; BENCHMARKS.md, run J). Other engines
+    // read a comment.
     terser({ ecma: 2022, module: true, format: { comments: false, preamble: '//# allFunctionsCalledOnLoad' } }),
   ],
 };
