@@ -1,13 +1,7 @@
-import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
-import {
-  AccountDeletionError,
-  ApiError,
-  ConnectionError,
-  InvalidResponseError,
-  RequestAbortedError,
-  RequestTimeoutError,
-} from './errors.js';
-import { askedWait, errorFromResponse, readText } from './error-body.js';
+import ky, { HTTPError, type KyInstance, type Options as KyOptions } from 'ky';
+import { AccountDeletionError, ApiError, InvalidResponseError } from './errors.js';
+import { askedWait, readText, toKitError } from './error-body.js';
+import { unusableBase } from './url.js';
 import { parsePreconditions, type Account, type Preconditions } from './parse.js';
 
 /** A token, or a function that returns one (sync or async). It is read before every request. */
@@ -133,61 +127,6 @@ async function readJson(response: Response, read: (response: Response) => Promis
   } catch (cause) {
     throw unreadable('the JSON was broken', cause);
   }
-}
-
-/**
- * Why an API base cannot be used, or undefined when it can. The request paths are appended to it as
- * text, so a query or a fragment would swallow them; credentials in it would end up in errors (a
- * browser refuses such a URL, and says it whole); and where there is no page (Node, a test runner) a
- * relative base such as `/api` has nothing to resolve against. Read as the browser reads it, spaces
- * and backslashes included.
- */
-function unusableBase(apiBase: string): string | undefined {
-  const astray = 'without a query (?), a fragment (#) or credentials (user@)';
-  if (/[?#]/.test(apiBase)) return astray;
-  const page = globalThis.location?.href;
-  let url: URL;
-  try {
-    url = new URL(apiBase, page);
-  } catch {
-    // On a page, not a URL at all: fetch says so on the first request, with nothing secret to tell.
-    return page === undefined ? `that is absolute where there is no page to resolve "${apiBase}" against` : undefined;
-  }
-  return url.username === '' && url.password === '' ? undefined : astray;
-}
-
-/** Turns whatever a request threw into one of the kit's errors. */
-async function toKitError(
-  error: unknown,
-  signal: AbortSignal | undefined,
-  timeout: number,
-  read: (response: Response) => Promise<string>,
-): Promise<AccountDeletionError> {
-  // Cancelled by the caller: whatever broke after that (a body cut off mid-read) is the cancel.
-  if (signal?.aborted) return new RequestAbortedError('The request was cancelled.', { cause: signal.reason });
-  if (error instanceof AccountDeletionError) return error;
-  if (error instanceof HTTPError) {
-    const { type, status } = error.response;
-    // Not an error status of the API: a redirect the DELETE did not follow, a 3xx a custom fetch hands
-    // over, or a status line the browser read as 2, 600 or 1000. Nothing is known of the outcome.
-    if (type === 'opaqueredirect' || status < 400 || status > 599) {
-      void error.response.body?.cancel().catch(() => undefined);
-      const redirect = type === 'opaqueredirect' || [301, 302, 303, 307, 308].includes(status);
-      return new InvalidResponseError(
-        `The server answered with ${redirect ? 'a redirect' : 'a status the API does not send'}${status ? ` (status ${status})` : ''}; the request may not have been carried out.`,
-        status ? { status } : {},
-      );
-    }
-    const answered = await errorFromResponse(error.response, read);
-    // Cancelled while the error body arrived: that is the cancel too.
-    return signal?.aborted ? new RequestAbortedError('The request was cancelled.', { cause: signal.reason }) : answered;
-  }
-  if (error instanceof KyTimeoutError) return new RequestTimeoutError(timeout);
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return new RequestAbortedError('The request was cancelled.', { cause: error });
-  }
-  // The request may have reached the server all the same: its answer broke off, or the browser kept it back.
-  return new ConnectionError('No answer came through from the server. Check the connection and try again.', { cause: error });
 }
 
 /**

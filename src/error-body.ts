@@ -1,15 +1,21 @@
 /**
  * Reads an error response in any of the four shapes of Azion APIs, or in none (a proxy's HTML,
- * an empty body), and builds the matching error class.
+ * an empty body), and builds the matching error class; and turns whatever else a request threw into
+ * one of the kit's errors.
  */
+import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
 import {
+  AccountDeletionError,
   ApiError,
   type ApiErrorInit,
   AuthenticationError,
+  ConnectionError,
+  InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   ReauthenticationRequiredError,
+  RequestAbortedError,
   RequestTimeoutError,
   ServerError,
 } from './errors.js';
@@ -208,4 +214,38 @@ export async function errorFromResponse(
   }
   if (status >= 500) return new ServerError(init);
   return new ApiError(init);
+}
+
+/** Turns whatever a request threw into one of the kit's errors. */
+export async function toKitError(
+  error: unknown,
+  signal: AbortSignal | undefined,
+  timeout: number,
+  read: (response: Response) => Promise<string>,
+): Promise<AccountDeletionError> {
+  // Cancelled by the caller: whatever broke after that (a body cut off mid-read) is the cancel.
+  if (signal?.aborted) return new RequestAbortedError('The request was cancelled.', { cause: signal.reason });
+  if (error instanceof AccountDeletionError) return error;
+  if (error instanceof HTTPError) {
+    const { type, status } = error.response;
+    // Not an error status of the API: a redirect the DELETE did not follow, a 3xx a custom fetch hands
+    // over, or a status line the browser read as 2, 600 or 1000. Nothing is known of the outcome.
+    if (type === 'opaqueredirect' || status < 400 || status > 599) {
+      void error.response.body?.cancel().catch(() => undefined);
+      const redirect = type === 'opaqueredirect' || [301, 302, 303, 307, 308].includes(status);
+      return new InvalidResponseError(
+        `The server answered with ${redirect ? 'a redirect' : 'a status the API does not send'}${status ? ` (status ${status})` : ''}; the request may not have been carried out.`,
+        status ? { status } : {},
+      );
+    }
+    const answered = await errorFromResponse(error.response, read);
+    // Cancelled while the error body arrived: that is the cancel too.
+    return signal?.aborted ? new RequestAbortedError('The request was cancelled.', { cause: signal.reason }) : answered;
+  }
+  if (error instanceof KyTimeoutError) return new RequestTimeoutError(timeout);
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new RequestAbortedError('The request was cancelled.', { cause: error });
+  }
+  // The request may have reached the server all the same: its answer broke off, or the browser kept it back.
+  return new ConnectionError('No answer came through from the server. Check the connection and try again.', { cause: error });
 }
