@@ -102,8 +102,9 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** `application/json` or `application/…+json`, in any letter case (lowered here: see DATE_TIME in parse.ts). */
 function isJson(response: Response): boolean {
-  return /^application\/([\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '');
+  return /^application\/([\w.+-]*\+)?json\b/.test((response.headers.get('content-type') ?? '').toLowerCase());
 }
 
 /** The body as JSON; InvalidResponseError when it is not (empty, not JSON, broken, cut off). */

@@ -50,8 +50,12 @@ function optional<T>(body: Json, key: string, pointer: string, read: (value: unk
   return value === undefined || value === null ? undefined : read(value, `${pointer}/${key}`);
 }
 
-/** An RFC 3339 date-time, the `format: date-time` of the contract: `2026-11-28T10:00:00Z`, `…T10:00:00.5+01:00`. */
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/i;
+/**
+ * An RFC 3339 date-time, the `format: date-time` of the contract: `2026-11-28T10:00:00Z`, `…T10:00:00.5+01:00`.
+ * `t` and `z` too, as RFC 3339 allows, spelled out: a first regular expression with the `i` flag costs a
+ * page about half a millisecond, between the answer and the painted checks.
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
 
 /** True when the numbers of an RFC 3339 date-time are in range (a leap second, :60, included). */
 function inRange([year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0]: number[]): boolean {

@@ -104,10 +104,25 @@ describe('reading the precondition answer', () => {
       expect(error.status).to.equal(200);
     });
 
-    for (const checkedAt of ['2026-11-28T10:00:00.250-03:00', '2016-12-31T23:59:60Z', '2024-02-29T00:00:00z', '0001-01-01T00:00:00+23:59']) {
+    for (const checkedAt of ['2026-11-28T10:00:00.250-03:00', '2016-12-31T23:59:60Z', '2024-02-29T00:00:00z', '2024-02-29t00:00:00Z', '0001-01-01T00:00:00+23:59']) {
       it(`reads checked_at ${checkedAt}, an RFC 3339 date-time`, async () => {
         const result = await read(json(blockedWith((b) => (b.data['checked_at'] = checkedAt))));
         expect(result.checkedAt).to.equal(checkedAt);
+      });
+    }
+
+    // The media type is read in any letter case, +json suffixes included; a longer word is not JSON.
+    for (const [type, isJson] of [
+      ['Application/JSON; charset=UTF-8', true],
+      ['APPLICATION/PROBLEM+JSON', true],
+      ['application/vnd.api+json', true],
+      ['application/jsonp', false],
+      ['text/json', false],
+    ] as const) {
+      it(`${isJson ? 'reads' : 'refuses'} an answer sent as ${type}`, async () => {
+        const answer = read(raw(JSON.stringify(clearBody()), 200, { 'content-type': type }));
+        if (isJson) expect((await answer).deletable).to.equal(true);
+        else expect(await rejectionOf(answer)).to.be.instanceOf(InvalidResponseError);
       });
     }
 
