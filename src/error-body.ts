@@ -95,17 +95,6 @@ export function statusSentence(status: number): string {
   return `The server refused the request (status ${status}).`;
 }
 
-/** Seconds to wait, from a `Retry-After` header in seconds or as an HTTP date. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  // Every HTTP date names its month; without this, Date.parse reads "-5" or "1.5" as a past date.
-  if (!/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
 /**
  * How long ky would wait before repeating this answer, in milliseconds, read as ky reads it: from
  * `Retry-After` or a rate-limit header, in seconds, as a date, or as a timestamp. NaN when unreadable;
@@ -207,10 +196,9 @@ export async function errorFromResponse(
   if (status === 404) return new NotFoundError(init);
   if (status === 409) return new ConflictError({ ...init, checks: conflictChecks(read.meta) });
   if (status === 429) {
-    // Retry-After as the contract gives it; else the wait ky would take from a rate-limit header.
+    // The wait the repeats of a GET would take: Retry-After (seconds or a date) or a rate-limit header.
     const wait = askedWait(response);
-    const fallback = wait !== undefined && Number.isFinite(wait) ? Math.max(0, Math.ceil(wait / 1000)) : undefined;
-    return new RateLimitError({ ...init, retryAfter: parseRetryAfter(response.headers.get('retry-after')) ?? fallback });
+    return new RateLimitError({ ...init, retryAfter: wait !== undefined && Number.isFinite(wait) ? Math.max(0, Math.ceil(wait / 1000)) : undefined });
   }
   if (status >= 500) return new ServerError(init);
   return new ApiError(init);
