@@ -155,9 +155,11 @@ export class AccountDeleteDialog extends LitElement {
     if (this.open && !dialog.open) {
       // Each opening reads the checks: one GET, joined by the panel's own check if it starts one.
       void this.#panel?.refresh();
-      // Shown once that GET is handed to fetch: showing lays the page out, which would hold it back.
+      // Shown once that GET is handed to fetch (showing lays the page out, which would hold it back) and
+      // the panel on the page is drawn: the focus goes to Close as it shows, and a window still empty
+      // would scroll to Close and stay at its foot. Microtasks only: nothing is painted meanwhile.
       // Taken off the page meanwhile, it never showed: it is closed, and opens again from the button.
-      this.#shown = afterTheRequest().then(() => {
+      this.#shown = afterTheRequest().then(() => this.#panel?.isConnected && this.#panel.updateComplete).catch(() => undefined).then(() => {
         if (!this.open || dialog.open) return;
         if (dialog.isConnected) dialog.showModal();
         else this.open = false;

@@ -98,6 +98,20 @@ describe('<account-delete-dialog>', () => {
     expect(api.checks()).to.have.length(3);
   });
 
+  it('a window taller than the screen opens at its top: Close, which has the focus, in view', async () => {
+    const { el } = await page(fakeApi({ checks: [ok(blockedBody())] }));
+    const shown = dialog(el);
+    // As on a short screen: the window must scroll to show all of it.
+    shown.style.maxHeight = '20rem';
+    await open(el);
+    expect(shown.scrollHeight, 'the window scrolls').to.be.greaterThan(shown.clientHeight);
+    expect(shadow(el).activeElement === closeButton(el), 'focus on Close').to.equal(true);
+    // The focus went to Close as the window showed: the window was drawn by then, not scrolled to the
+    // foot of a window still empty, with Close cut off at the top.
+    expect(shown.scrollTop).to.equal(0);
+    expect(closeButton(el).getBoundingClientRect().top).to.be.at.least(shown.getBoundingClientRect().top);
+  });
+
   it('closes on Esc and on Close, gives the focus back to the button, and says it closed', async () => {
     const { el } = await page(fakeApi({ checks: [ok(blockedBody())] }));
     for (const how of ['Escape', 'Close'] as const) {
