@@ -98,8 +98,15 @@ const checkUnlessTooRecentCarryingOn = (state: StateOf<'ready'> | StateOf<'check
   recheck(state, event.now, carriedOn(state));
 const noteBackAndCheckCarryingOn = (state: StateOf<'ready'> | StateOf<'check-failed'>, event: MachineEvent) =>
   recheck(withContext(state, { away: false }), event.now, carriedOn(state));
+/**
+ * The retry of a failed check lifts a refusal still to lift (the user signed in again); a deletion of
+ * unknown outcome never on show yet goes along, to be on show once the check reads.
+ */
 const checkUnlessRefused = (state: StateOf<'check-failed'>, event: MachineEvent) =>
-  state.failure.outcome === 'refused' ? same(state) : startCheck(state.ctx, event.now);
+  state.failure.outcome === 'refused' ? same(state) : startCheck(state.ctx, event.now, { unknown: state.unknown });
+/** A new client after a failed check: a deletion of unknown outcome never on show yet goes along too. */
+const checkWithNewClientCarryingUntold = (state: StateOf<'check-failed'>, event: EventOf<'client'>) =>
+  event.client === state.ctx.client ? same(state) : startCheck({ ...state.ctx, client: event.client }, event.now, { unknown: state.unknown });
 /** The DELETE goes on with the client that sent it; the new one is asked once it has ended. */
 const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client'>): Transition => ({
   state: withContext(state, { client: event.client }),
@@ -211,7 +218,7 @@ export const machine: Table = {
     stay: ignoreNothingDeleted,
     show: noteBackAndCheckCarryingOn,
     hide: noteAway,
-    client: checkWithNewClient,
+    client: checkWithNewClientCarryingUntold,
     configure: takeSettings,
     checked: ignoreLateCheckAnswer,
     'check-error': ignoreLateCheckAnswer,

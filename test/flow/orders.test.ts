@@ -95,6 +95,21 @@ test('a DELETE through A out → client B → its answer lost → B\'s check fai
   assert.deepEqual([connect(state).status, connect(state).failure?.outcome, connect(state).actions.delete], ['delete-failed', 'unknown', 'retry']);
 });
 
+test('a DELETE through A out → client B → its answer lost → B\'s check fails → retry: clear: the lost answer on show', () => {
+  // Before, the retry's check left the lost answer behind, and the flow went to ready: never on show.
+  const { state } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }, { type: 'check-error', error: ERRORS['server']!() }, { type: 'retry' }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual([connect(state).status, connect(state).failure?.outcome, connect(state).actions.delete], ['delete-failed', 'unknown', 'retry']);
+});
+
+test('a DELETE through A out → client B → its answer lost → B\'s check fails → client A: clear: the lost answer on show; Delete repeats it, the same key', () => {
+  // Before, the new client's check left it behind: ready, and the lost answer never on show.
+  const { state, effects } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }, { type: 'check-error', error: ERRORS['server']!() }, { type: 'client', client: CLIENT_A }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual([connect(state).status, connect(state).failure?.outcome, connect(state).actions.delete], ['delete-failed', 'unknown', 'retry']);
+  const again = play([{ type: 'retry' }, { type: 'requested', prevented: false }], state);
+  const [first, second] = keysSent([...effects, ...again.effects]);
+  assert.equal(second, first);
+});
+
 test('a DELETE through A out → client B → its answer lost → B\'s check: clear: the lost answer is on show; Delete sends anew through B', () => {
   // Before, the flow went from the lost answer straight to ready: no snapshot ever told it.
   const out = [...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }] as Partial<MachineEvent>[];
