@@ -189,8 +189,9 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   // Checks that show what blocks (of a shape to show: a host's client may send anything).
   const blocking = readableChecks(checks) && checks.some((check) => !isResolved(check)) ? checks : undefined;
   // Whether a deletion of unknown outcome is still so: this one now; gone when the server said no for
-  // sure, or showed the account blocked; else (a repeat answered 429 or 401) as it was.
-  const lastUnknown = outcome === 'unknown' ? attempt : outcome === 'refused' || blocking ? undefined : state.ctx.lastUnknown;
+  // sure (a refusal, a 409: it looked at the account, there and not to be deleted now); else (a repeat
+  // answered 429 or 401, which the server did not look at) as it was.
+  const lastUnknown = outcome === 'unknown' ? attempt : outcome === 'refused' || outcome === 'conflict' ? undefined : state.ctx.lastUnknown;
   const ctx = { ...state.ctx, lastUnknown };
   const effects = told(failure, ctx, attempt.account);
   // The client changed while the DELETE was out: its server must read the checks before anything else,

@@ -89,8 +89,9 @@ export interface Context {
   /**
    * The last DELETE, while its outcome is unknown: a new DELETE of that account through that client
    * carries its key. Kept through other clients and other accounts, and through a repeat the server did
-   * not look at (429, 401); gone once another DELETE is sent, the server refuses for sure (a 4xx, a 409
-   * with what blocks), or a check through that client finds that account still there and blocked.
+   * not look at (429, 401); gone once another DELETE is sent, the server refuses for sure (a 403, a 409
+   * other than `idempotency_key_in_use`), or a check through that client finds that account still there
+   * and blocked.
    */
   lastUnknown?: Attempt | undefined;
 }

@@ -200,6 +200,19 @@ test('lost answer → retry → 403 (refused for sure) → check: clear → Dele
   assert.notEqual(keys[2], keys[0]);
 });
 
+test('lost answer → retry → 409 that nothing blocking explains → check: clear → Delete: a fresh key (the server refused that key for sure)', () => {
+  // Before, the third DELETE went with the first key, which a server keeping answers by key would
+  // answer with the same refusal.
+  const refused = play([...lost, { type: 'retry' }, { type: 'requested', prevented: false }, { type: 'delete-error', error: ERRORS['conflict-empty']!() }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual([connect(refused.state).status, connect(refused.state).failure?.outcome, connect(refused.state).actions.delete], ['delete-failed', 'conflict', 'retry']);
+  // The retry goes back to ready and raises the user's Delete (played here as the runner would).
+  const { effects } = play([{ type: 'retry' }, { type: 'delete' }, { type: 'requested', prevented: false }], refused.state);
+  const keys = keysSent([...refused.effects, ...effects]);
+  assert.equal(keys.length, 3);
+  assert.equal(keys[1], keys[0]);
+  assert.notEqual(keys[2], keys[0]);
+});
+
 test('lost answer → retry → signed out (401) → check → 401: the words say the account may be deleted; a 401 on a first DELETE or check does not', () => {
   // A deletion ends the account's sessions: the 401 on the repeat may be that deletion's doing.
   const repeat = play([...lost, { type: 'retry' }, { type: 'requested', prevented: false }, { type: 'delete-error', error: ERRORS['signed-out']!() }]);
