@@ -89,7 +89,7 @@ const WAIT_STATUSES = [429, 503];
  * What an Idempotency-Key may be: 1 to 255 printable ASCII characters (the API's limit is 255), with
  * no space at either end (a header value loses those, and the key sent would differ from the one kept).
  */
-const IDEMPOTENCY_KEY = /^(?=[\x20-\x7e]{1,255}$)[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
 
 /** A random key for `Idempotency-Key`: a version 4 UUID. */
 export function newIdempotencyKey(): string {

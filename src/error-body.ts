@@ -20,7 +20,7 @@ import {
   ServerError,
 } from './errors.js';
 import { ConflictError } from './conflict-error.js';
-import { parseChecks } from './parse.js';
+import { isObject, parseChecks } from './parse.js';
 import type { Check } from './parse.js';
 
 const MAX_DETAIL = 500;
@@ -32,12 +32,9 @@ interface ReadBody {
   meta?: unknown;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, MAX_DETAIL) : undefined;
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  return trimmed ? trimmed.slice(0, MAX_DETAIL) : undefined;
 }
 
 /**
@@ -90,9 +87,8 @@ function readBody(body: unknown): ReadBody {
 
 /** The plain sentence for an answer that had no readable message (HTML from a proxy, an empty body). */
 export function statusSentence(status: number): string {
-  if (status >= 500) return `The server could not complete the request (status ${status}).`;
-  if (status === 429) return 'Too many requests were made (status 429).';
-  return `The server refused the request (status ${status}).`;
+  const what = status >= 500 ? 'The server could not complete the request' : status === 429 ? 'Too many requests were made' : 'The server refused the request';
+  return `${what} (status ${status}).`;
 }
 
 /**

@@ -14,9 +14,14 @@ function fail(pointer: string, expected: string): never {
   });
 }
 
+/** True for a JSON object: not null, not a list. */
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function object(value: unknown, pointer: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(pointer, 'an object');
-  return value as Json;
+  if (!isObject(value)) fail(pointer, 'an object');
+  return value;
 }
 
 function string(value: unknown, pointer: string): string {
