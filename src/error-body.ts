@@ -211,12 +211,13 @@ export async function toKitError(
   if (signal?.aborted) return new RequestAbortedError('The request was cancelled.', { cause: signal.reason });
   if (error instanceof AccountDeletionError) return error;
   if (error instanceof HTTPError) {
-    const { type, status } = error.response;
+    const { type, status, redirected } = error.response;
     // Not an error status of the API: a redirect the DELETE did not follow, a 3xx a custom fetch hands
-    // over, or a status line the browser read as 2, 600 or 1000. Nothing is known of the outcome.
-    if (type === 'opaqueredirect' || status < 400 || status > 599) {
+    // over, an answer from the end of a redirect the DELETE refused (a custom fetch that follows them
+    // all), or a status line the browser read as 2, 600 or 1000. Nothing is known of the outcome.
+    if (type === 'opaqueredirect' || status < 400 || status > 599 || (redirected && error.request.redirect === 'manual')) {
       void error.response.body?.cancel().catch(() => undefined);
-      const redirect = type === 'opaqueredirect' || [301, 302, 303, 307, 308].includes(status);
+      const redirect = type === 'opaqueredirect' || redirected || [301, 302, 303, 307, 308].includes(status);
       return new InvalidResponseError(
         `The server answered with ${redirect ? 'a redirect' : 'a status the API does not send'}${status ? ` (status ${status})` : ''}; the request may not have been carried out.`,
         status ? { status } : {},

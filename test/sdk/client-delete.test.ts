@@ -117,6 +117,22 @@ describe('deleteAccount', () => {
       expect(error.message).to.include('after a redirect');
     });
 
+    it('refuses to call a 410 or a 409 reached through a redirect an answer of the API', async () => {
+      // A custom fetch that follows redirects, though the DELETE asked it not to: what answers at the end
+      // (a sign-in page's 410, say) is not the API telling of this account.
+      for (const status of [410, 409]) {
+        const redirected = json({ detail: 'Gone.' }, status);
+        Object.defineProperty(redirected, 'redirected', { value: true });
+        const net = fakeNetwork(redirected);
+        const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234))) as InvalidResponseError;
+
+        expect(error, String(status)).to.be.instanceOf(InvalidResponseError);
+        expect(error.status).to.equal(status);
+        expect(error.message).to.include('a redirect');
+        expect(error.message).to.include('may not have been carried out');
+      }
+    });
+
     describe('a redirect', () => {
       it('asks the browser not to follow a redirect', async () => {
         const net = fakeNetwork(raw(null, 204));
