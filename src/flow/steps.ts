@@ -220,8 +220,10 @@ export function retryDeletion(state: DeleteFailedState, event: MachineEvent): Tr
   if (failure.outcome === 'unknown' && state.attempt) return repeatDeletion(state);
   // A refusal that sending again can answer (a fresh sign-in, the wait, a 409 nothing explains), or an
   // unknown outcome through a client since replaced: back to ready on the check that allowed it, then
-  // the user's Delete again, with a new key.
+  // the user's Delete again, with a new key. Off the page that Delete could not go: the retry waits
+  // for the view to be back, and the failure stays on show.
   if (!reading) return startCheck(state.ctx, event.now);
+  if (state.ctx.away) return same(state);
   return { state: { status: 'ready', ctx: state.ctx, reading }, effects: [{ type: 'raise', event: { type: 'delete' } }] };
 }
 

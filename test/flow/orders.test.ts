@@ -355,6 +355,18 @@ test('the listeners are told: the checks read, each failure, and a fresh sign-in
   assert.equal(connect(checkFailed.state).failure?.step, 'check');
 });
 
+test('a fresh sign-in asked → the view leaves the page → retry: nothing, the request stays on show (canRetry says so); back → retry: a new DELETE', () => {
+  // Before, the retry went to ready and raised a Delete that could not go off the page: the request
+  // to sign in again was gone, and nothing was sent.
+  const away = play([...failing(ERRORS['reauth']!()), { type: 'hide' }]);
+  assert.equal(connect(away.state).canRetry, false);
+  assert.equal(play([{ type: 'retry' }], away.state).state, away.state);
+  const back = play([{ type: 'show' }], away.state);
+  assert.deepEqual([connect(back.state).status, connect(back.state).failure?.outcome, connect(back.state).canRetry], ['delete-failed', 'reauth', true]);
+  const again = play([{ type: 'retry' }, { type: 'delete' }, { type: 'requested', prevented: false }], back.state);
+  assert.equal(keysSent([...away.effects, ...again.effects]).length, 2);
+});
+
 test('a fresh sign-in asked → a check, read clear: the request stays on show → retry: a new DELETE', () => {
   const { state } = play([...failing(ERRORS['reauth']!()), { type: 'check' }, { type: 'checked', preconditions: CLEAR }]);
   assert.equal(state.status, 'delete-failed');
