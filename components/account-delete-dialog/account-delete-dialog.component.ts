@@ -218,9 +218,19 @@ export class AccountDeleteDialog extends LitElement {
     return this.open && this.#panel ? this.#panel.refresh() : Promise.resolve();
   }
 
-  /** The panel's `retry()`. */
-  retry(): Promise<void> {
-    return this.#panel ? this.#panel.retry() : Promise.resolve();
+  /**
+   * The panel's `retry()`. With a failure on show and the window closed (the host signed the user in
+   * again meanwhile), the window opens first: the step is repeated where the user sees it, if the flow
+   * repeats it. Nothing failed: nothing.
+   */
+  async retry(): Promise<void> {
+    const panel = this.#panel;
+    if (!panel) return;
+    if (!this.open && panel.flow.getSnapshot().failure) {
+      this.show();
+      await this.updateComplete;
+    }
+    return panel.retry();
   }
 
   readonly #onCancel = (event: Event): void => {

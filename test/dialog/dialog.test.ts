@@ -11,7 +11,7 @@ import sinon from 'sinon';
 import '../../components/account-delete-dialog/account-delete-dialog.js';
 import type { AccountDeleteDialog } from '../../components/account-delete-dialog/account-delete-dialog.js';
 import type { AccountDeletePanel } from '../../components/account-delete-panel/account-delete-panel.js';
-import { blockedBody, clearBody, eventually, fakeApi, hang, held, noContent, ok, quiet, status, type FakeApi } from '../panel/helpers.js';
+import { blockedBody, clearBody, eventually, fakeApi, hang, held, noContent, ok, quiet, reauthBody, status, type FakeApi } from '../panel/helpers.js';
 import { createAccountDeletionClient } from '../../src/index.js';
 import { onlyWhereLauncherCan } from '../launcher.js';
 
@@ -160,6 +160,41 @@ describe('<account-delete-dialog>', () => {
     await el.updateComplete;
     await el.refresh();
     expect(api.checks(), 'closed: none').to.have.length(3);
+  });
+
+  it('a fresh sign-in asked → the window closed to sign in → retry(): the window opens again, and the DELETE goes', async () => {
+    const api = fakeApi({ checks: [ok(clearBody()), ok(clearBody())], deletes: [status(401, reauthBody()), noContent] });
+    const { el } = await page(api);
+    el.setAttribute('confirmation', 'none');
+    await open(el);
+    const reauth = oneEvent(el, 'account-delete-reauth-required');
+    inPanel(el, '[part="delete-button"]')!.click();
+    await reauth;
+    // The host closes the window to sign the user in on its own page, then calls retry().
+    el.close();
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+    const deleted = oneEvent(el, 'account-deleted');
+    await el.retry();
+    await deleted;
+    await el.updateComplete;
+    // Before, the retry went nowhere with the window closed, and the request to sign in again was gone.
+    expect(dialog(el).open, 'the deletion goes on where the user sees it').to.equal(true);
+    expect(api.deletes()).to.have.length(2);
+    expect(api.checks(), 'the opening reads the checks: one GET').to.have.length(2);
+    expect(inPanel(el, '[part="success"]')).to.exist;
+  });
+
+  it('retry() with the window closed and nothing failed: it stays closed, nothing asked', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el } = await page(api);
+    await open(el);
+    el.close();
+    await el.updateComplete;
+    await el.retry();
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+    expect(api.checks()).to.have.length(1);
   });
 
   it('is drawn again only when what it shows changes, not at each key typed in the panel', async () => {
