@@ -184,7 +184,7 @@ export class AccountDeletePanel extends LitElement {
     this.#rendered = snapshot;
     const lost = this.#focusedBefore;
     this.#focusedBefore = null;
-    this.#tick(snapshot?.redirect?.status === 'scheduled' ? COUNTDOWN_TICK : snapshot?.preconditions?.checkedAt ? CHECKED_TICK : 0);
+    this.#tick(snapshot?.actions.stay ? COUNTDOWN_TICK : snapshot?.preconditions?.checkedAt ? CHECKED_TICK : 0);
     if (!snapshot || snapshot === before) return;
     // A 409 that shows what blocks: the checks are the way forward, and the focus goes there.
     if (snapshot.reason === 'blocked' && snapshot.failure?.outcome === 'conflict' && before?.status === 'deleting') this.#focus('#checks');

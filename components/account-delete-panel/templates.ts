@@ -156,7 +156,7 @@ function success(snapshot: Snapshot, view: View): TemplateResult {
     <p><strong id="deleted">${s.deleted}</strong></p>
     <p>${s.emailOnItsWay}</p>
     <p class="muted">${s.auditNote}</p>
-    ${redirect?.status === 'scheduled'
+    ${redirect && snapshot.actions.stay
       ? // The count goes down where it is seen; read once, when the message comes, not every second.
         html`<p aria-live="off" class="countdown">${s.redirecting(left)} ${goNow(redirect.url)}</p>
           <p><button part="stay-button" class="secondary" type="button" @click=${on.stay}>${s.stayHere}</button></p>`

@@ -67,6 +67,8 @@ export function connect(state: State): Snapshot {
   const canRetry = transition(state, { type: 'retry', now: ctx.lastCheckAt, key: 'probe' }).state !== state;
   const failure = state.status === 'check-failed' || state.status === 'delete-failed' ? state.failure : undefined;
   const redirect = state.status === 'deleted' ? (state.redirect ?? { url: ctx.redirectUrl, at: undefined, status: 'none' }) : undefined;
+  // Scheduled, and not yet made: once made, a page still here (an address in the same page) may be left.
+  const toCome = state.status === 'deleted' && !state.gone && (!state.redirect || state.redirect.status === 'scheduled');
   return Object.freeze({
     status: state.status,
     preconditions: ctx.preconditions satisfies Preconditions | undefined,
@@ -79,8 +81,8 @@ export function connect(state: State): Snapshot {
     actions: Object.freeze({
       delete: action,
       check: ['blocked', 'ready', 'check-failed', 'delete-failed'].includes(state.status),
-      stay: redirect?.status === 'scheduled',
-      leave: state.status !== 'deleting' && !(state.status === 'deleted' && (!state.redirect || state.redirect.status === 'scheduled')),
+      stay: toCome && redirect?.status === 'scheduled',
+      leave: state.status !== 'deleting' && !toCome,
     }),
     reason: reasonFor(state, action, mismatch),
   });

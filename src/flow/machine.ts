@@ -135,8 +135,9 @@ function checkOnReturnIfChecksAreTheWay(state: DeleteFailedState, event: Machine
 const noteBackAndCheckIfChecksAreTheWay = (state: DeleteFailedState, event: MachineEvent) =>
   checkOnReturnIfChecksAreTheWay(withContext(state, { away: false }), event);
 
+/** Stay: only while the redirect is still to come, not once the browser was taken onward (to an address in the same page). */
 const stopScheduledRedirect = (state: DeletedState): Transition =>
-  state.redirect?.status === 'scheduled'
+  state.redirect?.status === 'scheduled' && !state.gone
     ? { state: { ...state, redirect: { ...state.redirect, status: 'stayed' } }, effects: [{ type: 'cancel-timer' }] }
     : same(state);
 /** Off the page, nothing navigates: a redirect still to come is held, and starts again from the return. */

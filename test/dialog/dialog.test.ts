@@ -313,6 +313,13 @@ describe('<account-delete-dialog>', () => {
     expect(said.height, 'the reason is shown').to.be.above(0);
     expect(said.top, 'the reason under the success message').to.be.at.least(message.bottom);
     await eventually(() => location.hash === '#gone', 'the redirect');
+    // An address in the same page: the page stays. The redirect is made, so the window may close now,
+    // and offers no Stay for it. (Before, it could never close.)
+    await el.updateComplete;
+    expect(inPanel(el, '[part="stay-button"]'), 'no Stay once taken onward').to.equal(null);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(dialog(el).open, 'closed by Esc').to.equal(false);
   });
 
   it('lets the panel events out of it, with its own close event', async () => {

@@ -468,6 +468,17 @@ test('the redirect: at once with no delay, else a timer; stay cancels it; away h
   assert.deepEqual(play([{ type: 'redirect-due' }], play([{ type: 'stay' }], later.state).state).effects, [], 'stayed: nothing');
 });
 
+test('deleted → the redirect due → the browser taken to an address in the same page (#…): the view may close, Stay no longer offered', () => {
+  // Before, the page stayed after a same-document redirect and the flow still said "scheduled": the
+  // window could never be closed, and Stay was offered for a redirect already made.
+  const scheduled = play([...ready, ...sendDelete, done, { type: 'announced', prevented: false }]);
+  assert.deepEqual([connect(scheduled.state).actions.leave, connect(scheduled.state).actions.stay], [false, true]);
+  const went = play([{ type: 'redirect-due' }], scheduled.state);
+  assert.equal(navigations(went.effects), 1);
+  assert.deepEqual([connect(went.state).actions.leave, connect(went.state).actions.stay], [true, false]);
+  assert.deepEqual(play([{ type: 'stay' }, { type: 'redirect-due' }], went.state).effects, [], 'onward once, nothing to stay from');
+});
+
 test('a redirect URL that is not safe: refused, told as an error, nowhere to go', () => {
   const unsafe = { ...initialState(), ctx: { ...initialState().ctx, redirectUrl: 'javascript:alert(1)' } };
   const { state, effects } = play([...ready, ...sendDelete, done, { type: 'announced', prevented: false }], unsafe);
