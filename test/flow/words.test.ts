@@ -135,6 +135,8 @@ test('each failure in words, with its one way forward; the server\'s own sentenc
   assert.equal((await onDelete(new ReauthenticationRequiredError(api(401))))?.text, en.errorReauth);
   assert.equal((await onDelete(new AuthenticationError(api(401))))?.text, en.errorSignedOut);
   assert.equal((await onDelete(new RateLimitError({ ...api(429), retryAfter: 7 })))?.text, 'Too many attempts. Wait 7 seconds, then try again.');
+  // A Retry-After of 0, or a date already past: not "Wait 0 seconds".
+  assert.equal((await onDelete(new RateLimitError({ ...api(429), retryAfter: 0 })))?.text, 'Too many attempts. Wait a moment, then try again.');
   assert.deepEqual(await onDelete(new PermissionDeniedError(api(403))), { server: 'Said by the server.', text: en.errorServerSaidNext, requestId: 'req-1' });
   assert.deepEqual(await onDelete(new ApiError(api(404, { fromServer: false }))), {
     server: undefined,

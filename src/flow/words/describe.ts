@@ -145,8 +145,10 @@ export function failureText(snapshot: Snapshot, s: Strings): FailureWords | unde
   if (error instanceof ReauthenticationRequiredError) return say(s.errorReauth);
   if (error instanceof AuthenticationError) return say(failure.mayBeDeleted ? s.errorSignedOutMayBeDeleted : s.errorSignedOut);
   if (error instanceof RateLimitError) {
-    // "Try again" where Delete is the way forward; else Check again is, and the words name it.
-    return say(snapshot.actions.delete ? s.errorRateLimited(error.retryAfter) : s.errorRateLimitedCheck(error.retryAfter));
+    // "Try again" where Delete is the way forward; else Check again is, and the words name it. A wait
+    // of none (0, or a time already past) is a moment, not "0 seconds".
+    const wait = (error.retryAfter ?? 0) > 0 ? error.retryAfter : undefined;
+    return say(snapshot.actions.delete ? s.errorRateLimited(wait) : s.errorRateLimitedCheck(wait));
   }
   if (error instanceof ServerError) return say(deleting ? s.errorServerDelete(error.status) : s.errorServerCheck(error.status));
   // No sentence of the server's: the SDK's stand-in is English, the kit's own words are not.
