@@ -11,7 +11,7 @@ import sinon from 'sinon';
 import '../../components/account-delete-dialog/account-delete-dialog.js';
 import type { AccountDeleteDialog } from '../../components/account-delete-dialog/account-delete-dialog.js';
 import type { AccountDeletePanel } from '../../components/account-delete-panel/account-delete-panel.js';
-import { blockedBody, clearBody, eventually, fakeApi, hang, held, noContent, ok, quiet, reauthBody, status, type FakeApi } from '../panel/helpers.js';
+import { blockedBody, bodyWith, clearBody, eventually, fakeApi, hang, held, noContent, ok, quiet, reauthBody, status, type FakeApi } from '../panel/helpers.js';
 import { createAccountDeletionClient } from '../../src/index.js';
 import { onlyWhereLauncherCan } from '../launcher.js';
 
@@ -110,6 +110,49 @@ describe('<account-delete-dialog>', () => {
     // foot of a window still empty, with Close cut off at the top.
     expect(shown.scrollTop).to.equal(0);
     expect(closeButton(el).getBoundingClientRect().top).to.be.at.least(shown.getBoundingClientRect().top);
+  });
+
+  it('passes every part the panel draws out of the window: a page styles them with ::part()', async () => {
+    // Every part the panel draws, in the states that draw them all, must be passed on: none left out.
+    const drawn = new Set<string>();
+    const collect = (el: AccountDeleteDialog) => {
+      for (const node of panelOf(el)!.shadowRoot!.querySelectorAll('[part]')) for (const name of node.getAttribute('part')!.split(/\s+/)) drawn.add(name);
+    };
+    // A check passed and one blocking, with its link; then none blocking yet not deletable, whose reason
+    // links to support; the name to type throughout.
+    const passed = { type: 'dns_zones', status: 'passed', count: 0, items: [] };
+    const mixed = bodyWith([passed, { type: 'edge_applications', status: 'blocking', count: 1, items: [{ id: 1, name: 'app' }], resolve_url: '/apps' }]);
+    const blocked = await page(fakeApi({ checks: [ok(mixed), ok(bodyWith([passed]))] }));
+    blocked.el.setAttribute('support-url', '/help');
+    await open(blocked.el);
+    collect(blocked.el);
+    await blocked.el.refresh();
+    await panelOf(blocked.el)!.updateComplete;
+    collect(blocked.el);
+    // Deleted, the redirect to come, with the ways on.
+    const deleted = await page(fakeApi({ checks: [ok(clearBody())], deletes: [noContent] }));
+    for (const [name, value] of [['confirmation', 'none'], ['feedback-url', '/feedback'], ['signup-url', '/signup']]) deleted.el.setAttribute(name!, value!);
+    await open(deleted.el);
+    inPanel(deleted.el, '[part="delete-button"]')!.click();
+    await eventually(() => inPanel(deleted.el, '[part="success"]'), 'the success message');
+    await panelOf(deleted.el)!.updateComplete;
+    collect(deleted.el);
+
+    const exported = panelOf(blocked.el)!.getAttribute('exportparts')!.split(',').map((name) => name.trim());
+    expect(exported).to.have.members([...drawn]);
+    // And a rule of the page reaches them, through the window's shadow root and the panel's.
+    const style = document.createElement('style');
+    style.textContent = `account-delete-dialog::part(checks) { outline: 3px solid rgb(1, 2, 3); }
+      account-delete-dialog::part(check-passed) { outline: 3px solid rgb(4, 5, 6); }
+      account-delete-dialog::part(stay-button) { outline: 3px solid rgb(7, 8, 9); }`;
+    document.head.append(style);
+    try {
+      expect(getComputedStyle(inPanel(blocked.el, '[part="checks"]')!).outlineColor).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(inPanel(blocked.el, '[part~="check-passed"]')!).outlineColor).to.equal('rgb(4, 5, 6)');
+      expect(getComputedStyle(inPanel(deleted.el, '[part="stay-button"]')!).outlineColor).to.equal('rgb(7, 8, 9)');
+    } finally {
+      style.remove();
+    }
   });
 
   it('closes on Esc and on Close, gives the focus back to the button, and says it closed', async () => {
