@@ -21,11 +21,13 @@ export function nearestLang(element: Element): string {
  * The words of a language with a host's overrides on top, saying on the console which overrides
  * were ignored: once each, not at every render (`forget()` when the host gives new ones). While its
  * element is on the page, a locale registered or changed (`registerLocale`, `overrideLocale`, a locale
- * module) draws it again: it never keeps words that are no longer the page's.
+ * module) or a `lang` changed in the document draws it again: it never keeps words that are no longer
+ * the page's.
  */
 export class HostWords implements ReactiveController {
   readonly #warned = new Set<string>();
   #stop: (() => void) | undefined;
+  #langs: MutationObserver | undefined;
   /** The count of locale changes at the last words given, to notice one made while off the page. */
   #version = -1;
 
@@ -37,13 +39,17 @@ export class HostWords implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#stop = onLocalesChange(() => this.host.requestUpdate());
-    if (this.#version !== -1 && this.#version !== sharedLocales().version) this.host.requestUpdate();
+    const draw = () => this.host.requestUpdate();
+    this.#stop = onLocalesChange(draw);
+    // The page's language switched (a `lang` changed up the tree, `<html lang>` too): followed at once.
+    (this.#langs ??= new MutationObserver(draw)).observe(document, { subtree: true, attributeFilter: ['lang'] });
+    if (this.#version !== -1 && this.#version !== sharedLocales().version) draw();
   }
 
   hostDisconnected(): void {
     this.#stop?.();
     this.#stop = undefined;
+    this.#langs?.disconnect();
   }
 
   of(lang: string, overrides: unknown): Strings {

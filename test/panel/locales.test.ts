@@ -20,6 +20,7 @@ import {
   clearBody,
   deleteAndSettle,
   deleteButton,
+  eventually,
   fakeApi,
   heading,
   isUnusable,
@@ -118,6 +119,31 @@ describe('the fallback', () => {
     const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { lang: 'fr-CA' });
     expect(words(heading(el))).to.equal('Delete account');
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en');
+  });
+});
+
+describe('the page\'s language changed while the elements are on it', () => {
+  it('is followed at once by the panel, the window\'s button and the window', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody()), ok(blockedBody())] });
+    const root = fixtureSync<HTMLElement>(html`<div lang="en">
+      <account-delete-panel .client=${api.client}></account-delete-panel>
+      <account-delete-dialog .client=${api.client}></account-delete-dialog>
+    </div>`);
+    const panel = root.querySelector('account-delete-panel')!;
+    const dialog = root.querySelector('account-delete-dialog')!;
+    await eventually(() => checksList(panel), 'the checks');
+    await dialog.updateComplete;
+    expect(words(heading(panel))).to.equal('Delete account');
+    // A language switcher of the page: before, the panel followed at its next render (if any), the
+    // window's button never.
+    root.setAttribute('lang', 'pt-BR');
+    await eventually(() => words(heading(panel)) === 'Excluir conta', 'the panel in Portuguese');
+    await eventually(() => words(dialog.shadowRoot!.querySelector('[part="trigger"]')) === 'Excluir conta', 'the button in Portuguese');
+    dialog.show();
+    await dialog.updateComplete;
+    expect(dialog.shadowRoot!.querySelector('dialog')!.getAttribute('aria-label')).to.equal('Excluir conta');
+    root.removeAttribute('lang');
+    await eventually(() => words(heading(panel)) === 'Delete account', 'back in English: the document has no lang');
   });
 });
 
