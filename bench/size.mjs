@@ -20,7 +20,7 @@ const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
   'SDK with ky': 9_101,
-  'flow with the SDK, ky external': 11_400,
+  'flow with the SDK, ky external': 11_450,
   'panel, dependencies external': 21_100,
   'standalone module': 32_450,
   'server half': 9_700,
