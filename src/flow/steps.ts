@@ -189,9 +189,11 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   // Checks that show what blocks (of a shape to show: a host's client may send anything).
   const blocking = readableChecks(checks) && checks.some((check) => !isResolved(check)) ? checks : undefined;
   // Whether a deletion of unknown outcome is still so: this one now; gone when the server said no for
-  // sure (a refusal, a 409: it looked at the account, there and not to be deleted now); else (a repeat
-  // answered 429 or 401, which the server did not look at) as it was.
-  const lastUnknown = outcome === 'unknown' ? attempt : outcome === 'refused' || outcome === 'conflict' ? undefined : state.ctx.lastUnknown;
+  // sure (a refusal; a 409 of the API's, `account_has_blockers` or with what blocks: it looked at the
+  // account, there and not to be deleted now); else (a repeat answered 429 or 401, which the server did
+  // not look at, or a 409 it cannot read) as it was.
+  const sure = outcome === 'refused' || blocking || (outcome === 'conflict' && 'code' in event.error && event.error.code === 'account_has_blockers');
+  const lastUnknown = outcome === 'unknown' ? attempt : sure ? undefined : state.ctx.lastUnknown;
   const ctx = { ...state.ctx, lastUnknown };
   const effects = told(failure, ctx, attempt.account);
   // The client changed while the DELETE was out: its server must read the checks before anything else,

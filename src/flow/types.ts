@@ -89,9 +89,9 @@ export interface Context {
   /**
    * The last DELETE, while its outcome is unknown: a new DELETE of that account through that client
    * carries its key. Kept through other clients and other accounts, and through a repeat the server did
-   * not look at (429, 401); gone once another DELETE is sent, the server refuses for sure (a 403, a 409
-   * other than `idempotency_key_in_use`), or a check through that client finds that account still there
-   * and blocked.
+   * not look at (429, 401) and a 409 it cannot read; gone once another DELETE is sent, the server refuses
+   * for sure (a 403, a 409 `account_has_blockers` or with what blocks), or a check through that client
+   * finds that account still there and blocked.
    */
   lastUnknown?: Attempt | undefined;
 }

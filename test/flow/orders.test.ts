@@ -200,10 +200,11 @@ test('lost answer → retry → 403 (refused for sure) → check: clear → Dele
   assert.notEqual(keys[2], keys[0]);
 });
 
-test('lost answer → retry → 409 that nothing blocking explains → check: clear → Delete: a fresh key (the server refused that key for sure)', () => {
+test('lost answer → retry → 409 account_has_blockers, nothing blocking shown → check: clear → Delete: a fresh key (the server refused that key for sure)', () => {
   // Before, the third DELETE went with the first key, which a server keeping answers by key would
   // answer with the same refusal.
-  const refused = play([...lost, { type: 'retry' }, { type: 'requested', prevented: false }, { type: 'delete-error', error: ERRORS['conflict-empty']!() }, { type: 'checked', preconditions: CLEAR }]);
+  const hasBlockers = new ConflictError({ status: 409, code: 'account_has_blockers', detail: 'A check blocks deletion.', checks: undefined });
+  const refused = play([...lost, { type: 'retry' }, { type: 'requested', prevented: false }, { type: 'delete-error', error: hasBlockers }, { type: 'checked', preconditions: CLEAR }]);
   assert.deepEqual([connect(refused.state).status, connect(refused.state).failure?.outcome, connect(refused.state).actions.delete], ['delete-failed', 'conflict', 'retry']);
   // The retry goes back to ready and raises the user's Delete (played here as the runner would).
   const { effects } = play([{ type: 'retry' }, { type: 'delete' }, { type: 'requested', prevented: false }], refused.state);
@@ -211,6 +212,13 @@ test('lost answer → retry → 409 that nothing blocking explains → check: cl
   assert.equal(keys.length, 3);
   assert.equal(keys[1], keys[0]);
   assert.notEqual(keys[2], keys[0]);
+});
+
+test('lost answer → retry → a 409 it cannot read (no code, nothing shown) → check: clear → Delete: the same key (it says nothing sure of that key)', () => {
+  const refused = play([...lost, { type: 'retry' }, { type: 'requested', prevented: false }, { type: 'delete-error', error: ERRORS['conflict-empty']!() }, { type: 'checked', preconditions: CLEAR }]);
+  const { effects } = play([{ type: 'retry' }, { type: 'delete' }, { type: 'requested', prevented: false }], refused.state);
+  const keys = keysSent([...refused.effects, ...effects]);
+  assert.deepEqual([keys.length, keys[2]], [3, keys[0]]);
 });
 
 test('lost answer → retry → signed out (401) → check → 401: the words say the account may be deleted; a 401 on a first DELETE or check does not', () => {
