@@ -41,8 +41,12 @@ export class HostWords implements ReactiveController {
   hostConnected(): void {
     const draw = () => this.host.requestUpdate();
     this.#stop = onLocalesChange(draw);
-    // The page's language switched (a `lang` changed up the tree, `<html lang>` too): followed at once.
-    (this.#langs ??= new MutationObserver(draw)).observe(document, { subtree: true, attributeFilter: ['lang'] });
+    // The page's language switched (a `lang` changed up the tree, `<html lang>` too): followed at once,
+    // in the document and in every shadow root the element sits in.
+    const langs = (this.#langs ??= new MutationObserver(draw));
+    for (let root: Node | undefined = (this.host as unknown as Element).getRootNode(); root; root = root instanceof ShadowRoot ? root.host.getRootNode() : undefined) {
+      langs.observe(root, { subtree: true, attributeFilter: ['lang'] });
+    }
     if (this.#version !== -1 && this.#version !== sharedLocales().version) draw();
   }
 

@@ -147,6 +147,22 @@ describe('the page\'s language changed while the elements are on it', () => {
   });
 });
 
+describe('a lang changed inside the shadow root the panel sits in', () => {
+  it('is followed at once too', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const host = fixtureSync<HTMLElement>(html`<div></div>`);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<section lang="en"></section>';
+    const panel = document.createElement('account-delete-panel');
+    panel.client = api.client;
+    shadow.querySelector('section')!.append(panel);
+    await eventually(() => checksList(panel), 'the checks');
+    expect(words(heading(panel))).to.equal('Delete account');
+    shadow.querySelector('section')!.setAttribute('lang', 'pt-BR');
+    await eventually(() => words(heading(panel)) === 'Excluir conta', 'the panel in Portuguese');
+  });
+});
+
 describe('a locale registered or changed while the elements are on the page', () => {
   const french: Strings = { ...en, heading: 'Supprimer le compte', deleteButton: 'Supprimer le compte', checkAgain: 'Vérifier à nouveau' };
 
