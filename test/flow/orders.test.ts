@@ -485,6 +485,12 @@ test('deleted → the redirect due → the browser taken to an address in the sa
   assert.equal(navigations(went.effects), 1);
   assert.deepEqual([connect(went.state).actions.leave, connect(went.state).actions.stay], [true, false]);
   assert.deepEqual(play([{ type: 'stay' }, { type: 'redirect-due' }], went.state).effects, [], 'onward once, nothing to stay from');
+  // Nothing to stay from either before the listeners answered, or once the host kept the page.
+  const told = play([...ready, ...sendDelete, done]);
+  assert.deepEqual([connect(told.state).actions.stay, connect(told.state).actions.leave], [false, false]);
+  const kept = play([{ type: 'announced', prevented: true }], told.state);
+  assert.deepEqual([connect(kept.state).actions.stay, connect(kept.state).actions.leave], [false, true]);
+  assert.equal(play([{ type: 'stay' }], kept.state).state, kept.state);
 });
 
 test('a redirect URL that is not safe: refused, told as an error, nowhere to go', () => {
