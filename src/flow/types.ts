@@ -286,7 +286,7 @@ export interface Snapshot {
     delete: 'delete' | 'retry' | undefined;
     /** Whether "Check again" starts a check now (false while one runs: it says so). */
     check: boolean;
-    /** Whether "Stay on this page" stops a scheduled redirect. */
+    /** Whether "Stay on this page" stops a scheduled redirect not yet made (show the count by it). */
     stay: boolean;
     /**
      * Whether a window that holds the flow may close now: not while the DELETE is out, nor once the
