@@ -4,8 +4,9 @@
  * (that retry does something exactly when canRetry says so; that nothing moves after dispose).
  */
 import fc from 'fast-check';
-import type { Model, Tag } from './model.js';
-import { FAULTS, NAME, stopIfBroken } from './model.js';
+import type { Conflict, Model, Tag } from './model.js';
+import { FAULTS, NAME } from './model.js';
+import { stopIfBroken } from './promises.js';
 
 type Command = fc.AsyncCommand<Model, Model, false>;
 
@@ -63,7 +64,9 @@ const settings = fc.constantFrom('none', 'account-name').map((confirmation) =>
   command(`confirmation ${confirmation}`, (m) => m.flow.send({ type: 'configure', settings: { confirmation } })),
 );
 const prevent = fc.constant(command('a listener prevents the next request', (m) => void (m.preventNext = true)));
-const inUse = fc.constant(command('the next delete finds its key still being carried out (409)', (m) => void (m.inUseNext = true)));
+const conflict = fc.constantFrom<Conflict>('in-use', 'clear', 'unreadable').map((kind) =>
+  command(`the next delete is answered a 409 (${kind})`, (m) => void (m.conflictNext = kind)),
+);
 const resolveAll = fc.constant(command('the user resolves every blocker', (m) => m.backend.resolveAll()));
 const block = fc.constant(command('a DNS zone is active again', (m) => m.backend.enableZone('acme.com')));
 const fault = fc.tuple(fc.constantFrom(...FAULTS), fc.constantFrom('preconditions' as const, 'delete' as const)).map(([kind, on]) =>
@@ -102,6 +105,6 @@ export const commands = [
   fault,
   fault,
   fault,
-  inUse,
+  conflict,
   dispose,
 ];

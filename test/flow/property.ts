@@ -1,10 +1,12 @@
 /**
- * The property of the model-based test, shared by `npm test` (model.test.ts) and `npm run soak`
- * (soak.ts): any sequence of events, answers in any order, and after it all, the way to ready.
+ * The property of the model-based test, shared by `npm test` and `npm run soak` (every-order.ts) and
+ * the quick run of every-order.test.ts: any sequence of events, answers in any order, and after it
+ * all, the way to ready.
  */
 import fc from 'fast-check';
 import { commands } from './commands.js';
-import { NAME, setup, stopIfBroken, type Model } from './model.js';
+import { NAME, setup, type Model } from './model.js';
+import { stopIfBroken } from './promises.js';
 
 export const MAX_EVENTS = 30;
 
