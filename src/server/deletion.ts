@@ -5,7 +5,9 @@
  * wait gets 409 `idempotency_key_in_use`. While its DELETE is out the key is kept (its record says
  * `sent`, for a day, should this instance die with it): a deletion that outlives its time limit keeps
  * it until it settles, so a repeat never starts a second upstream DELETE beside it. A DELETE that
- * ended without success failed, and its key is not kept (server.md): a repeat tries again.
+ * ended without success failed, and its key is not kept (server.md): a repeat tries again. One
+ * account's DELETEs with different keys (two tabs) go out one at a time in this instance: the second
+ * waits, and answers 204 without a DELETE of its own once the first succeeded.
  */
 import { callAccount, failureAnswer } from './account-call.js';
 import * as answer from './answers.js';
@@ -35,6 +37,11 @@ export class Deletions {
    * to keep it (or lost it) never lets this instance delete twice. In the order they expire.
    */
   readonly #done = new Map<string, number>();
+  /**
+   * The account whose DELETE is out in this instance, whatever its key (two tabs, a double submit):
+   * a second waits for the first to end, and answers 204 without deleting once it succeeded.
+   */
+  readonly #out = new Map<number, Promise<boolean>>();
   readonly #records: KeyRecords;
   /**
    * How long a duplicate waits: the whole of a DELETE's time (account, checks, deletion twice), and
@@ -134,6 +141,40 @@ export class Deletions {
   }
 
   async #delete(storeKey: string, owner: string, accountId: number, request: Request, report: Report): Promise<Attempt> {
+    // Nothing between the last look and taking the account's place: two requests never both pass.
+    for (let before = this.#out.get(accountId); before; before = this.#out.get(accountId)) {
+      if (await before) return settledAs(await this.#succeeded(storeKey, report));
+    }
+    let ended!: (succeeded: boolean) => void;
+    const out = new Promise<boolean>((resolve) => (ended = resolve));
+    this.#out.set(accountId, out);
+    void out.then(() => this.#out.get(accountId) === out && this.#out.delete(accountId));
+    const attempt = this.#send(storeKey, owner, accountId, request, report);
+    attempt.then((a) => a.final).then(
+      (final) => ended(final.status === 204),
+      () => ended(false),
+    );
+    return attempt;
+  }
+
+  /** The deletion succeeded (this key's, or another key's of the same account): repeats answer 204. */
+  async #succeeded(storeKey: string, report: Report): Promise<Answer> {
+    const now = Date.now();
+    for (const [done, until] of this.#done) {
+      if (until > now) break;
+      this.#done.delete(done);
+    }
+    this.#done.set(storeKey, now + DONE_TTL_SECONDS * 1000);
+    try {
+      await this.#records.done(storeKey);
+    } catch (error) {
+      // Deleted all the same: say so. This instance keeps it done; the store keeps it sent.
+      report(error, 'idempotency store');
+    }
+    return answer.noContent();
+  }
+
+  async #send(storeKey: string, owner: string, accountId: number, request: Request, report: Report): Promise<Attempt> {
     const { settings } = this;
     try {
       await this.#records.sent(storeKey, owner);
@@ -144,21 +185,7 @@ export class Deletions {
     }
     // No parent signal: a client that goes away must not cut a deletion off midway.
     const call = startCall(2 * settings.checkTimeout, undefined, (signal) => settings.deleteAccount({ request, signal }, accountId));
-    const succeeded = async (): Promise<Answer> => {
-      const now = Date.now();
-      for (const [done, until] of this.#done) {
-        if (until > now) break;
-        this.#done.delete(done);
-      }
-      this.#done.set(storeKey, now + DONE_TTL_SECONDS * 1000);
-      try {
-        await this.#records.done(storeKey);
-      } catch (error) {
-        // Deleted all the same: say so. This instance keeps it done; the store keeps it sent.
-        report(error, 'idempotency store');
-      }
-      return answer.noContent();
-    };
+    const succeeded = () => this.#succeeded(storeKey, report);
     // The call ended without success: the deletion failed, and its key is freed, as server.md says (a
     // repeat tries again; one after a deletion whose answer was lost meets the ended session first).
     const failed = (error: unknown): Answer => {

@@ -1,6 +1,7 @@
 // 50 DELETEs at once with one Idempotency-Key: exactly one upstream DELETE, and every answer either
 // the first one's or 409 idempotency_key_in_use. On one instance, on five instances sharing a store
-// with an atomic add, with a store that has no add, and with a deletion that outlives its time limit.
+// with an atomic add, with a store that has no add, and with a deletion that outlives its time limit;
+// and one account's DELETEs with different keys at once: one deletion.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { azion, createDeletionHandler, memoryStore, type IdempotencyStore } from '../../src/server/index.ts';
@@ -110,5 +111,53 @@ describe(`${CONCURRENT} concurrent DELETEs with one Idempotency-Key`, () => {
     assert.equal(later.status, 204);
     assert.equal(await bodyOf(later), undefined);
     assert.equal(calls, 1);
+  });
+});
+
+describe('one account\'s DELETEs with different keys at once (two tabs, a double submit)', () => {
+  it('one upstream DELETE: the second waits for the first and answers 204 without deleting', async () => {
+    const upstream = upstreamWithLatency();
+    const handler = handlerOver(upstream, memoryStore());
+    const answers = await Promise.all(['tab-1-key', 'tab-2-key', 'tab-3-key'].map((key) => handler(deleteAccount(1234, key))));
+    assert.deepEqual(answers.map((a) => a.status), [204, 204, 204]);
+    assert.equal(upstreamDeletes(upstream).length, 1);
+    // Each key is now done: its repeat answers 204 without asking upstream.
+    assert.equal((await handler(deleteAccount(1234, 'tab-2-key'))).status, 204);
+    assert.equal(upstreamDeletes(upstream).length, 1);
+  });
+
+  it('a portal\'s own deleteAccount is called once', async () => {
+    let calls = 0;
+    const handler = createDeletionHandler({
+      account: () => ({ id: 1234, name: 'Acme Corp' }),
+      checks: [{ type: 'dns_zones', evaluate: () => ({ type: 'dns_zones', status: 'passed', count: 0, items: [] }) }],
+      deleteAccount: async () => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      },
+      idempotency: memoryStore(),
+    });
+    const answers = await Promise.all([handler(deleteAccount(1234, 'k1')), handler(deleteAccount(1234, 'k2'))]);
+    assert.deepEqual(answers.map((a) => a.status), [204, 204]);
+    assert.equal(calls, 1);
+  });
+
+  it('when the first fails, the second carries out its own deletion', async () => {
+    let calls = 0;
+    const handler = createDeletionHandler({
+      account: () => ({ id: 1234, name: 'Acme Corp' }),
+      checks: [{ type: 'dns_zones', evaluate: () => ({ type: 'dns_zones', status: 'passed', count: 0, items: [] }) }],
+      deleteAccount: async () => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        if (calls === 1) throw Object.assign(new Error('upstream 503'), { status: 503 });
+      },
+      idempotency: memoryStore(),
+      onError: () => undefined,
+    });
+    const [first, second] = await Promise.all([handler(deleteAccount(1234, 'k1')), handler(deleteAccount(1234, 'k2'))]);
+    assert.equal(first.status, 502);
+    assert.equal(second.status, 204);
+    assert.equal(calls, 2);
   });
 });
