@@ -1,7 +1,7 @@
 /**
  * `DELETE {basePath}/v3/account/{id}` after its key was read: the key claimed, the account and the
- * checks read again, then the deletion, at most once per key. Requests with a key that is being
- * carried out in this instance wait for it and get a copy of its answer; one still running after the
+ * checks read again, then the deletion, at most once per key. Requests of the same session with a key
+ * being carried out in this instance wait for it and get a copy of its answer; one still running after the
  * wait gets 409 `idempotency_key_in_use`. While its DELETE is out the key is kept (its record says
  * `sent`, for a day, should this instance die with it): a deletion that outlives its time limit keeps
  * it until it settles, so a repeat never starts a second upstream DELETE beside it. A DELETE that
@@ -30,7 +30,7 @@ interface Attempt {
 const settledAs = (value: Answer): Attempt => ({ answer: value, final: Promise.resolve(value) });
 
 export class Deletions {
-  /** Keys being carried out in this instance: a second request finds the first here before any await. */
+  /** Keys being carried out in this instance, per session: a second request finds the first here before any await. */
   readonly #flights = new Map<string, Promise<Answer>>();
   /**
    * Until when each key this instance deleted with answers 204: kept here too, so a store that failed
@@ -59,14 +59,17 @@ export class Deletions {
   handle(accountId: number, key: string, request: Request, requestId: string): Promise<Answer> {
     const storeKey = storeKeyOf(accountId, key);
     if ((this.#done.get(storeKey) ?? 0) > Date.now()) return Promise.resolve(answer.noContent());
-    const flying = this.#flights.get(storeKey);
+    // Only the same session's request shares an answer: another's (or one with no credentials) could
+    // read what that one was told, or be told its 401. It goes through the store instead.
+    const flight = [storeKey, request.headers.get('authorization'), request.headers.get('cookie')].join('\n');
+    const flying = this.#flights.get(flight);
     if (flying) return this.#wait(flying);
 
     const attempt = this.#attempt(storeKey, accountId, request, requestId);
     const final = attempt.then((a) => a.final);
-    this.#flights.set(storeKey, final);
+    this.#flights.set(flight, final);
     const land = () => {
-      if (this.#flights.get(storeKey) === final) this.#flights.delete(storeKey);
+      if (this.#flights.get(flight) === final) this.#flights.delete(flight);
     };
     final.then(land, land);
     return attempt.then((a) => a.answer);

@@ -1,7 +1,8 @@
 // 50 DELETEs at once with one Idempotency-Key: exactly one upstream DELETE, and every answer either
 // the first one's or 409 idempotency_key_in_use. On one instance, on five instances sharing a store
 // with an atomic add, with a store that has no add, and with a deletion that outlives its time limit;
-// and one account's DELETEs with different keys at once: one deletion.
+// one account's DELETEs with different keys at once: one deletion; a key another session carries out:
+// no answer of that session's.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { azion, createDeletionHandler, memoryStore, type IdempotencyStore } from '../../src/server/index.ts';
@@ -159,5 +160,29 @@ describe('one account\'s DELETEs with different keys at once (two tabs, a double
     assert.equal(first.status, 502);
     assert.equal(second.status, 204);
     assert.equal(calls, 2);
+  });
+});
+
+describe('a request with a key another session is carrying out', () => {
+  it('is not told the other session\'s 401: the owner\'s own request deletes', async () => {
+    const upstream = upstreamWithLatency();
+    const handler = handlerOver(upstream, memoryStore());
+    const other = handler(deleteAccount(1234, 'shared-key', { authorization: 'Token someone-else' }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const mine = await handler(deleteAccount(1234, 'shared-key'));
+    assert.equal((await other).status, 401);
+    assert.equal(mine.status, 204);
+    assert.equal(upstreamDeletes(upstream).length, 1);
+  });
+
+  it('with no credentials, is not shown the account\'s blockers: it gets its own 401', async () => {
+    const upstream = createFakeAzionApi({ token: TOKEN, latency: { account: 20, user: 20, dns_zones: 30, applications: 30, payments: 40 } });
+    const handler = handlerOver(upstream, memoryStore());
+    const owner = handler(deleteAccount(1234, 'shared-key'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const anonymous = await handler(deleteAccount(1234, 'shared-key', {}));
+    assert.equal((await owner).status, 409);
+    assert.equal(anonymous.status, 401);
+    assert.doesNotMatch(await anonymous.text(), /acme|dns_zones/i);
   });
 });
