@@ -19,9 +19,9 @@ const STANDALONE = 'dist/account-delete-panel.standalone.js';
 const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
-  'SDK with ky': 9_101,
+  'SDK with ky': 9_105,
   'flow with the SDK, ky external': 11_450,
-  'panel, dependencies external': 21_100,
+  'panel, dependencies external': 21_110,
   'standalone module': 32_500,
   'server half': 9_750,
   'Spanish, dist/locales/es.js': 2_750,
