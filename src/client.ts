@@ -1,10 +1,13 @@
 import ky, { HTTPError, type KyInstance, type Options as KyOptions } from 'ky';
 import { AccountDeletionError, ApiError, InvalidResponseError } from './errors.js';
-import { askedWait, readText, toKitError } from './error-body.js';
+import { askedWait, inTime, toKitError } from './error-body.js';
 import { unusableBase } from './url.js';
 import { parsePreconditions, type Account, type Preconditions } from './parse.js';
 
-/** A token, or a function that returns one (sync or async). It is read before every request. */
+/**
+ * A token, or a function that returns one (sync or async). It is read before every request; one that
+ * does not answer within the request's timeout fails it, with nothing sent.
+ */
 export type TokenSource = string | (() => string | null | undefined | Promise<string | null | undefined>);
 
 export interface RetryOptions {
@@ -99,7 +102,7 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   // Version 4 in byte 6, the RFC 4122 variant in byte 8.
   const hex = Array.from(bytes, (byte, i) => (i === 6 ? (byte & 0x0f) | 0x40 : i === 8 ? (byte & 0x3f) | 0x80 : byte).toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
 /** `application/json` or `application/…+json`, in any letter case (lowered here: see DATE_TIME in parse.ts). */
@@ -156,10 +159,11 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
     ...(options.fetch ? { fetch: options.fetch } : {}),
     hooks: {
       beforeRequest: [
-        async (request) => {
+        async (request, options) => {
           request.headers.set('Accept', 'application/json');
           try {
-            const value = typeof token === 'function' ? await token() : token;
+            // ky's timeout starts after this hook: a token source that never answers ends within the same time.
+            const value = typeof token === 'function' ? await inTime(token, (options as KyOptions).timeout as number) : token;
             // A repeat reuses the previous try's headers: a token that is gone now must not linger.
             if (value) request.headers.set('Authorization', `${scheme} ${value}`);
             else if (token !== undefined) request.headers.delete('Authorization');
@@ -186,7 +190,7 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
     // ky's timeout ends when the headers arrive; this one ends a body that stalls after them.
     const stall = new AbortController();
     const signal = request.signal ? AbortSignal.any([request.signal, stall.signal]) : stall.signal;
-    const read = (response: Response) => readText(response, timeout, () => stall.abort(), request.signal);
+    const read = (response: Response) => inTime(() => response.text(), timeout, () => stall.abort(), request.signal);
     try {
       // A custom fetch may ignore a signal that was aborted before the call: never send then.
       request.signal?.throwIfAborted();

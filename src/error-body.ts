@@ -112,12 +112,12 @@ export function askedWait(response: Response): number | undefined {
 }
 
 /**
- * The body as text, if it all arrives within `timeout` milliseconds and before `signal` aborts. When
- * the time runs out, `onExpire` is called (to end the download) and the promise rejects with
- * RequestTimeoutError; on abort it rejects with the signal's reason, even through a `fetch` that does
- * not tie its bodies to the signal. A body that breaks off rejects with the browser's error.
+ * What `work` gives, if it comes within `timeout` milliseconds and before `signal` aborts (a body, a
+ * token). When the time runs out, `onExpire` is called (to end a download) and the promise rejects
+ * with RequestTimeoutError; on abort it rejects with the signal's reason, even through a `fetch` that
+ * does not tie its bodies to the signal. A failure of `work` rejects with its own error.
  */
-export async function readText(response: Response, timeout: number, onExpire?: () => void, signal?: AbortSignal): Promise<string> {
+export async function inTime<T>(work: () => T | Promise<T>, timeout: number, onExpire?: () => void, signal?: AbortSignal): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   const cut = new Promise<never>((_, reject) => {
@@ -131,7 +131,7 @@ export async function readText(response: Response, timeout: number, onExpire?: (
   });
   try {
     signal?.throwIfAborted();
-    return await Promise.race([response.text(), cut]);
+    return await Promise.race([work(), cut]);
   } finally {
     clearTimeout(timer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);
