@@ -4,37 +4,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { transition } from '../../src/flow/machine.js';
 import { connect } from '../../src/flow/connect.js';
-import type { Effect, MachineEvent, State } from '../../src/flow/types.js';
+import { transition } from '../../src/flow/machine.js';
+import type { Effect, MachineEvent } from '../../src/flow/types.js';
+import { keysSent, lost, navigations, play, ready, sendDelete } from './play.js';
 import { BLOCKED, CLEAR, CLIENT_A, CLIENT_B, ERRORS, OTHER_ACCOUNT, initialState } from './walk.js';
 import { world } from './helpers.js';
 import { ConflictError } from '../../src/index.js';
 import { en, failureText, ptBR } from '../../src/flow/index.js';
 import { es } from '../../src/flow/words/es.js';
-
-/** Plays `events` from the first state; answers name no id and get the running request's. */
-function play(events: Partial<MachineEvent>[], from: State = initialState()): { state: State; effects: Effect[] } {
-  let state = from;
-  const effects: Effect[] = [];
-  let now = 100_000;
-  let keys = 0;
-  for (const event of events) {
-    now += 1_000;
-    const running = state.status === 'checking' || state.status === 'deleting' ? state.id : -1;
-    const full = { now, key: `key-${++keys}`, ...(event.type && ['checked', 'check-error', 'delete-done', 'delete-error'].includes(event.type) ? { id: running } : {}), ...event } as MachineEvent;
-    const step = transition(state, full);
-    state = step.state;
-    effects.push(...step.effects);
-  }
-  return { state, effects };
-}
-
-const ready: Partial<MachineEvent>[] = [{ type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'confirm', value: 'Acme Corp' }];
-const sendDelete: Partial<MachineEvent>[] = [{ type: 'delete' }, { type: 'requested', prevented: false }];
-const lost: Partial<MachineEvent>[] = [...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['network']!() }];
-const keysSent = (effects: Effect[]) => effects.flatMap((effect) => (effect.type === 'send-delete' ? [effect.attempt.key] : []));
-const navigations = (effects: Effect[]) => effects.filter((effect) => effect.type === 'navigate').length;
 
 test('lost answer → check: clear → Delete: the same key (the outcome is still unknown)', () => {
   const { effects } = play([...lost, { type: 'check' }, { type: 'checked', preconditions: CLEAR }, ...sendDelete]);
