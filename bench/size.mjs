@@ -20,9 +20,9 @@ const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
   'SDK with ky': 9_105,
-  'flow with the SDK, ky external': 11_450,
-  'panel, dependencies external': 21_110,
-  'standalone module': 32_500,
+  'flow with the SDK, ky external': 11_550,
+  'panel, dependencies external': 21_250,
+  'standalone module': 32_650,
   'server half': 9_750,
   'Spanish, dist/locales/es.js': 2_750,
 };
