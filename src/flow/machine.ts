@@ -64,9 +64,6 @@ const takeSettings = (state: State, event: EventOf<'configure'>): Transition => 
 });
 const noteAway = (state: State): Transition => ({ state: withContext(state, { away: true }), effects: [] });
 const noteBack = (state: State): Transition => ({ state: withContext(state, { away: false }), effects: [] });
-const checkNow = (state: State, event: MachineEvent) => startCheck(state.ctx, event.now);
-const checkUnlessTooRecent = (state: State, event: MachineEvent) => recheck(state, event.now);
-const noteBackAndCheckUnlessTooRecent = (state: State, event: MachineEvent) => recheck(withContext(state, { away: false }), event.now);
 /** A new client: its server is asked before anything else; only the key of a DELETE of unknown outcome is remembered (`ctx.lastUnknown`). */
 const checkWithNewClient = (state: State, event: EventOf<'client'>) =>
   event.client === state.ctx.client ? same(state) : startCheck({ ...state.ctx, client: event.client }, event.now);
@@ -91,12 +88,12 @@ function replaceCheckWithNewClient(state: CheckingState, event: EventOf<'client'
  * What a check from ready or from a failed check carries on: a deletion of unknown outcome (its key
  * stays if the check allows deletion), a refusal still to lift (a fresh sign-in asked for: only retry lifts it).
  */
-const carriedOn = (state: StateOf<'ready'> | StateOf<'check-failed'>): Carried =>
+type Carrying = StateOf<'ready'> | StateOf<'check-failed'> | StateOf<'blocked'>;
+const carriedOn = (state: Carrying): Carried =>
   state.status === 'ready' ? { unknown: state.unknown } : { after: state.after, unknown: state.unknown };
-const checkCarryingOn = (state: StateOf<'ready'> | StateOf<'check-failed'>, event: MachineEvent) => startCheck(state.ctx, event.now, carriedOn(state));
-const checkUnlessTooRecentCarryingOn = (state: StateOf<'ready'> | StateOf<'check-failed'>, event: MachineEvent) =>
-  recheck(state, event.now, carriedOn(state));
-const noteBackAndCheckCarryingOn = (state: StateOf<'ready'> | StateOf<'check-failed'>, event: MachineEvent) =>
+const checkCarryingOn = (state: Carrying, event: MachineEvent) => startCheck(state.ctx, event.now, carriedOn(state));
+const checkUnlessTooRecentCarryingOn = (state: Carrying, event: MachineEvent) => recheck(state, event.now, carriedOn(state));
+const noteBackAndCheckCarryingOn = (state: Carrying, event: MachineEvent) =>
   recheck(withContext(state, { away: false }), event.now, carriedOn(state));
 /**
  * The retry of a failed check lifts a refusal still to lift (the user signed in again); a deletion of
@@ -104,8 +101,10 @@ const noteBackAndCheckCarryingOn = (state: StateOf<'ready'> | StateOf<'check-fai
  */
 const checkUnlessRefused = (state: StateOf<'check-failed'>, event: MachineEvent) =>
   state.failure.outcome === 'refused' ? same(state) : startCheck(state.ctx, event.now, { unknown: state.unknown });
-/** A new client after a failed check: a deletion of unknown outcome never on show yet goes along too. */
-const checkWithNewClientCarryingUntold = (state: StateOf<'check-failed'>, event: EventOf<'client'>) =>
+/** The host's retry once the user signed in again: the sign-in asked for is no longer owed. */
+const liftSignInOwed = (state: StateOf<'blocked'>): Transition => (state.after ? { state: { ...state, after: undefined }, effects: [] } : same(state));
+/** A new client after a failed or blocked check: a deletion of unknown outcome not yet told of goes along too. */
+const checkWithNewClientCarryingUntold = (state: StateOf<'check-failed'> | StateOf<'blocked'>, event: EventOf<'client'>) =>
   event.client === state.ctx.client ? same(state) : startCheck({ ...state.ctx, client: event.client }, event.now, { unknown: state.unknown });
 /** The DELETE goes on with the client that sent it; the new one is asked once it has ended. */
 const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client'>): Transition => ({
@@ -173,15 +172,15 @@ export const machine: Table = {
     'redirect-due': ignoreNothingDeleted,
   },
   blocked: {
-    check: checkNow,
-    return: checkUnlessTooRecent,
+    check: checkCarryingOn,
+    return: checkUnlessTooRecentCarryingOn,
     confirm: rememberTyped,
     delete: ignoreOnlyReadyDeletes,
-    retry: ignoreNothingFailed,
+    retry: liftSignInOwed,
     stay: ignoreNothingDeleted,
-    show: noteBackAndCheckUnlessTooRecent,
+    show: noteBackAndCheckCarryingOn,
     hide: noteAway,
-    client: checkWithNewClient,
+    client: checkWithNewClientCarryingUntold,
     configure: takeSettings,
     checked: ignoreLateCheckAnswer,
     'check-error': ignoreLateCheckAnswer,

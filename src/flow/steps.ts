@@ -82,8 +82,11 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
   // A retry asked for meanwhile goes on now, from wherever the check leads.
   if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
   if (!allowsDeletion(preconditions)) {
-    // The account is there and blocked: a deletion of unknown outcome on show did not happen.
-    return { state: { status: 'blocked', ctx, reading }, effects };
+    // The account is there and blocked: a deletion of unknown outcome through this client did not
+    // happen. One through another client, this check says nothing of: it goes on to the next check, as
+    // does a fresh sign-in still to make.
+    const unknown = notDeleted || another ? undefined : state.unknown;
+    return { state: { status: 'blocked', ctx, reading, after: state.after, unknown }, effects };
   }
   // A refusal that nothing blocking explains (a 409, a fresh sign-in still to make) stays on show.
   if (state.after && !another) return { state: { status: 'delete-failed', ctx, failure: state.after, reading }, effects };

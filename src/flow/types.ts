@@ -119,6 +119,12 @@ export interface CheckingState extends Base {
 export interface BlockedState extends Base {
   status: 'blocked';
   reading: Reading;
+  /**
+   * A refusal still to lift (a fresh sign-in asked for), and a deletion of unknown outcome this check
+   * says nothing of (read through another client): the next check carries them on.
+   */
+  after?: Failure | undefined;
+  unknown?: Unknown | undefined;
 }
 
 export interface ReadyState extends Base {

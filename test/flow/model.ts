@@ -56,8 +56,8 @@ export interface Model {
   preventNext: boolean;
   /** The next DELETE is answered this 409, and nothing is deleted then. */
   conflictNext: Conflict | undefined;
-  /** A DELETE's outcome is unknown and was never on show since: Delete may not be offered as if nothing happened. */
-  untold: boolean;
+  /** The client of a DELETE whose outcome is unknown and was never on show since: Delete may not be offered as if nothing happened. */
+  untold: Tag | undefined;
   deletedSeen: boolean;
   /** Once disposed: what was there then, which nothing may change. */
   disposed: { snapshot: Snapshot; notifications: number; sent: number } | false;
@@ -167,7 +167,7 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
       unknown: undefined,
       preventNext: false,
       conflictNext: undefined,
-      untold: false,
+      untold: undefined,
       deletedSeen: false,
       disposed: false,
       navigations: 0,

@@ -92,12 +92,14 @@ function promise7(model: Model, snapshot: Snapshot): void {
 
 /**
  * The safety rule's other half: a DELETE's outcome always reaches the user. One that is unknown is on
- * show (a failure of the deletion, or the account there and blocked, or deleted) before ready offers
+ * show (a failure of the deletion, or deleted, or the account there and blocked as read through the
+ * client the DELETE went through: another client's server says nothing of it) before ready offers
  * Delete again.
  */
 function outcomeTold(model: Model, snapshot: Snapshot): void {
   const { status, failure } = snapshot;
-  if (status === 'deleted' || status === 'blocked' || (failure?.step === 'delete' && failure.outcome === 'unknown')) model.untold = false;
+  const blockedThere = status === 'blocked' && model.reads.at(-1)?.tag === model.untold;
+  if (status === 'deleted' || blockedThere || (failure?.step === 'delete' && failure.outcome === 'unknown')) model.untold = undefined;
   else if (status === 'ready' && model.untold) fail('outcome told', 'ready before the unknown outcome of a deletion was on show');
 }
 
@@ -128,7 +130,7 @@ function learnDeleteOutcome(model: Model): void {
   // with a 409 the kit cannot read leaves it unknown.
   const unread = outcome === 401 || outcome === 429 || last.conflict === 'unreadable';
   // Whatever the client is now: a DELETE of that account through that client would carry its key.
-  if (unknown) model.untold = true;
+  if (unknown) model.untold = last.tag;
   if (unknown && last.accountId !== undefined) model.unknown = { key: last.key, tag: last.tag, accountId: last.accountId };
   else if (!(unread && model.unknown?.key === last.key)) model.unknown = undefined;
 }

@@ -1,0 +1,73 @@
+/**
+ * Orders of events, each named: what a check carries on to the next one when it cannot settle it. A
+ * deletion of unknown outcome that a check through another client says nothing of, and a fresh
+ * sign-in still owed, go on through a blocked check until a check allows deletion, and are on show then.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect } from '../../src/flow/connect.js';
+import { BLOCKED, CLEAR, CLIENT_A, CLIENT_B, ERRORS } from './walk.js';
+import { keysSent, play, ready, sendDelete } from './play.js';
+
+const outcomeOf = (state: Parameters<typeof connect>[0]) => {
+  const snapshot = connect(state);
+  return [snapshot.status, snapshot.failure?.outcome];
+};
+
+test('Delete through A → another client → the answer is lost → B reads blocked: blocked, and the lost answer goes on', () => {
+  const { state } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }, { type: 'checked', preconditions: BLOCKED }]);
+  assert.equal(connect(state).status, 'blocked');
+  assert.equal(state.status === 'blocked' && state.unknown?.attempt.client, CLIENT_A);
+});
+
+test('… → B reads blocked → the user resolves it → Check again → B reads clear: the lost answer on show, not ready', () => {
+  const { state, effects } = play([
+    ...ready,
+    ...sendDelete,
+    { type: 'client', client: CLIENT_B },
+    { type: 'delete-error', error: ERRORS['server']!() },
+    { type: 'checked', preconditions: BLOCKED },
+    { type: 'check' },
+    { type: 'checked', preconditions: CLEAR },
+  ]);
+  assert.deepEqual(outcomeOf(state), ['delete-failed', 'unknown']);
+  // Through B, that request cannot be repeated: the retry is a new one, with a fresh key.
+  const again = play([{ type: 'retry' }, { type: 'delete' }, { type: 'requested', prevented: false }], state);
+  const [first, second] = keysSent([...effects, ...again.effects]);
+  assert.notEqual(second, first);
+});
+
+test('… → B reads blocked → back to client A → A reads blocked: the deletion did not happen, blocked with nothing carried', () => {
+  const { state } = play([
+    ...ready,
+    ...sendDelete,
+    { type: 'client', client: CLIENT_B },
+    { type: 'delete-error', error: ERRORS['server']!() },
+    { type: 'checked', preconditions: BLOCKED },
+    { type: 'client', client: CLIENT_A },
+    { type: 'checked', preconditions: BLOCKED },
+  ]);
+  assert.equal(state.status, 'blocked');
+  assert.equal(state.status === 'blocked' && state.unknown, undefined);
+  assert.equal(state.ctx.lastUnknown, undefined);
+});
+
+test('a fresh sign-in asked → Check again → blocked → resolved → Check again → clear: the sign-in is still asked for', () => {
+  const { state } = play([
+    ...ready,
+    ...sendDelete,
+    { type: 'delete-error', error: ERRORS['reauth']!() },
+    { type: 'check' },
+    { type: 'checked', preconditions: BLOCKED },
+    { type: 'check' },
+    { type: 'checked', preconditions: CLEAR },
+  ]);
+  assert.deepEqual([...outcomeOf(state), connect(state).canDelete], ['delete-failed', 'reauth', false]);
+});
+
+test('a fresh sign-in asked → Check again → blocked → the host\'s retry (signed in) → resolved → Check again → clear: ready', () => {
+  const blocked = play([...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['reauth']!() }, { type: 'check' }, { type: 'checked', preconditions: BLOCKED }]).state;
+  assert.equal(connect(blocked).canRetry, true);
+  const { state } = play([{ type: 'retry' }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }], blocked);
+  assert.deepEqual([connect(state).status, connect(state).canDelete], ['ready', true]);
+});
