@@ -121,6 +121,14 @@ function carriedFrom(state: DeleteFailedState): Carried {
 }
 
 const checkCarryingFailure = (state: DeleteFailedState, event: MachineEvent) => startCheck(state.ctx, event.now, carriedFrom(state));
+/**
+ * A new client after a failed deletion (a host's error listener may give one before the failure was
+ * ever drawn): a deletion of unknown outcome goes along, to be on show once the new client's check reads.
+ */
+const checkWithNewClientCarryingUnknown = (state: DeleteFailedState, event: EventOf<'client'>) =>
+  event.client === state.ctx.client
+    ? same(state)
+    : startCheck({ ...state.ctx, client: event.client }, event.now, state.attempt ? { unknown: { attempt: state.attempt, failure: state.failure } } : {});
 
 /**
  * After a failed deletion the user's return checks again only where the checks or the session are the
@@ -256,7 +264,7 @@ export const machine: Table = {
     stay: ignoreNothingDeleted,
     show: noteBackAndCheckIfChecksAreTheWay,
     hide: noteAway,
-    client: checkWithNewClient,
+    client: checkWithNewClientCarryingUnknown,
     configure: takeSettings,
     checked: ignoreLateCheckAnswer,
     'check-error': ignoreLateCheckAnswer,

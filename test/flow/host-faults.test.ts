@@ -1,6 +1,6 @@
 /**
- * What a host may hand the flow that misbehaves, and how the flow still reaches the user: a token
- * source that never answers.
+ * What a host may do or hand the flow, and how the flow still reaches the user: a token source that
+ * never answers, a new client given from an `error` listener.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,5 +47,26 @@ test('the token source never answers → check: the check fails, and Check again
   const snapshot = flow.getSnapshot();
   assert.deepEqual([snapshot.status, snapshot.failure?.outcome, snapshot.actions.check], ['check-failed', 'unavailable', true]);
   assert.equal(backend.requests.length, 0);
+  flow.dispose();
+});
+
+test('a lost DELETE answer → an error listener gives a new client at once → its check reads clear: the lost answer is on show', async () => {
+  const backend = createFakeBackend();
+  backend.resolveAll();
+  const clientOf = () => createAccountDeletionClient({ apiBase: API_BASE, fetch: createFakeFetch(backend, { apiBase: API_BASE }), retry: { limit: 0 } });
+  const [a, b] = [clientOf(), clientOf()];
+  const flow = createDeletionFlow({ client: a, confirmation: 'none' });
+  // A host that refreshes its client on any error: the failure is never drawn before the new check.
+  flow.on('error', () => flow.send({ type: 'client', client: b }));
+  const seen: string[] = [];
+  flow.subscribe(() => seen.push(flow.getSnapshot().status));
+  flow.send({ type: 'check' });
+  await rest();
+  backend.failNext('server-error', { on: 'delete' });
+  flow.send({ type: 'delete' });
+  await rest();
+  const snapshot = flow.getSnapshot();
+  assert.deepEqual([snapshot.status, snapshot.failure?.outcome], ['delete-failed', 'unknown']);
+  assert.deepEqual(seen.slice(-3), ['deleting', 'checking', 'delete-failed']);
   flow.dispose();
 });

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from '../../src/flow/connect.js';
 import { BLOCKED, CLEAR, CLIENT_A, CLIENT_B, ERRORS } from './walk.js';
-import { keysSent, play, ready, sendDelete } from './play.js';
+import { keysSent, lost, play, ready, sendDelete } from './play.js';
 
 const outcomeOf = (state: Parameters<typeof connect>[0]) => {
   const snapshot = connect(state);
@@ -50,6 +50,11 @@ test('… → B reads blocked → back to client A → A reads blocked: the dele
   assert.equal(state.status, 'blocked');
   assert.equal(state.status === 'blocked' && state.unknown, undefined);
   assert.equal(state.ctx.lastUnknown, undefined);
+});
+
+test('lost answer on show → the host gives client B at once (an error listener) → B reads clear: the lost answer still on show', () => {
+  const { state } = play([...lost, { type: 'client', client: CLIENT_B }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual(outcomeOf(state), ['delete-failed', 'unknown']);
 });
 
 test('a fresh sign-in asked → Check again → blocked → resolved → Check again → clear: the sign-in is still asked for', () => {

@@ -34,8 +34,9 @@ test('lost answer → check: blocked → check: clear → Delete: a fresh key (k
   assert.notEqual(second, first);
 });
 
-test('lost answer → another client → check: clear → Delete: a fresh key, through the new client', () => {
-  const { effects } = play([...lost, { type: 'client', client: CLIENT_B }, { type: 'checked', preconditions: CLEAR }, ...sendDelete]);
+test('lost answer → another client → check: clear → Delete (its retry): a fresh key, through the new client', () => {
+  // The lost answer stays on show, and Delete offers a retry: through ready, a new request.
+  const { effects } = play([...lost, { type: 'client', client: CLIENT_B }, { type: 'checked', preconditions: CLEAR }, { type: 'retry' }, ...sendDelete]);
   const sent = effects.flatMap((effect) => (effect.type === 'send-delete' ? [effect.attempt] : []));
   assert.equal(sent.length, 2);
   assert.notEqual(sent[1]!.key, sent[0]!.key);
