@@ -46,7 +46,6 @@ const ignoreLateCheckAnswer = (state: State) => same(state);
 const ignoreLateDeleteAnswer = (state: State) => same(state);
 const ignoreNoRequestAsked = (state: State) => same(state);
 const ignoreNothingDeleted = (state: State) => same(state);
-const ignoreNothingFailed = (state: State) => same(state);
 const ignoreOnlyReadyDeletes = (state: State) => same(state);
 const ignoreWhileDeleting = (state: State) => same(state);
 const ignoreSecondClick = (state: State) => same(state);
@@ -101,6 +100,14 @@ const noteBackAndCheckCarryingOn = (state: Carrying, event: MachineEvent) =>
  */
 const checkUnlessRefused = (state: StateOf<'check-failed'>, event: MachineEvent) =>
   state.failure.outcome === 'refused' ? same(state) : startCheck(state.ctx, event.now, { unknown: state.unknown });
+/**
+ * A retry in ready after a deletion of unknown outcome (asked while the check before ran): its
+ * repeat, the same request with its key, as Delete would send it.
+ */
+const repeatUnknownDeletion = (state: StateOf<'ready'>, event: MachineEvent) => {
+  const key = state.unknown?.attempt.key;
+  return key !== undefined && state.ctx.lastUnknown?.key === key ? requestDeletion(state, { ...event, type: 'delete', key }) : same(state);
+};
 /** The host's retry once the user signed in again: the sign-in asked for is no longer owed. */
 const liftSignInOwed = (state: StateOf<'blocked'>): Transition => (state.after ? { state: { ...state, after: undefined }, effects: [] } : same(state));
 /** A new client after a failed or blocked check: a deletion of unknown outcome not yet told of goes along too. */
@@ -203,7 +210,7 @@ export const machine: Table = {
     return: checkUnlessTooRecentCarryingOn,
     confirm: rememberTyped,
     delete: requestDeletion,
-    retry: ignoreNothingFailed,
+    retry: repeatUnknownDeletion,
     stay: ignoreNothingDeleted,
     show: noteBackAndCheckCarryingOn,
     hide: noteAway,

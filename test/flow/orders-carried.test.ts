@@ -76,3 +76,21 @@ test('a fresh sign-in asked → Check again → blocked → the host\'s retry (s
   const { state } = play([{ type: 'retry' }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }], blocked);
   assert.deepEqual([connect(state).status, connect(state).canDelete], ['ready', true]);
 });
+
+test('lost answer → Check again → the host\'s retry while it runs → clear: the retry repeats the DELETE, with its key', () => {
+  const checking = play([...lost, { type: 'check' }]).state;
+  assert.equal(connect(checking).canRetry, true);
+  const { state, effects } = play([...lost, { type: 'check' }, { type: 'retry' }, { type: 'checked', preconditions: CLEAR }]);
+  // The retry asked for is raised once the check is read, and in ready it is the repeat.
+  assert.ok(effects.some((effect) => effect.type === 'raise' && effect.event.type === 'retry'));
+  assert.equal(connect(state).canRetry, true);
+  const repeat = play([{ type: 'retry' }, { type: 'requested', prevented: false }], state);
+  const [first, second] = keysSent([...effects, ...repeat.effects]);
+  assert.equal(second, first);
+});
+
+test('a plain ready (nothing lost) → retry: nothing to repeat, nothing changes', () => {
+  const { state } = play(ready);
+  assert.equal(connect(state).canRetry, false);
+  assert.equal(play([{ type: 'retry' }], state).state, state);
+});
