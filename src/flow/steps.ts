@@ -84,9 +84,10 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
   if (!allowsDeletion(preconditions)) {
     // The account is there and blocked: a deletion of unknown outcome through this client did not
     // happen. One through another client, this check says nothing of: it goes on to the next check, as
-    // does a fresh sign-in still to make.
+    // does a fresh sign-in still to make. A 409 nothing explained is explained now.
     const unknown = notDeleted || another ? undefined : state.unknown;
-    return { state: { status: 'blocked', ctx, reading, after: state.after, unknown }, effects };
+    const after = state.after?.outcome === 'reauth' ? state.after : undefined;
+    return { state: { status: 'blocked', ctx, reading, after, unknown }, effects };
   }
   // A refusal that nothing blocking explains (a 409, a fresh sign-in still to make) stays on show.
   if (state.after && !another) return { state: { status: 'delete-failed', ctx, failure: state.after, reading }, effects };

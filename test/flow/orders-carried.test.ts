@@ -94,3 +94,15 @@ test('a plain ready (nothing lost) → retry: nothing to repeat, nothing changes
   assert.equal(connect(state).canRetry, false);
   assert.equal(play([{ type: 'retry' }], state).state, state);
 });
+
+test('Delete → a 409 with nothing blocking → the check after it reads blocked → resolved → Check again → clear: ready, the 409 explained', () => {
+  const { state } = play([
+    ...ready,
+    ...sendDelete,
+    { type: 'delete-error', error: ERRORS['conflict-empty']!() },
+    { type: 'checked', preconditions: BLOCKED },
+    { type: 'check' },
+    { type: 'checked', preconditions: CLEAR },
+  ]);
+  assert.deepEqual([connect(state).status, connect(state).canDelete], ['ready', true]);
+});
