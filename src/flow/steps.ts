@@ -187,7 +187,7 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   if (state.asking || event.id !== state.id) return same(state);
   const { attempt, reading } = state;
   // Only the repeat of a deletion of unknown outcome finds `lastUnknown` still set: any other DELETE cleared it.
-  const failure = failureOf('delete', event.error, state.ctx.lastUnknown, attempt.client);
+  let failure = failureOf('delete', event.error, state.ctx.lastUnknown, attempt.client);
   const { outcome } = failure;
   const checks = outcome === 'conflict' && 'checks' in event.error ? event.error.checks : undefined;
   // Checks that show what blocks (of a shape to show: a host's client may send anything).
@@ -199,6 +199,8 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   const sure = outcome === 'refused' || blocking || (outcome === 'conflict' && 'code' in event.error && event.error.code === 'account_has_blockers');
   const lastUnknown = outcome === 'unknown' ? attempt : sure ? undefined : state.ctx.lastUnknown;
   const ctx = { ...state.ctx, lastUnknown };
+  // A 409 that settles nothing, on the repeat of a deletion of unknown outcome: never "nothing was deleted".
+  if (outcome === 'conflict' && lastUnknown) failure = { ...failure, mayBeDeleted: true };
   const effects = told(failure, ctx, attempt.account);
   // The client changed while the DELETE was out: its server must read the checks before anything else,
   // and an unknown outcome goes along, to be on show once they are read.

@@ -6,6 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from '../../src/flow/connect.js';
+import { en, failureText, ptBR } from '../../src/flow/index.js';
+import { es } from '../../src/flow/words/es.js';
 import { BLOCKED, CLEAR, CLIENT_A, CLIENT_B, ERRORS } from './walk.js';
 import { keysSent, lost, play, ready, sendDelete } from './play.js';
 
@@ -105,4 +107,19 @@ test('Delete → a 409 with nothing blocking → the check after it reads blocke
     { type: 'checked', preconditions: CLEAR },
   ]);
   assert.deepEqual([connect(state).status, connect(state).canDelete], ['ready', true]);
+});
+
+test('lost answer → its repeat → a 409 that settles nothing → clear: "not confirmed", never "nothing was deleted", and the same key', () => {
+  const { state, effects } = play([...lost, { type: 'retry' }, { type: 'requested', prevented: false }, { type: 'delete-error', error: ERRORS['conflict-empty']!() }, { type: 'checked', preconditions: CLEAR }]);
+  assert.deepEqual(outcomeOf(state), ['delete-failed', 'conflict']);
+  const words = [en, ptBR, es].map((strings) => failureText(connect(state), strings)?.text);
+  assert.deepEqual(words, [en.errorUnreadableDelete, ptBR.errorUnreadableDelete, es.errorUnreadableDelete]);
+  const again = play([{ type: 'retry' }, { type: 'delete' }, { type: 'requested', prevented: false }], state);
+  const keys = keysSent([...effects, ...again.effects]);
+  assert.equal(new Set(keys).size, 1);
+});
+
+test('Delete → a 409 that settles nothing (no deletion of unknown outcome before it) → clear: the refusal nothing explains', () => {
+  const { state } = play([...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['conflict-empty']!() }, { type: 'checked', preconditions: CLEAR }]);
+  assert.equal(failureText(connect(state), en)?.text, en.errorConflictUnexplained);
 });

@@ -137,8 +137,10 @@ export function failureText(snapshot: Snapshot, s: Strings): FailureWords | unde
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   const say = (text: string, server?: string): FailureWords => ({ server, text, requestId });
   if (deleting && error instanceof ConflictError) {
-    // The deletion with this key still under way: its outcome is unknown, never "nothing was deleted".
+    // The deletion with this key still under way: its outcome is unknown, never "nothing was deleted";
+    // nor after a 409 that settles nothing about a deletion of unknown outcome.
     if (failure.outcome === 'unknown') return say(s.errorInProgressDelete);
+    if (failure.mayBeDeleted) return say(s.errorUnreadableDelete);
     // Checks that show what blocks are the way forward; a refusal nothing explains is said as such.
     return say(snapshot.reason === 'blocked' ? s.errorConflict : s.errorConflictUnexplained);
   }
