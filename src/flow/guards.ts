@@ -155,7 +155,8 @@ export function normalize(settings: Settings): Partial<Context> {
   if ('redirectUrl' in settings) out.redirectUrl = typeof settings.redirectUrl === 'string' ? settings.redirectUrl : DEFAULT_REDIRECT_URL;
   if ('redirectDelay' in settings) {
     const delay = settings.redirectDelay === null || settings.redirectDelay === undefined ? NaN : Number(settings.redirectDelay);
-    out.redirectDelay = Number.isFinite(delay) ? Math.max(0, delay) : DEFAULT_REDIRECT_DELAY;
+    // At most the longest wait a timer keeps (about 24.8 days): a longer one would fire at once.
+    out.redirectDelay = Number.isFinite(delay) ? Math.min(Math.max(0, delay), 2 ** 31 - 1) : DEFAULT_REDIRECT_DELAY;
   }
   if (typeof settings.recheckInterval === 'number' && settings.recheckInterval >= 0) out.recheckInterval = settings.recheckInterval;
   return out;

@@ -1,13 +1,14 @@
 /**
  * What a host may do or hand the flow, and how the flow still reaches the user: a token source that
- * never answers, a new client given from an `error` listener.
+ * never answers, a new client given from an `error` listener, a redirect delay longer than a timer
+ * keeps.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDeletionFlow } from '../../src/flow/index.js';
 import { createAccountDeletionClient } from '../../src/index.js';
 import { createFakeBackend, createFakeFetch } from '../../testing/index.js';
-import { API_BASE, rest } from './helpers.js';
+import { API_BASE, rest, world } from './helpers.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -69,4 +70,17 @@ test('a lost DELETE answer → an error listener gives a new client at once → 
   assert.deepEqual([snapshot.status, snapshot.failure?.outcome], ['delete-failed', 'unknown']);
   assert.deepEqual(seen.slice(-3), ['deleting', 'checking', 'delete-failed']);
   flow.dispose();
+});
+
+test('a redirect delay longer than a timer keeps (3,000,000,000 ms) → deleted: nothing navigates at once', async () => {
+  const w = world({ resolved: true, flow: { confirmation: 'none', redirectDelay: 3_000_000_000, now: Date.now } });
+  w.flow.send({ type: 'check' });
+  await w.settled();
+  w.flow.send({ type: 'delete' });
+  await w.settled();
+  await pause(50);
+  const { status, redirect } = w.flow.getSnapshot();
+  assert.deepEqual([status, redirect?.status, w.navigated], ['deleted', 'scheduled', []]);
+  assert.ok(redirect!.at! - Date.now() > 2 ** 31 - 1000);
+  w.flow.dispose();
 });
