@@ -215,7 +215,14 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
         }
         state = step.state;
         const next: MachineEvent[] = [];
-        for (const effect of step.effects) if (!disposed) carryOut(effect, next);
+        for (const effect of step.effects) {
+          // A host's part that throws (a navigate whose router fails) is reported; the rest goes on.
+          try {
+            if (!disposed) carryOut(effect, next);
+          } catch (error) {
+            report(error);
+          }
+        }
         queue.unshift(...next);
       }
     } finally {

@@ -1,7 +1,7 @@
 /**
  * What a host may do or hand the flow, and how the flow still reaches the user: a token source that
  * never answers, a new client given from an `error` listener, a redirect delay longer than a timer
- * keeps.
+ * keeps, a navigate that throws.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -83,4 +83,26 @@ test('a redirect delay longer than a timer keeps (3,000,000,000 ms) → deleted:
   assert.deepEqual([status, redirect?.status, w.navigated], ['deleted', 'scheduled', []]);
   assert.ok(redirect!.at! - Date.now() > 2 ** 31 - 1000);
   w.flow.dispose();
+});
+
+test('deleted → the redirect is due → the host\'s navigate throws: reported, and the snapshot still told', async () => {
+  const reported: unknown[] = [];
+  const global = globalThis as { reportError?: (error: unknown) => void };
+  global.reportError = (error) => void reported.push(error);
+  try {
+    const w = world({ resolved: true, flow: { confirmation: 'none', navigate: () => { throw new Error('the router failed'); } } });
+    const statuses: string[] = [];
+    w.flow.subscribe(() => statuses.push(w.flow.getSnapshot().status));
+    w.flow.send({ type: 'check' });
+    await w.settled();
+    w.flow.send({ type: 'delete' });
+    await w.settled();
+    await pause(20);
+    assert.equal(w.flow.getSnapshot().status, 'deleted');
+    assert.equal(statuses.at(-1), 'deleted');
+    assert.deepEqual(reported.map((error) => (error as Error).message), ['the router failed']);
+    w.flow.dispose();
+  } finally {
+    delete global.reportError;
+  }
 });
