@@ -226,6 +226,16 @@ describe('refusals and failures of the deletion', () => {
     });
   }
 
+  it('Azion answering the DELETE 410, already deleted (an earlier try whose answer was lost): a 204, and the key done', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    upstream.failNext('gone', { on: 'delete' });
+    const response = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(response.status, 204);
+    assert.deepEqual((await checkAnswer(PATH, 'DELETE', response)).problems, []);
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
+    assert.equal(upstreamDeletes(upstream).length, 1, 'the repeat asked nothing upstream');
+  });
+
   it('Azion answering the DELETE later than twice the time limit: a 504, a repeat waits for the real outcome, and no second DELETE goes out', async () => {
     const { handler, upstream } = setUp({ resolved: true, handler: { checkTimeout: 100 } });
     upstream.failNext('slow', { on: 'delete', ms: 600 });

@@ -87,7 +87,8 @@ export type AzionFaultKind =
   | 'cut-off'
   | 'wrong-shape'
   | 'network-error'
-  | 'lost-answer';
+  | 'lost-answer'
+  | 'gone';
 
 export const AZION_FAULT_KINDS: readonly AzionFaultKind[] = [
   'slow',
@@ -101,6 +102,7 @@ export const AZION_FAULT_KINDS: readonly AzionFaultKind[] = [
   'wrong-shape',
   'network-error',
   'lost-answer',
+  'gone',
 ];
 
 export interface AzionFaultOptions {
