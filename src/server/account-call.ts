@@ -1,7 +1,7 @@
 /**
  * The call to the `account` hook, its answer read (never cast), and how a failed call of the account
  * or the deletion is answered. No upstream answer is ever read as permission: only an account that
- * reads completely goes on, and every failure is a 401, 403, 502 or 504.
+ * reads completely goes on, and every failure is a 401, 403, 429, 502 or 504.
  */
 import * as answer from './answers.js';
 import type { Answer } from './answers.js';
@@ -36,6 +36,7 @@ export function failureAnswer(error: unknown, what: string, v3: boolean): Answer
   if (isUpstreamError(error)) {
     if (error.status === 401) return answer.unauthorized(error.detail, error.code);
     if (error.status === 403) return answer.forbidden(error.detail, v3);
+    if (error.status === 429) return answer.rateLimited(error.detail, error.retryAfter);
     if (error.status === 504) return answer.gatewayTimeout(error.detail);
     return answer.badGateway(error.detail);
   }

@@ -75,6 +75,10 @@ export const unauthorized = (text: string, code = 'not_authenticated'): Answer =
 export const forbidden = (text: string, v3: boolean): Answer =>
   v3 ? detail(403, text) : jsonApiError(403, { code: 'permission_denied', title: 'Not allowed', detail: text });
 
+/** The upstream asked for fewer requests: nothing was carried out, and `Retry-After` says when to try again. */
+export const rateLimited = (text: string, retryAfter: number | undefined): Answer =>
+  jsonApiError(429, { code: 'rate_limited', title: 'Too many requests', detail: text }, retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) });
+
 export const badGateway = (text: string): Answer =>
   jsonApiError(502, { code: 'bad_gateway', title: 'Upstream failure', detail: text });
 

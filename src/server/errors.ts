@@ -3,10 +3,10 @@
  * unknown failure: a 502 for the account or the deletion, `unavailable` for a check.
  */
 
-/** The statuses the handler passes on: 401 and 403 as they came, 502 and 504 for upstream failures. */
-export type UpstreamStatus = 401 | 403 | 502 | 504;
+/** The statuses the handler passes on: 401, 403 and 429 as they came, 502 and 504 for upstream failures. */
+export type UpstreamStatus = 401 | 403 | 429 | 502 | 504;
 
-const STATUSES: readonly number[] = [401, 403, 502, 504];
+const STATUSES: readonly number[] = [401, 403, 429, 502, 504];
 const MAX_SENTENCE = 300;
 
 /**
@@ -26,6 +26,8 @@ export function cleanSentence(value: unknown): string | undefined {
  * - 401: the session or token is not valid; the whole answer is a 401 (`code` is kept, so
  *   `reauthentication_required` reaches the panel).
  * - 403: this user may not; passed on as a 403 with `detail`, the upstream's sentence.
+ * - 429: the upstream asked for fewer requests; passed on as a 429, with `Retry-After` when
+ *   `retryAfter` (whole seconds) is known. A check that meets one is `unavailable`.
  * - 502 or 504: the upstream failed or timed out.
  * `detail` is shown to the user: write it for them, never with internals (hosts, stack traces).
  */
@@ -34,14 +36,22 @@ export class UpstreamError extends Error {
   readonly status: UpstreamStatus;
   readonly detail: string;
   readonly code: string | undefined;
+  /** For a 429: how many seconds the upstream asked to wait, when it said. */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: UpstreamStatus, detail: string, options: { code?: string | undefined; cause?: unknown } = {}) {
-    if (!STATUSES.includes(status)) throw new TypeError(`UpstreamError needs a status of 401, 403, 502 or 504, not ${String(status)}.`);
+  constructor(
+    status: UpstreamStatus,
+    detail: string,
+    options: { code?: string | undefined; cause?: unknown; retryAfter?: number | undefined } = {},
+  ) {
+    if (!STATUSES.includes(status)) throw new TypeError(`UpstreamError needs a status of 401, 403, 429, 502 or 504, not ${String(status)}.`);
     const sentence = cleanSentence(detail) ?? 'The upstream service failed.';
     super(sentence, { cause: options.cause });
     this.status = status;
     this.detail = sentence;
     this.code = options.code;
+    const wait = options.retryAfter;
+    this.retryAfter = typeof wait === 'number' && Number.isSafeInteger(wait) && wait >= 0 ? wait : undefined;
   }
 }
 

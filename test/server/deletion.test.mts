@@ -213,6 +213,7 @@ describe('refusals and failures of the deletion', () => {
     ['a 503 gateway page is a 502', 'unavailable', 502, /answered 503/],
     ['a 200 with a body instead of 204 is a 502', 'wrong-shape', 502, /could not be read/],
     ['no answer at all is a 502', 'network-error', 502, /could not be reached/],
+    ['a 429 is a 429, nothing carried out', 'rate-limited', 429, /throttled/],
   ];
   for (const [name, fault, status, detail] of cases) {
     it(name, async () => {
@@ -225,6 +226,16 @@ describe('refusals and failures of the deletion', () => {
       assert.equal(upstream.state.deleted, false, 'nothing was deleted');
     });
   }
+
+  it('a 429 passes on its Retry-After, and frees the key: a repeat after the wait deletes', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    upstream.failNext('rate-limited', { on: 'delete' });
+    const response = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(response.headers.get('retry-after'), '30');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
+    assert.equal(upstreamDeletes(upstream).length, 2);
+  });
 
   it('Azion answering the DELETE 410, already deleted (an earlier try whose answer was lost): a 204, and the key done', async () => {
     const { handler, upstream } = setUp({ resolved: true });

@@ -116,6 +116,23 @@ describe('preconditions from Azion', () => {
     assert.equal(body.errors[0].detail, 'Only the account owner can delete this account.');
   });
 
+  it('answers 429 with Retry-After when Azion rate-limits the account call, not a 502', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    upstream.failNext('rate-limited', { on: 'account' });
+    const response = await handler(getChecks());
+    assert.equal(response.status, 429);
+    assert.equal(response.headers.get('retry-after'), '30');
+    const body = (await checkAnswer(PATH, 'GET', response)).body as any;
+    assert.match(body.errors[0].detail, /throttled/);
+  });
+
+  it('a 429 from one check\'s upstream makes that check unavailable, and the others stand', async () => {
+    const { handler, upstream } = setUp({ resolved: true });
+    upstream.failNext('rate-limited', { on: 'dns_zones' });
+    const data = (await bodyOf(await handler(getChecks()))).data;
+    assert.deepEqual(data.checks.map((check: { status: string }) => check.status), ['unavailable', 'passed', 'passed']);
+  });
+
   it('a 403 from one check\'s upstream makes that check unavailable, with the upstream\'s sentence, and the others stand', async () => {
     const { handler, upstream } = setUp({ resolved: true });
     upstream.failNext('forbidden', { on: 'applications' });

@@ -106,6 +106,8 @@ export function faultAnswer(kind: AzionFaultKind, endpoint: AzionEndpoint | unde
       return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"count": 3, "results": [{"id": 81, "na' };
     case 'wrong-shape':
       return json(200, endpoint ? WRONG_SHAPES[endpoint] : {});
+    case 'rate-limited':
+      return { ...json(429, { detail: 'Request was throttled. Expected available in 30 seconds.' }), headers: { 'content-type': 'application/json', 'retry-after': '30' } };
     case 'gone':
       return json(410, { detail: 'Account already deleted.' });
     default:

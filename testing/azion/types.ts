@@ -88,6 +88,7 @@ export type AzionFaultKind =
   | 'wrong-shape'
   | 'network-error'
   | 'lost-answer'
+  | 'rate-limited'
   | 'gone';
 
 export const AZION_FAULT_KINDS: readonly AzionFaultKind[] = [
@@ -102,6 +103,7 @@ export const AZION_FAULT_KINDS: readonly AzionFaultKind[] = [
   'wrong-shape',
   'network-error',
   'lost-answer',
+  'rate-limited',
   'gone',
 ];
 

@@ -69,6 +69,14 @@ export interface UpstreamAnswer {
   json: unknown;
   /** True when the body was JSON that parsed (an empty body is not). */
   readable: boolean;
+  /** `Retry-After` in whole seconds (from seconds or a date), when it could be read. */
+  retryAfter: number | undefined;
+}
+
+function secondsOf(retryAfter: string | null): number | undefined {
+  if (!retryAfter) return undefined;
+  const seconds = /^\s*\d+\s*$/.test(retryAfter) ? Number(retryAfter) : (Date.parse(retryAfter) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }
 
 /**
@@ -98,7 +106,7 @@ export async function send(up: Upstream, ctx: DeletionContext, url: string, meth
       readable = false;
     }
   }
-  return { status: response.status, json, readable };
+  return { status: response.status, json, readable, retryAfter: secondsOf(response.headers.get('retry-after')) };
 }
 
 /** The `UpstreamError` for an answer that is not the success the caller wanted. */
@@ -110,6 +118,7 @@ export function refusal(answer: UpstreamAnswer, what: string): UpstreamError {
     });
   }
   if (answer.status === 403) return new UpstreamError(403, sentence ?? `Azion refused ${what}.`);
+  if (answer.status === 429) return new UpstreamError(429, sentence ?? `Azion's API asked for fewer requests for ${what}.`, { retryAfter: answer.retryAfter });
   if (answer.status >= 200 && answer.status < 300) return new UpstreamError(502, `Azion's API answered ${what} with something that could not be read.`);
   return new UpstreamError(502, `Azion's API answered ${answer.status || 'a redirect'} for ${what}.`);
 }
