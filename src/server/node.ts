@@ -32,6 +32,15 @@ function hostOf(req: NodeRequest): string {
   return typeof host === 'string' && /^[\w.-]+(:\d{1,5})?$|^\[[\d:a-fA-F.]+\](:\d{1,5})?$/.test(host) ? host : 'localhost';
 }
 
+/**
+ * The request target as a path: the origin form as it is, and the absolute form
+ * (`GET http://host/api/… HTTP/1.1`, which RFC 9112 says a server must accept) without its scheme and
+ * host, which the handler does not read.
+ */
+function targetOf(req: NodeRequest): string {
+  return (req.originalUrl ?? req.url ?? '/').replace(/^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i, '') || '/';
+}
+
 function toRequest(req: NodeRequest, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -40,7 +49,7 @@ function toRequest(req: NodeRequest, signal: AbortSignal): Request {
     if (Array.isArray(value)) for (const one of value) headers.append(name, one);
     else headers.set(name, value);
   }
-  const path = req.originalUrl ?? req.url ?? '/';
+  const path = targetOf(req);
   // Joined as text, never resolved against a base: `//elsewhere/api/…` is a path here, not a host.
   const url = `http://${hostOf(req)}${path.startsWith('/') ? path : `/${path}`}`;
   const method = req.method ?? 'GET';
@@ -85,8 +94,7 @@ export function toNodeHandler(handler: DeletionHandler): NodeHandler {
   if (typeof handler !== 'function') throw new TypeError('toNodeHandler needs the handler that createDeletionHandler returned.');
   const basePath = typeof handler.basePath === 'string' ? handler.basePath : undefined;
   return (req, res, next) => {
-    const url = req.originalUrl ?? req.url ?? '/';
-    const pathname = url.split(/[?#]/, 1)[0] ?? '/';
+    const pathname = targetOf(req).split(/[?#]/, 1)[0] ?? '/';
     if (next && basePath !== undefined && !below(pathname, basePath)) return next();
 
     const gone = new AbortController();

@@ -142,6 +142,22 @@ describe('toNodeHandler over HTTP, with Azion over HTTP', () => {
     assert.equal(server.fake.requests.length, 0);
   });
 
+  it('a request target in absolute form (GET http://host/api/… HTTP/1.1, RFC 9112) is answered by the handler, not passed on', async () => {
+    upstream.reset();
+    upstream.resolveAll();
+    const before = fellThrough.length;
+    const answer = await raw(base, 'GET', `${base}/api/v4/account/deletion/preconditions`, cookie);
+    assert.equal(answer.status, 200, answer.body);
+    assert.equal(JSON.parse(answer.body).data.deletable, true);
+    assert.equal(fellThrough.length, before);
+  });
+
+  it('with no next handler, the absolute form is answered too', async () => {
+    await using server = await alone();
+    const answer = await raw(server.url, 'GET', `${server.url}/api/v4/account/deletion/preconditions`, cookie);
+    assert.equal(answer.status, 200, answer.body);
+  });
+
   it('a network failure of Azion (its socket destroyed) makes that check unavailable', async () => {
     upstream.reset();
     upstream.resolveAll();
