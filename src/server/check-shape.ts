@@ -18,7 +18,8 @@ export const CHECK_TITLES: Record<string, string> = {
   debts: 'Debts',
 };
 
-export const titleOf = (type: string): string => CHECK_TITLES[type] ?? type;
+/** A type named like a member of every object (`constructor`, `__proto__`) is no known type. */
+export const titleOf = (type: string): string => (Object.hasOwn(CHECK_TITLES, type) ? (CHECK_TITLES[type] ?? type) : type);
 
 /** Thrown when a hook's answer is not a readable check. */
 export class UnreadableCheckError extends Error {

@@ -184,6 +184,19 @@ describe('checks written by a portal', () => {
     });
   }
 
+  it('a check whose type is named like a member of every object (__proto__, constructor, toString) keeps its name as its title', async () => {
+    for (const type of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const handler = createDeletionHandler({
+        account: () => ({ id: 7, name: 'Own portal' }),
+        checks: [{ type, evaluate: () => Promise.reject(new Error('down')) }],
+        deleteAccount: () => undefined,
+        idempotency: memoryStore(),
+      });
+      const data = await checksOf(handler);
+      assert.deepEqual([data.checks[0].type, data.checks[0].status, data.checks[0].title], [type, 'unavailable', type]);
+    }
+  });
+
   it("a check that resolves unavailable with empty or blank words goes out with the kit's title and message", async () => {
     for (const words of [{ title: '', message: '' }, { title: '   ', message: '\n\t ' }, { title: ' ', message: 'The billing service is down.' }]) {
       const data = await checksOf(withCheck(() => ({ type: 'own', status: 'unavailable', ...words })));
