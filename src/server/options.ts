@@ -22,12 +22,25 @@ function fail(message: string): never {
 
 const isFunction = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function';
 
-/** `/api/` and `/api` are the same base; the root is ``. */
+/**
+ * `/api/` and `/api` are the same base; the root is ``. Written as a request's URL writes it: a base
+ * with letters beyond ASCII (`/konto/lösch`) is compared percent-encoded, as every pathname arrives.
+ */
 export function normalizeBasePath(raw: unknown): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || /[?#\s\\]/.test(raw) || raw.includes('//')) {
-    fail(`basePath must be a path such as '/api' (no query, fragment, spaces or backslashes), not ${JSON.stringify(raw)}.`);
+  const path = typeof raw === 'string' && raw.startsWith('/') && !/[?#\s\\]/.test(raw) && !raw.includes('//') ? new URL(raw, 'http://h').pathname : '';
+  // `.` and `..` segments, or a `%` that is not one letter's escape, would not name the path written.
+  if (!path || (path !== raw && safeDecode(path) !== raw)) {
+    fail(`basePath must be a path such as '/api' (no query, fragment, spaces, backslashes or dot segments), not ${JSON.stringify(raw)}.`);
   }
-  return raw.replace(/\/+$/, '');
+  return path.replace(/\/+$/, '');
+}
+
+function safeDecode(path: string): string | undefined {
+  try {
+    return decodeURI(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function checkSources(raw: unknown): readonly CheckSource[] {

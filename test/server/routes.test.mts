@@ -57,6 +57,9 @@ describe('routes', () => {
       ['/api/', '/api/v4/account/deletion/preconditions'],
       ['/portal/api', '/portal/api/v4/account/deletion/preconditions'],
       ['/', '/v4/account/deletion/preconditions'],
+      // Letters beyond ASCII: the request's pathname arrives percent-encoded.
+      ['/konto/lösch', '/konto/lösch/v4/account/deletion/preconditions'],
+      ['/konto/l%C3%B6sch', '/konto/lösch/v4/account/deletion/preconditions'],
     ] as const) {
       const handler = createDeletionHandler({ ...minimal(), basePath });
       const response = await handler(new Request(`${ORIGIN}${url}`));
@@ -94,6 +97,7 @@ describe('options', () => {
     ['a timeout that is not a number', { checkTimeout: '3000' }, /checkTimeout/],
     ['a relative base path', { basePath: 'api' }, /basePath/],
     ['a base path with a query', { basePath: '/api?x=1' }, /basePath/],
+    ['a base path with a dot segment', { basePath: '/portal/../api' }, /basePath/],
     ['an onError that is not a function', { onError: 'log' }, /onError/],
   ];
   for (const [name, change, message] of cases) {
