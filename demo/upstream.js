@@ -10,6 +10,8 @@ const KIND_NAMES = {
   forbidden: '403 forbidden',
   unauthorized: '401 not signed in',
   refused: '400 refused',
+  'rate-limited': '429 too many requests',
+  gone: '410 already deleted',
   'network-error': 'network failure',
   'lost-answer': 'answer lost after deleting',
 };
