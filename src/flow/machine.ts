@@ -130,12 +130,17 @@ function carriedFrom(state: DeleteFailedState): Carried {
 const checkCarryingFailure = (state: DeleteFailedState, event: MachineEvent) => startCheck(state.ctx, event.now, carriedFrom(state));
 /**
  * A new client after a failed deletion (a host's error listener may give one before the failure was
- * ever drawn): a deletion of unknown outcome goes along, to be on show once the new client's check reads.
+ * ever drawn): a deletion of unknown outcome goes along as not yet told, to be on show once a check
+ * allows deletion, whichever client reads it.
  */
 const checkWithNewClientCarryingUnknown = (state: DeleteFailedState, event: EventOf<'client'>) =>
   event.client === state.ctx.client
     ? same(state)
-    : startCheck({ ...state.ctx, client: event.client }, event.now, state.attempt ? { unknown: { attempt: state.attempt, failure: state.failure } } : {});
+    : startCheck(
+        { ...state.ctx, client: event.client },
+        event.now,
+        state.attempt ? { unknown: { attempt: state.attempt, failure: state.failure, untold: true } } : {},
+      );
 
 /**
  * After a failed deletion the user's return checks again only where the checks or the session are the

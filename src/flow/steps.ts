@@ -116,13 +116,13 @@ function failCheck(state: CheckingState, error: AccountDeletionError): Transitio
   const effects = told(failure, state.ctx);
   // A retry asked for meanwhile goes on from the failure, as it does from an answer.
   if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
-  // Only a deletion through this check's client is the thing on show; another client's check failed,
-  // and one never on show yet is carried on to the next check.
+  // Only a deletion through this check's client is the thing on show; one through another client (on
+  // show before or not) is carried on, to be on show once a check allows deletion.
   const unknown = state.unknown;
   if (unknown?.attempt.client === state.client) {
     return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt }, effects };
   }
-  return { state: { status: 'check-failed', ctx: state.ctx, failure, after: state.after, unknown: unknown?.untold && unknown }, effects };
+  return { state: { status: 'check-failed', ctx: state.ctx, failure, after: state.after, unknown }, effects };
 }
 
 /** Asks the `request` listeners before a DELETE goes; the flow waits in `deleting` for their answer. */

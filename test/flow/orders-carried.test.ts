@@ -59,6 +59,17 @@ test('lost answer on show → the host gives client B at once (an error listener
   assert.deepEqual(outcomeOf(state), ['delete-failed', 'unknown']);
 });
 
+test('lost answer → the host gives client B at once → B\'s check fails → Check again → clear: the lost answer on show', () => {
+  const { state } = play([
+    ...lost,
+    { type: 'client', client: CLIENT_B },
+    { type: 'check-error', error: ERRORS['server']!() },
+    { type: 'check' },
+    { type: 'checked', preconditions: CLEAR },
+  ]);
+  assert.deepEqual(outcomeOf(state), ['delete-failed', 'unknown']);
+});
+
 test('a fresh sign-in asked → Check again → blocked → resolved → Check again → clear: the sign-in is still asked for', () => {
   const { state } = play([
     ...ready,
