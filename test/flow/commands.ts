@@ -64,6 +64,7 @@ const settings = fc.constantFrom('none', 'account-name').map((confirmation) =>
   command(`confirmation ${confirmation}`, (m) => m.flow.send({ type: 'configure', settings: { confirmation } })),
 );
 const prevent = fc.constant(command('a listener prevents the next request', (m) => void (m.preventNext = true)));
+const swapOnError = fc.constant(command('an error listener gives the other client at the next error', (m) => void (m.swapOnError = true)));
 const conflict = fc.constantFrom<Conflict>('in-use', 'clear', 'unreadable').map((kind) =>
   command(`the next delete is answered a 409 (${kind})`, (m) => void (m.conflictNext = kind)),
 );
@@ -99,6 +100,7 @@ export const commands = [
   swap,
   settings,
   prevent,
+  swapOnError,
   resolveAll,
   resolveAll,
   block,

@@ -54,6 +54,8 @@ export interface Model {
   /** The last DELETE whose outcome is unknown for its account and client, while it stays so. */
   unknown: { key: string; tag: Tag; accountId: number } | undefined;
   preventNext: boolean;
+  /** At the next error, an `error` listener gives the other client at once (a host refreshing its client). */
+  swapOnError: boolean;
   /** The next DELETE is answered this 409, and nothing is deleted then. */
   conflictNext: Conflict | undefined;
   /** The client of a DELETE whose outcome is unknown and was never on show since: Delete may not be offered as if nothing happened. */
@@ -166,6 +168,7 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
       allowed: [],
       unknown: undefined,
       preventNext: false,
+      swapOnError: false,
       conflictNext: undefined,
       untold: undefined,
       deletedSeen: false,
@@ -183,6 +186,12 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
       } else model.allowed.push({ accountId: detail.account.id });
     });
     flow.on('deleted', () => void (model.deletedSeen = true));
+    flow.on('error', () => {
+      if (!model.swapOnError) return;
+      model.swapOnError = false;
+      model.tag = model.tag === 'A' ? 'B' : 'A';
+      flow.send({ type: 'client', client: model.clients[model.tag] });
+    });
     for (const type of ['checked', 'request', 'deleted', 'error', 'reauth-required'] as const) flow.on(type, () => void model.notifications++);
     flow.subscribe(() => checkSnapshot(model, flow.getSnapshot()));
     flow.send({ type: 'check' });
