@@ -2,7 +2,7 @@
 // key, what every failure of the deletion answers, and a DELETE of unknown outcome keeping its key.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { memoryStore, UpstreamError, type IdempotencyStore } from '../../src/server/index.ts';
+import { azion, memoryStore, UpstreamError, type IdempotencyStore } from '../../src/server/index.ts';
 import { checkAnswer } from './openapi.mts';
 import { deleteAccount, setUp, upstreamDeletes } from './helpers.mts';
 
@@ -245,6 +245,25 @@ describe('refusals and failures of the deletion', () => {
     assert.deepEqual((await checkAnswer(PATH, 'DELETE', response)).problems, []);
     assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
     assert.equal(upstreamDeletes(upstream).length, 1, 'the repeat asked nothing upstream');
+  });
+
+  it('a 410 that is not Azion\'s JSON (a gateway\'s "410 Gone" page) is a 502, not a success', async () => {
+    const fake = setUp({ resolved: true });
+    const { handler } = setUp({
+      resolved: true,
+      handler: {
+        ...azion({
+          auth: 'forward',
+          apiBase: 'https://api.azion.test',
+          ssoBase: 'https://sso.azion.test',
+          fetch: async (input, init) =>
+            init?.method === 'DELETE' ? new Response('<html><body>410 Gone</body></html>', { status: 410, headers: { 'content-type': 'text/html' } }) : fake.upstream.fetch(input, init),
+        }),
+      },
+    });
+    const response = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(response.status, 502);
+    assert.deepEqual((await checkAnswer(PATH, 'DELETE', response)).problems, []);
   });
 
   it('Azion answering the DELETE later than twice the time limit: a 504, a repeat waits for the real outcome, and no second DELETE goes out', async () => {

@@ -80,7 +80,8 @@ export async function deleteAzionAccount(up: Upstream, apiBase: string, ctx: Del
   const uncut: DeletionContext = { request: ctx.request, signal: new AbortController().signal };
   const answer = await send(up, uncut, `${apiBase}/v3/account/${accountId}`, 'DELETE', 'application/json; version=3', what);
   // 410: already deleted (by an earlier try whose answer was lost): the OpenAPI's "treat as success".
-  if (answer.status === 204 || answer.status === 410) return;
+  // Only Azion's own, in JSON: a gateway's "410 Gone" page is no answer, and never permission.
+  if (answer.status === 204 || (answer.status === 410 && answer.readable)) return;
   // A refusal that says why (a 400, 409 or 422 with a sentence) is known not to have deleted: passed
   // on as a refusal. Without a sentence it is an unknown failure.
   if (REFUSALS.includes(answer.status) && answer.readable) {
