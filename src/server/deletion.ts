@@ -144,9 +144,15 @@ export class Deletions {
   }
 
   async #delete(storeKey: string, owner: string, accountId: number, request: Request, report: Report): Promise<Attempt> {
-    // Nothing between the last look and taking the account's place: two requests never both pass.
+    // Nothing between the last look and taking the account's place: two requests never both pass. The
+    // wait is as long as a deletion's own time: one still out then is a deletion still under way (409).
     for (let before = this.#out.get(accountId); before; before = this.#out.get(accountId)) {
-      if (await before) return settledAs(await this.#succeeded(storeKey, report));
+      const succeeded = await within(2 * this.settings.checkTimeout, undefined, () => before).catch(() => undefined);
+      if (succeeded === undefined) {
+        void this.#release(storeKey, owner, report);
+        return settledAs(answer.keyInUse());
+      }
+      if (succeeded) return settledAs(await this.#succeeded(storeKey, report));
     }
     let ended!: (succeeded: boolean) => void;
     const out = new Promise<boolean>((resolve) => (ended = resolve));

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { azion, createDeletionHandler, memoryStore, type IdempotencyStore } from '../../src/server/index.ts';
 import { createFakeAzionApi } from '../../testing/index.ts';
 import { checkAnswer } from './openapi.mts';
-import { bodyOf, deleteAccount, TOKEN, upstreamDeletes } from './helpers.mts';
+import { bodyOf, deleteAccount, setUp, TOKEN, upstreamDeletes } from './helpers.mts';
 
 const CONCURRENT = 50;
 
@@ -184,5 +184,22 @@ describe('a request with a key another session is carrying out', () => {
     assert.equal((await owner).status, 409);
     assert.equal(anonymous.status, 401);
     assert.doesNotMatch(await anonymous.text(), /acme|dns_zones/i);
+  });
+});
+
+describe('one account\'s DELETE with another key while the first is slow', () => {
+  it('waits no longer than a deletion\'s own time: a 409 idempotency_key_in_use, and still one upstream DELETE', async () => {
+    const { handler, upstream } = setUp({ resolved: true, handler: { checkTimeout: 100 } });
+    upstream.failNext('slow', { on: 'delete', ms: 3000 });
+    const first = handler(deleteAccount(1234, 'tab-1-key'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = Date.now();
+    const second = await handler(deleteAccount(1234, 'tab-2-key'));
+    const took = Date.now() - started;
+    assert.equal(second.status, 409);
+    assert.equal(((await bodyOf(second)) as any).errors[0].code, 'idempotency_key_in_use');
+    assert.ok(took < 1000, `took ${took} ms`);
+    assert.equal((await first).status, 504);
+    assert.equal(upstreamDeletes(upstream).length, 1);
   });
 });
