@@ -27,10 +27,13 @@ const isFunction = (value: unknown): value is (...args: never[]) => unknown => t
  * with letters beyond ASCII (`/konto/lösch`) is compared percent-encoded, as every pathname arrives.
  */
 export function normalizeBasePath(raw: unknown): string {
-  const path = typeof raw === 'string' && raw.startsWith('/') && !/[?#\s\\]/.test(raw) && !raw.includes('//') ? new URL(raw, 'http://h').pathname : '';
-  // `.` and `..` segments, or a `%` that is not one letter's escape, would not name the path written.
-  if (!path || (path !== raw && safeDecode(path) !== raw)) {
-    fail(`basePath must be a path such as '/api' (no query, fragment, spaces, backslashes or dot segments), not ${JSON.stringify(raw)}.`);
+  const written = typeof raw === 'string' && raw.startsWith('/') && !/[?#\s\\]/.test(raw) && !raw.includes('//');
+  // Escapes in capitals, as a request's pathname writes them.
+  const path = written ? new URL(raw, 'http://h').pathname.replace(/%[\da-f]{2}/gi, (escape) => escape.toUpperCase()) : '';
+  // `.` and `..` segments (resolved away), or a `%` that escapes nothing, would not name the path written.
+  const decoded = safeDecode(path);
+  if (!path || decoded === undefined || decoded !== safeDecode(raw as string)) {
+    fail(`basePath must be a path such as '/api' (no query, fragment, spaces, backslashes, dot segments or a % that escapes nothing), not ${JSON.stringify(raw)}.`);
   }
   return path.replace(/\/+$/, '');
 }

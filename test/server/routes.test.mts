@@ -60,6 +60,8 @@ describe('routes', () => {
       // Letters beyond ASCII: the request's pathname arrives percent-encoded.
       ['/konto/lösch', '/konto/lösch/v4/account/deletion/preconditions'],
       ['/konto/l%C3%B6sch', '/konto/lösch/v4/account/deletion/preconditions'],
+      ['/konto/l%c3%b6sch', '/konto/lösch/v4/account/deletion/preconditions'],
+      ['/ä%C3%B6', '/äö/v4/account/deletion/preconditions'],
     ] as const) {
       const handler = createDeletionHandler({ ...minimal(), basePath });
       const response = await handler(new Request(`${ORIGIN}${url}`));
@@ -98,6 +100,7 @@ describe('options', () => {
     ['a relative base path', { basePath: 'api' }, /basePath/],
     ['a base path with a query', { basePath: '/api?x=1' }, /basePath/],
     ['a base path with a dot segment', { basePath: '/portal/../api' }, /basePath/],
+    ['a base path with a % that escapes nothing', { basePath: '/a%zz' }, /basePath/],
     ['an onError that is not a function', { onError: 'log' }, /onError/],
   ];
   for (const [name, change, message] of cases) {
