@@ -38,10 +38,15 @@ export class Deletions {
    */
   readonly #done = new Map<string, number>();
   /**
-   * The account whose DELETE is out in this instance, whatever its key (two tabs, a double submit):
-   * a second waits for the first to end, and answers 204 without deleting once it succeeded.
+   * Until when each account this instance deleted (with any key) is known gone: a request whose reads
+   * passed before that deletion (two tabs, a repeat from another session) answers 204 and deletes nothing.
    */
-  readonly #out = new Map<number, Promise<boolean>>();
+  readonly #gone = new Map<number, number>();
+  /**
+   * The account whose DELETE is out in this instance, whatever its key (two tabs, a double submit):
+   * a second waits for the first to end, and answers 204 without deleting once it succeeded (#gone).
+   */
+  readonly #out = new Map<number, Promise<unknown>>();
   readonly #records: KeyRecords;
   /**
    * How long a duplicate waits: the whole of a DELETE's time (account, checks, deletion twice), and
@@ -145,35 +150,44 @@ export class Deletions {
 
   async #delete(storeKey: string, owner: string, accountId: number, request: Request, report: Report): Promise<Attempt> {
     // Nothing between the last look and taking the account's place: two requests never both pass. The
-    // wait is as long as a deletion's own time: one still out then is a deletion still under way (409).
-    for (let before = this.#out.get(accountId); before; before = this.#out.get(accountId)) {
-      const succeeded = await within(2 * this.settings.checkTimeout, undefined, () => before).catch(() => undefined);
-      if (succeeded === undefined) {
+    // waits together last at most a deletion's own time: one still out then is a deletion under way (409).
+    const deadline = Date.now() + 2 * this.settings.checkTimeout;
+    for (;;) {
+      const now = Date.now();
+      if ((this.#done.get(storeKey) ?? 0) > now || (this.#gone.get(accountId) ?? 0) > now) {
+        return settledAs(await this.#succeeded(storeKey, accountId, report));
+      }
+      const before = this.#out.get(accountId);
+      if (!before) break;
+      const over = await within(Math.max(1, deadline - now), undefined, () => before).then(
+        () => true,
+        () => false,
+      );
+      if (!over) {
         void this.#release(storeKey, owner, report);
         return settledAs(answer.keyInUse());
       }
-      if (succeeded) return settledAs(await this.#succeeded(storeKey, report));
     }
-    let ended!: (succeeded: boolean) => void;
-    const out = new Promise<boolean>((resolve) => (ended = resolve));
+    const attempt = this.#send(storeKey, owner, accountId, request, report);
+    // Ends once the DELETE has (a late one included); a success is known by then, in #gone.
+    const out = attempt.then((a) => a.final).catch(() => undefined);
     this.#out.set(accountId, out);
     void out.then(() => this.#out.get(accountId) === out && this.#out.delete(accountId));
-    const attempt = this.#send(storeKey, owner, accountId, request, report);
-    attempt.then((a) => a.final).then(
-      (final) => ended(final.status === 204),
-      () => ended(false),
-    );
     return attempt;
   }
 
   /** The deletion succeeded (this key's, or another key's of the same account): repeats answer 204. */
-  async #succeeded(storeKey: string, report: Report): Promise<Answer> {
+  async #succeeded(storeKey: string, accountId: number, report: Report): Promise<Answer> {
     const now = Date.now();
-    for (const [done, until] of this.#done) {
-      if (until > now) break;
-      this.#done.delete(done);
+    for (const kept of [this.#done, this.#gone] as Map<unknown, number>[]) {
+      for (const [entry, until] of kept) {
+        if (until > now) break;
+        kept.delete(entry);
+      }
     }
     this.#done.set(storeKey, now + DONE_TTL_SECONDS * 1000);
+    this.#gone.delete(accountId);
+    this.#gone.set(accountId, now + DONE_TTL_SECONDS * 1000);
     try {
       await this.#records.done(storeKey);
     } catch (error) {
@@ -194,7 +208,7 @@ export class Deletions {
     }
     // No parent signal: a client that goes away must not cut a deletion off midway.
     const call = startCall(2 * settings.checkTimeout, undefined, (signal) => settings.deleteAccount({ request, signal }, accountId));
-    const succeeded = () => this.#succeeded(storeKey, report);
+    const succeeded = () => this.#succeeded(storeKey, accountId, report);
     // The call ended without success: the deletion failed, and its key is freed, as server.md says (a
     // repeat tries again; one after a deletion whose answer was lost meets the ended session first).
     const failed = (error: unknown): Answer => {
