@@ -64,9 +64,10 @@ export class Deletions {
   handle(accountId: number, key: string, request: Request, requestId: string): Promise<Answer> {
     const storeKey = storeKeyOf(accountId, key);
     if ((this.#done.get(storeKey) ?? 0) > Date.now()) return Promise.resolve(answer.noContent());
-    // Only the same session's request shares an answer: another's (or one with no credentials) could
-    // read what that one was told, or be told its 401. It goes through the store instead.
-    const flight = [storeKey, request.headers.get('authorization'), request.headers.get('cookie')].join('\n');
+    // Only a request the same in every header shares an answer: another session's (whatever header
+    // carries it: a cookie, Authorization, a portal's own) could read what that one was told, or be
+    // told its 401. Another goes through the store instead.
+    const flight = [storeKey, ...[...request.headers].map(([name, value]) => `${name}: ${value}`)].join('\n');
     const flying = this.#flights.get(flight);
     if (flying) return this.#wait(flying);
 

@@ -75,3 +75,26 @@ describe('one account on one instance', () => {
     }
   });
 });
+
+describe('a request with a key another session carries out, the session in a portal\'s own header', () => {
+  it('is not told that session\'s answer: the stranger gets its own 401, not the owner\'s blockers', async () => {
+    const handler = createDeletionHandler({
+      // The portal's session travels in X-Session, neither a cookie nor Authorization.
+      account: async ({ request }) => {
+        await pause(30);
+        if (request.headers.get('x-session') !== 'owner') throw new UpstreamError(401, 'Not signed in.');
+        return { id: 1234, name: 'Acme Corp' };
+      },
+      checks: [{ type: 'dns_zones', evaluate: () => ({ type: 'dns_zones', status: 'blocking', count: 1, items: [{ id: 1, name: 'secret-zone.example' }] }) }],
+      deleteAccount: () => undefined,
+      idempotency: memoryStore(),
+      onError: () => undefined,
+    });
+    const owner = handler(deleteAccount(1234, 'shared-key', { 'x-session': 'owner' }));
+    await pause(5);
+    const stranger = await handler(deleteAccount(1234, 'shared-key', { 'x-session': 'stranger' }));
+    assert.equal((await owner).status, 409);
+    assert.equal(stranger.status, 401);
+    assert.doesNotMatch(await stranger.text(), /secret-zone/);
+  });
+});
