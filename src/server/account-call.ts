@@ -34,9 +34,11 @@ export async function callAccount(
  */
 export function failureAnswer(error: unknown, what: string, v3: boolean): Answer {
   if (isUpstreamError(error)) {
-    if (error.status === 401) return answer.unauthorized(error.detail, error.code);
+    // One made by another copy of the kit is read by its shape: a code or a wait of the wrong kind is left out.
+    const { code, retryAfter } = error as { code?: unknown; retryAfter?: unknown };
+    if (error.status === 401) return answer.unauthorized(error.detail, typeof code === 'string' ? code : undefined);
     if (error.status === 403) return answer.forbidden(error.detail, v3);
-    if (error.status === 429) return answer.rateLimited(error.detail, error.retryAfter);
+    if (error.status === 429) return answer.rateLimited(error.detail, Number.isSafeInteger(retryAfter) && (retryAfter as number) >= 0 ? (retryAfter as number) : undefined);
     if (error.status === 504) return answer.gatewayTimeout(error.detail);
     return answer.badGateway(error.detail);
   }

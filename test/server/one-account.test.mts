@@ -98,3 +98,35 @@ describe('a request with a key another session carries out, the session in a por
     assert.doesNotMatch(await stranger.text(), /secret-zone/);
   });
 });
+
+describe('an UpstreamError made by another copy of the kit, read by its shape', () => {
+  const handlerThrowing = (error: unknown, where: 'account' | 'deleteAccount') =>
+    createDeletionHandler({
+      account: () => {
+        if (where === 'account') throw error;
+        return { id: 1234, name: 'Acme Corp' };
+      },
+      checks: [{ type: 'dns_zones', evaluate: () => ({ type: 'dns_zones', status: 'passed', count: 0, items: [] }) }],
+      deleteAccount: () => {
+        throw error;
+      },
+      idempotency: memoryStore(),
+      onError: () => undefined,
+    });
+
+  it('a 401 whose code is not a string answers the contract, with the kit\'s own code', async () => {
+    const foreign = Object.assign(new Error('x'), { name: 'UpstreamError', status: 401, detail: 'Sign in again.', code: 4011 });
+    const response = await handlerThrowing(foreign, 'account')(deleteAccount(1234, 'key-1'));
+    const verdict = await checkAnswer('/v3/account/{account_id}', 'DELETE', response);
+    assert.deepEqual(verdict.problems, []);
+    assert.equal((verdict.body as any).errors[0].code, 'not_authenticated');
+  });
+
+  it('a 429 whose retryAfter is not a whole number of seconds goes without Retry-After', async () => {
+    const foreign = Object.assign(new Error('x'), { name: 'UpstreamError', status: 429, detail: 'Slow down.', retryAfter: -2.5 });
+    const response = await handlerThrowing(foreign, 'deleteAccount')(deleteAccount(1234, 'key-1'));
+    assert.equal(response.status, 429);
+    assert.equal(response.headers.get('retry-after'), null);
+    assert.deepEqual((await checkAnswer('/v3/account/{account_id}', 'DELETE', response)).problems, []);
+  });
+});
