@@ -217,7 +217,7 @@ export async function toKitError(
     // all), or a status line the browser read as 2, 600 or 1000. Nothing is known of the outcome.
     if (type === 'opaqueredirect' || status < 400 || status > 599 || (redirected && error.request.redirect === 'manual')) {
       void error.response.body?.cancel().catch(() => undefined);
-      const redirect = type === 'opaqueredirect' || redirected || [301, 302, 303, 307, 308].includes(status);
+      const redirect = type === 'opaqueredirect' || redirected || /^30[12378]$/.test(String(status));
       return new InvalidResponseError(
         `The server answered with ${redirect ? 'a redirect' : 'a status the API does not send'}${status ? ` (status ${status})` : ''}; the request may not have been carried out.`,
         status ? { status } : {},
