@@ -19,7 +19,7 @@ const STANDALONE = 'dist/account-delete-panel.standalone.js';
 const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
-  'SDK with ky': 9_105,
+  'SDK with ky': 9_101,
   'flow with the SDK, ky external': 11_550,
   'panel, dependencies external': 21_250,
   'standalone module': 32_650,
