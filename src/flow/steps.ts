@@ -78,9 +78,9 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
   const lastUnknown = notDeleted ? undefined : state.ctx.lastUnknown;
   const ctx: Context = { ...state.ctx, preconditions, typed: another ? '' : state.ctx.typed, lastUnknown };
   const reading: Reading = { preconditions, client: state.client };
-  const effects: Effect[] = [{ type: 'notify', notification: 'checked', detail: { preconditions } }];
+  const checked: Effect[] = [{ type: 'notify', notification: 'checked', detail: { preconditions } }];
   // A retry asked for meanwhile goes on now, from wherever the check leads.
-  if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
+  const effects: Effect[] = state.retry ? [...checked, { type: 'raise', event: { type: 'retry' } }] : checked;
   if (!allowsDeletion(preconditions)) {
     // The account is there and blocked: a deletion of unknown outcome through this client did not
     // happen. One through another client, this check says nothing of: it goes on to the next check, as
@@ -93,10 +93,11 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
   if (state.after && !another) return { state: { status: 'delete-failed', ctx, failure: state.after, reading }, effects };
   // A deletion of unknown outcome never on show (its answer came after the client changed) goes on show
   // now, with this check. Through another client than this check's, a retry is a new request on it.
+  // A retry asked before it was known does not go on past it: the user reads it first.
   const unknown = another ? undefined : state.unknown;
   if (unknown && (unknown.untold || unknown.attempt.client !== state.client)) {
     const attempt = unknown.attempt.client === state.client ? unknown.attempt : undefined;
-    return { state: { status: 'delete-failed', ctx, failure: unknown.failure, reading, attempt }, effects };
+    return { state: { status: 'delete-failed', ctx, failure: unknown.failure, reading, attempt }, effects: unknown.untold ? checked : effects };
   }
   return { state: { status: 'ready', ctx, reading, unknown }, effects };
 }
@@ -114,11 +115,12 @@ export function takeCheckFailure(state: CheckingState, event: Event<'check-error
 function failCheck(state: CheckingState, error: AccountDeletionError): Transition {
   const failure = failureOf('check', error, state.ctx.lastUnknown, state.client);
   const effects = told(failure, state.ctx);
-  // A retry asked for meanwhile goes on from the failure, as it does from an answer.
-  if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
+  const unknown = state.unknown;
+  // A retry asked for meanwhile goes on from the failure, as it does from an answer; not past a
+  // deletion of unknown outcome the user is about to read for the first time.
+  if (state.retry && !(unknown?.untold && unknown.attempt.client === state.client)) effects.push({ type: 'raise', event: { type: 'retry' } });
   // Only a deletion through this check's client is the thing on show; one through another client (on
   // show before or not) is carried on, to be on show once a check allows deletion.
-  const unknown = state.unknown;
   if (unknown?.attempt.client === state.client) {
     return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt }, effects };
   }

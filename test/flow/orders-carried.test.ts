@@ -134,3 +134,31 @@ test('Delete → a 409 that settles nothing (no deletion of unknown outcome befo
   const { state } = play([...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['conflict-empty']!() }, { type: 'checked', preconditions: CLEAR }]);
   assert.equal(failureText(connect(state), en)?.text, en.errorConflictUnexplained);
 });
+
+test('lost answer through A, never drawn → the host gives B → B\'s check fails → Check again → retry while it runs → clear: the lost answer on show, nothing raised', () => {
+  const { state, effects } = play([
+    ...lost,
+    { type: 'client', client: CLIENT_B },
+    { type: 'check-error', error: ERRORS['server']!() },
+    { type: 'check' },
+    { type: 'retry' },
+    { type: 'checked', preconditions: CLEAR },
+  ]);
+  assert.deepEqual(outcomeOf(state), ['delete-failed', 'unknown']);
+  // The retry was for the failed check; the user reads the lost answer before anything is sent.
+  assert.equal(effects.filter((effect) => effect.type === 'raise').length, 0);
+});
+
+test('a DELETE through A out → client B → its answer lost → back to A → retry while A\'s check runs → it fails: the lost answer on show, not repeated unread', () => {
+  const { state, effects } = play([
+    ...ready,
+    ...sendDelete,
+    { type: 'client', client: CLIENT_B },
+    { type: 'delete-error', error: ERRORS['server']!() },
+    { type: 'client', client: CLIENT_A },
+    { type: 'retry' },
+    { type: 'check-error', error: ERRORS['server']!() },
+  ]);
+  assert.deepEqual(outcomeOf(state), ['delete-failed', 'unknown']);
+  assert.equal(effects.filter((effect) => effect.type === 'raise').length, 0);
+});
