@@ -20,8 +20,8 @@ const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
   'SDK with ky': 9_101,
-  'flow with the SDK, ky external': 11_550,
-  'panel, dependencies external': 21_250,
+  'flow with the SDK, ky external': 11_600,
+  'panel, dependencies external': 21_300,
   'standalone module': 32_650,
   'server half': 10_150,
   'Spanish, dist/locales/es.js': 2_750,
