@@ -98,8 +98,9 @@ export const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client
 /** What a check after a failed deletion carries along: a deletion of unknown outcome, a sign-in still to make. */
 function carriedFrom(state: DeleteFailedState): Carried {
   const { failure, attempt } = state;
-  // Only a deletion of unknown outcome keeps its attempt.
-  if (attempt) return { unknown: { attempt, failure } };
+  // Only a deletion of unknown outcome keeps its attempt; one that failed while the view was off the
+  // page (a host's refresh meanwhile) was never on show.
+  if (attempt) return { unknown: state.ctx.away ? { attempt, failure, untold: true } : { attempt, failure } };
   return failure.outcome === 'reauth' ? { after: failure } : {};
 }
 

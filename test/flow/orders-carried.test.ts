@@ -162,3 +162,8 @@ test('a DELETE through A out → client B → its answer lost → back to A → 
   assert.deepEqual(outcomeOf(state), ['delete-failed', 'unknown']);
   assert.equal(effects.filter((effect) => effect.type === 'raise').length, 0);
 });
+
+test('the view off the page → the DELETE\'s answer is lost → a host\'s refresh → clear → back on the page: the lost answer on show', () => {
+  const { state } = play([...ready, ...sendDelete, { type: 'hide' }, { type: 'delete-error', error: ERRORS['network']!() }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'show' }]);
+  assert.deepEqual(outcomeOf(state), ['delete-failed', 'unknown']);
+});
