@@ -52,7 +52,11 @@ export const noteBackAndStartFirstCheck = (state: CheckingState, event: MachineE
   state.id === 0 ? startCheck({ ...state.ctx, away: false }, event.now) : noteBack(state);
 /** A retry while a check runs waits for it, and goes on once it is read. */
 export const retryOnceChecked = (state: CheckingState): Transition =>
-  state.id === 0 || state.retry ? same(state) : { state: { ...state, retry: true }, effects: [] };
+  // Not while it carries a lost answer through its own client not yet told: whatever it reads, that
+  // answer goes on show first, and the retry would stop there.
+  state.id === 0 || state.retry || (state.unknown?.untold && state.unknown.attempt.client === state.client)
+    ? same(state)
+    : { state: { ...state, retry: true }, effects: [] };
 /** A new client reads the checks instead; a deletion of unknown outcome stays carried along. */
 export function replaceCheckWithNewClient(state: CheckingState, event: EventOf<'client'>): Transition {
   // Before the first check nothing is asked yet: the new client will be.

@@ -167,3 +167,9 @@ test('the view off the page → the DELETE\'s answer is lost → a host\'s refre
   const { state } = play([...ready, ...sendDelete, { type: 'hide' }, { type: 'delete-error', error: ERRORS['network']!() }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'show' }]);
   assert.deepEqual(outcomeOf(state), ['delete-failed', 'unknown']);
 });
+
+test('lost answer, never drawn → client B → back to A: while A\'s check runs, canRetry is false (the lost answer goes on show first)', () => {
+  const { state } = play([...lost, { type: 'client', client: CLIENT_B }, { type: 'client', client: CLIENT_A }]);
+  assert.equal(connect(state).status, 'checking');
+  assert.equal(connect(state).canRetry, false);
+});
