@@ -173,3 +173,20 @@ test('lost answer, never drawn → client B → back to A: while A\'s check runs
   assert.equal(connect(state).status, 'checking');
   assert.equal(connect(state).canRetry, false);
 });
+
+test('ready through A → the host gives client B: B reads the checks before Delete is usable again; the same client again changes nothing', () => {
+  const { state, effects } = play([...ready, { type: 'client', client: CLIENT_B }]);
+  assert.equal(connect(state).status, 'checking');
+  assert.equal(connect(state).canDelete, false);
+  const started = effects.filter((effect) => effect.type === 'start-check');
+  assert.equal(started.at(-1)?.type === 'start-check' && started.at(-1)?.client, CLIENT_B);
+  const again = play([{ type: 'client', client: CLIENT_B }], state);
+  assert.equal(again.state, state);
+});
+
+test('retry before the first check, or a second retry while a check runs: nothing changes', () => {
+  const first = play([]).state;
+  assert.equal(play([{ type: 'retry' }], first).state, first);
+  const checking = play([...lost, { type: 'check' }, { type: 'retry' }]).state;
+  assert.equal(play([{ type: 'retry' }], checking).state, checking);
+});
