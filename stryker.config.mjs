@@ -8,9 +8,11 @@ export default {
     testFiles: [
       'test/flow/table.test.ts',
       'test/flow/orders.test.ts',
+      'test/flow/orders-carried.test.ts',
       'test/flow/snapshot.test.ts',
       'test/flow/words.test.ts',
       'test/flow/runner.test.ts',
+      'test/flow/host-faults.test.ts',
       'test/flow/scenarios.test.ts',
       'test/flow/every-order.test.ts',
       'test/flow/locales.test.ts',
