@@ -116,9 +116,9 @@ function failCheck(state: CheckingState, error: AccountDeletionError): Transitio
   const failure = failureOf('check', error, state.ctx.lastUnknown, state.client);
   const effects = told(failure, state.ctx);
   const unknown = state.unknown;
-  // A retry asked for meanwhile goes on from the failure, as it does from an answer; not past a
-  // deletion of unknown outcome the user is about to read for the first time.
-  if (state.retry && !(unknown?.untold && unknown.attempt.client === state.client)) effects.push({ type: 'raise', event: { type: 'retry' } });
+  // A retry asked for meanwhile goes on from the failure, as it does from an answer. (None is taken
+  // while a lost answer of this client not yet told is carried: see retryOnceChecked.)
+  if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
   // Only a deletion through this check's client is the thing on show; one through another client (on
   // show before or not) is carried on, to be on show once a check allows deletion.
   if (unknown?.attempt.client === state.client) {
