@@ -115,6 +115,16 @@ describe(`${CONCURRENT} concurrent DELETEs with one Idempotency-Key`, () => {
   });
 });
 
+/** A portal's own hooks, nothing blocking, deleting with `deleteAccount`. */
+const portalDeleting = (deleteAccount: () => Promise<void>) =>
+  createDeletionHandler({
+    account: () => ({ id: 1234, name: 'Acme Corp' }),
+    checks: [{ type: 'dns_zones', evaluate: () => ({ type: 'dns_zones', status: 'passed', count: 0, items: [] }) }],
+    deleteAccount,
+    idempotency: memoryStore(),
+    onError: () => undefined,
+  });
+
 describe('one account\'s DELETEs with different keys at once (two tabs, a double submit)', () => {
   it('one upstream DELETE: the second waits for the first and answers 204 without deleting', async () => {
     const upstream = upstreamWithLatency();
@@ -129,14 +139,9 @@ describe('one account\'s DELETEs with different keys at once (two tabs, a double
 
   it('a portal\'s own deleteAccount is called once', async () => {
     let calls = 0;
-    const handler = createDeletionHandler({
-      account: () => ({ id: 1234, name: 'Acme Corp' }),
-      checks: [{ type: 'dns_zones', evaluate: () => ({ type: 'dns_zones', status: 'passed', count: 0, items: [] }) }],
-      deleteAccount: async () => {
-        calls++;
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      },
-      idempotency: memoryStore(),
+    const handler = portalDeleting(async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 30));
     });
     const answers = await Promise.all([handler(deleteAccount(1234, 'k1')), handler(deleteAccount(1234, 'k2'))]);
     assert.deepEqual(answers.map((a) => a.status), [204, 204]);
@@ -145,16 +150,10 @@ describe('one account\'s DELETEs with different keys at once (two tabs, a double
 
   it('when the first fails, the second carries out its own deletion', async () => {
     let calls = 0;
-    const handler = createDeletionHandler({
-      account: () => ({ id: 1234, name: 'Acme Corp' }),
-      checks: [{ type: 'dns_zones', evaluate: () => ({ type: 'dns_zones', status: 'passed', count: 0, items: [] }) }],
-      deleteAccount: async () => {
-        calls++;
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        if (calls === 1) throw Object.assign(new Error('upstream 503'), { status: 503 });
-      },
-      idempotency: memoryStore(),
-      onError: () => undefined,
+    const handler = portalDeleting(async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      if (calls === 1) throw Object.assign(new Error('upstream 503'), { status: 503 });
     });
     const [first, second] = await Promise.all([handler(deleteAccount(1234, 'k1')), handler(deleteAccount(1234, 'k2'))]);
     assert.equal(first.status, 502);
