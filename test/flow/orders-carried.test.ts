@@ -6,10 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from '../../src/flow/connect.js';
+import type { MachineEvent } from '../../src/flow/types.js';
 import { en, failureText, ptBR } from '../../src/flow/index.js';
 import { es } from '../../src/flow/words/es.js';
 import { BLOCKED, CLEAR, CLIENT_A, CLIENT_B, ERRORS } from './walk.js';
 import { keysSent, lost, play, ready, sendDelete } from './play.js';
+
+/** A DELETE goes out through client A, the host gives client B, and A's answer is lost (a 500). */
+const lostAfterSwap: Partial<MachineEvent>[] = [...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }];
 
 const outcomeOf = (state: Parameters<typeof connect>[0]) => {
   const snapshot = connect(state);
@@ -17,17 +21,14 @@ const outcomeOf = (state: Parameters<typeof connect>[0]) => {
 };
 
 test('Delete through A → another client → the answer is lost → B reads blocked: blocked, and the lost answer goes on', () => {
-  const { state } = play([...ready, ...sendDelete, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['server']!() }, { type: 'checked', preconditions: BLOCKED }]);
+  const { state } = play([...lostAfterSwap, { type: 'checked', preconditions: BLOCKED }]);
   assert.equal(connect(state).status, 'blocked');
   assert.equal(state.status === 'blocked' && state.unknown?.attempt.client, CLIENT_A);
 });
 
 test('… → B reads blocked → the user resolves it → Check again → B reads clear: the lost answer on show, not ready', () => {
   const { state, effects } = play([
-    ...ready,
-    ...sendDelete,
-    { type: 'client', client: CLIENT_B },
-    { type: 'delete-error', error: ERRORS['server']!() },
+    ...lostAfterSwap,
     { type: 'checked', preconditions: BLOCKED },
     { type: 'check' },
     { type: 'checked', preconditions: CLEAR },
@@ -41,10 +42,7 @@ test('… → B reads blocked → the user resolves it → Check again → B rea
 
 test('… → B reads blocked → back to client A → A reads blocked: the deletion did not happen, blocked with nothing carried', () => {
   const { state } = play([
-    ...ready,
-    ...sendDelete,
-    { type: 'client', client: CLIENT_B },
-    { type: 'delete-error', error: ERRORS['server']!() },
+    ...lostAfterSwap,
     { type: 'checked', preconditions: BLOCKED },
     { type: 'client', client: CLIENT_A },
     { type: 'checked', preconditions: BLOCKED },
@@ -151,10 +149,7 @@ test('lost answer through A, never drawn → the host gives B → B\'s check fai
 
 test('a DELETE through A out → client B → its answer lost → back to A → retry while A\'s check runs → it fails: the lost answer on show, not repeated unread', () => {
   const { state, effects } = play([
-    ...ready,
-    ...sendDelete,
-    { type: 'client', client: CLIENT_B },
-    { type: 'delete-error', error: ERRORS['server']!() },
+    ...lostAfterSwap,
     { type: 'client', client: CLIENT_A },
     { type: 'retry' },
     { type: 'check-error', error: ERRORS['server']!() },
