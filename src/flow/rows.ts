@@ -39,9 +39,11 @@ export const takeSettings = (state: State, event: EventOf<'configure'>): Transit
 });
 export const noteAway = (state: State): Transition => ({ state: withContext(state, { away: true }), effects: [] });
 export const noteBack = (state: State): Transition => ({ state: withContext(state, { away: false }), effects: [] });
-/** A new client: its server is asked before anything else; only the key of a DELETE of unknown outcome is remembered (`ctx.lastUnknown`). */
-export const checkWithNewClient = (state: State, event: EventOf<'client'>) =>
-  event.client === state.ctx.client ? same(state) : startCheck({ ...state.ctx, client: event.client }, event.now);
+/** A new client: its server is asked before anything else, carrying `carry` on; the same client again changes nothing. */
+const checkThroughNewClient = (state: State, event: EventOf<'client'>, carry: Carried = {}) =>
+  event.client === state.ctx.client ? same(state) : startCheck({ ...state.ctx, client: event.client }, event.now, carry);
+/** A new client, nothing to carry: only the key of a DELETE of unknown outcome is remembered (`ctx.lastUnknown`). */
+export const checkWithNewClient = (state: State, event: EventOf<'client'>) => checkThroughNewClient(state, event);
 
 // ---- Rows of one state ----
 
@@ -61,7 +63,7 @@ export const retryOnceChecked = (state: CheckingState): Transition =>
 export function replaceCheckWithNewClient(state: CheckingState, event: EventOf<'client'>): Transition {
   // Before the first check nothing is asked yet: the new client will be.
   if (state.id === 0) return { state: { ...withContext(state, { client: event.client }), client: event.client }, effects: [] };
-  return event.client === state.ctx.client ? same(state) : startCheck({ ...state.ctx, client: event.client }, event.now, { unknown: state.unknown });
+  return checkThroughNewClient(state, event, { unknown: state.unknown });
 }
 /**
  * What a check from ready or from a failed check carries on: a deletion of unknown outcome (its key
@@ -90,9 +92,9 @@ export const repeatUnknownDeletion = (state: StateOf<'ready'>, event: MachineEve
 };
 /** The host's retry once the user signed in again: the sign-in asked for is no longer owed. */
 export const liftSignInOwed = (state: StateOf<'blocked'>): Transition => (state.after ? { state: { ...state, after: undefined }, effects: [] } : same(state));
-/** A new client after a failed or blocked check: a deletion of unknown outcome not yet told of goes along too. */
-export const checkWithNewClientCarryingUntold = (state: StateOf<'check-failed'> | StateOf<'blocked'>, event: EventOf<'client'>) =>
-  event.client === state.ctx.client ? same(state) : startCheck({ ...state.ctx, client: event.client }, event.now, { unknown: state.unknown });
+/** A new client after a failed or blocked check: the deletion of unknown outcome it carries goes along too. */
+export const checkWithNewClientCarryingUnknown = (state: StateOf<'check-failed'> | StateOf<'blocked'>, event: EventOf<'client'>) =>
+  checkThroughNewClient(state, event, { unknown: state.unknown });
 /** The DELETE goes on with the client that sent it; the new one is asked once it has ended. */
 export const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client'>): Transition => ({
   state: withContext(state, { client: event.client }),
@@ -114,14 +116,8 @@ export const checkCarryingFailure = (state: DeleteFailedState, event: MachineEve
  * ever drawn): a deletion of unknown outcome goes along as not yet told, to be on show once a check
  * allows deletion, whichever client reads it.
  */
-export const checkWithNewClientCarryingUnknown = (state: DeleteFailedState, event: EventOf<'client'>) =>
-  event.client === state.ctx.client
-    ? same(state)
-    : startCheck(
-        { ...state.ctx, client: event.client },
-        event.now,
-        state.attempt ? { unknown: { attempt: state.attempt, failure: state.failure, untold: true } } : {},
-      );
+export const checkWithNewClientCarryingFailure = (state: DeleteFailedState, event: EventOf<'client'>) =>
+  checkThroughNewClient(state, event, state.attempt ? { unknown: { attempt: state.attempt, failure: state.failure, untold: true } } : {});
 
 /**
  * After a failed deletion the user's return checks again only where the checks or the session are the
