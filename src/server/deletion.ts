@@ -1,13 +1,14 @@
 /**
  * `DELETE {basePath}/v3/account/{id}` after its key was read: the key claimed, the account and the
- * checks read again, then the deletion, at most once per key. Requests of the same session with a key
- * being carried out in this instance wait for it and get a copy of its answer; one still running after the
- * wait gets 409 `idempotency_key_in_use`. While its DELETE is out the key is kept (its record says
+ * checks read again, then the deletion, at most once per key. A request the same in every header as
+ * one carrying its key out in this instance waits for it and gets a copy of its answer; one still
+ * running after the wait gets 409 `idempotency_key_in_use`. While its DELETE is out the key is kept (its record says
  * `sent`, for a day, should this instance die with it): a deletion that outlives its time limit keeps
  * it until it settles, so a repeat never starts a second upstream DELETE beside it. A DELETE that
  * ended without success failed, and its key is not kept (server.md): a repeat tries again. One
  * account's DELETEs with different keys (two tabs) go out one at a time in this instance: the second
- * waits, and answers 204 without a DELETE of its own once the first succeeded.
+ * waits (a deletion's time at most), and answers 204 without a DELETE of its own once the first
+ * succeeded, as does any request for an account this instance deleted in the last day.
  */
 import { callAccount, failureAnswer } from './account-call.js';
 import * as answer from './answers.js';
@@ -30,7 +31,7 @@ interface Attempt {
 const settledAs = (value: Answer): Attempt => ({ answer: value, final: Promise.resolve(value) });
 
 export class Deletions {
-  /** Keys being carried out in this instance, per session: a second request finds the first here before any await. */
+  /** Keys being carried out in this instance, per request headers: a second request finds the first here before any await. */
   readonly #flights = new Map<string, Promise<Answer>>();
   /**
    * Until when each key this instance deleted with answers 204: kept here too, so a store that failed
