@@ -102,15 +102,15 @@ export const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client
 });
 
 /** What a check after a failed deletion carries along: a deletion of unknown outcome, a sign-in still to make. */
-function carriedFrom(state: DeleteFailedState): Carried {
+function carriedFrom(state: DeleteFailedState, event: MachineEvent): Carried {
   const { failure, attempt } = state;
-  // Only a deletion of unknown outcome keeps its attempt; one that failed while the view was off the
-  // page (a host's refresh meanwhile) was never on show.
-  if (attempt) return { unknown: state.ctx.away ? { attempt, failure, untold: true } : { attempt, failure } };
+  // Only a deletion of unknown outcome keeps its attempt. It was never on show if it failed while the
+  // view was off the page, or if a listener asked this check before any view was told of the failure.
+  if (attempt) return { unknown: state.ctx.away || event.unseen ? { attempt, failure, untold: true } : { attempt, failure } };
   return failure.outcome === 'reauth' ? { after: failure } : {};
 }
 
-export const checkCarryingFailure = (state: DeleteFailedState, event: MachineEvent) => startCheck(state.ctx, event.now, carriedFrom(state));
+export const checkCarryingFailure = (state: DeleteFailedState, event: MachineEvent) => startCheck(state.ctx, event.now, carriedFrom(state, event));
 /**
  * A new client after a failed deletion (a host's error listener may give one before the failure was
  * ever drawn): a deletion of unknown outcome goes along as not yet told, to be on show once a check
@@ -126,7 +126,7 @@ export const checkWithNewClientCarryingFailure = (state: DeleteFailedState, even
 export function checkOnReturnIfChecksAreTheWay(state: DeleteFailedState, event: MachineEvent): Transition {
   const { outcome } = state.failure;
   const checksAreTheWay = (outcome === 'conflict' && !state.reading) || outcome === 'signed-out';
-  return checksAreTheWay ? recheck(state, event.now, carriedFrom(state)) : same(state);
+  return checksAreTheWay ? recheck(state, event.now, carriedFrom(state, event)) : same(state);
 }
 export const noteBackAndCheckIfChecksAreTheWay = (state: DeleteFailedState, event: MachineEvent) =>
   checkOnReturnIfChecksAreTheWay(withContext(state, { away: false }), event);

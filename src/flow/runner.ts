@@ -207,7 +207,8 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
       for (let event = queue.shift(); event !== undefined && !disposed; event = queue.shift()) {
         let step;
         try {
-          step = transition(state, event);
+          // A state no view was told of yet (a listener's event in the same turn) may hold what must be shown.
+          step = transition(state, { ...event, unseen: state !== published });
         } catch (error) {
           // A rule that throws changes nothing: the state stays as it was, which never unlocks more.
           report(error);

@@ -221,8 +221,11 @@ export type AnswerEvent =
   | { type: 'announced'; prevented: boolean }
   | { type: 'redirect-due' };
 
-/** Every event of the machine, with what the runner adds: the time, and a fresh key for a deletion. */
-export type MachineEvent = (FlowEvent | AnswerEvent) & { now: number; key?: string };
+/**
+ * Every event of the machine, with what the runner adds: the time, a fresh key for a deletion, and
+ * `unseen` when the state it meets was never published to a view (a listener's event, in the same turn).
+ */
+export type MachineEvent = (FlowEvent | AnswerEvent) & { now: number; key?: string; unseen?: boolean };
 
 export type EventType = MachineEvent['type'];
 

@@ -1,7 +1,7 @@
 /**
  * What a host may do or hand the flow, and how the flow still reaches the user: a token source that
- * never answers, a new client given from an `error` listener, a redirect delay longer than a timer
- * keeps, a navigate that throws.
+ * never answers, a new client or a check asked from an `error` listener, a redirect delay longer than
+ * a timer keeps, a navigate that throws.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,6 +69,30 @@ test('a lost DELETE answer → an error listener gives a new client at once → 
   const snapshot = flow.getSnapshot();
   assert.deepEqual([snapshot.status, snapshot.failure?.outcome], ['delete-failed', 'unknown']);
   assert.deepEqual(seen.slice(-3), ['deleting', 'checking', 'delete-failed']);
+  flow.dispose();
+});
+
+test('a lost DELETE answer → an error listener asks a check at once → it reads clear: the lost answer is on show', async () => {
+  const backend = createFakeBackend();
+  backend.resolveAll();
+  const client = createAccountDeletionClient({ apiBase: API_BASE, fetch: createFakeFetch(backend, { apiBase: API_BASE }), retry: { limit: 0 } });
+  const flow = createDeletionFlow({ client, confirmation: 'none' });
+  // A host that refreshes its view on any error: the failure is never drawn before the check.
+  flow.on('error', () => flow.send({ type: 'check' }));
+  const seen: string[] = [];
+  flow.subscribe(() => seen.push(flow.getSnapshot().status));
+  flow.send({ type: 'check' });
+  await rest();
+  backend.failNext('server-error', { on: 'delete' });
+  flow.send({ type: 'delete' });
+  await rest();
+  const snapshot = flow.getSnapshot();
+  assert.deepEqual([snapshot.status, snapshot.failure?.outcome, snapshot.actions.delete], ['delete-failed', 'unknown', 'retry']);
+  assert.deepEqual(seen.slice(-3), ['deleting', 'checking', 'delete-failed']);
+  // Once it was on show, the user's own Check again that reads clear goes on to ready.
+  flow.send({ type: 'check' });
+  await rest();
+  assert.equal(flow.getSnapshot().status, 'ready');
   flow.dispose();
 });
 
