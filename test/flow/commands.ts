@@ -64,7 +64,9 @@ const settings = fc.constantFrom('none', 'account-name').map((confirmation) =>
   command(`confirmation ${confirmation}`, (m) => m.flow.send({ type: 'configure', settings: { confirmation } })),
 );
 const prevent = fc.constant(command('a listener prevents the next request', (m) => void (m.preventNext = true)));
-const swapOnError = fc.constant(command('an error listener gives the other client at the next error', (m) => void (m.swapOnError = true)));
+const onError = fc.constantFrom('client' as const, 'check' as const).map((then) =>
+  command(`at the next error, an error listener asks ${then === 'client' ? 'the other client' : 'a check'}`, (m) => void (m.onError = then)),
+);
 const conflict = fc.constantFrom<Conflict>('in-use', 'clear', 'unreadable').map((kind) =>
   command(`the next delete is answered a 409 (${kind})`, (m) => void (m.conflictNext = kind)),
 );
@@ -100,7 +102,7 @@ export const commands = [
   swap,
   settings,
   prevent,
-  swapOnError,
+  onError,
   resolveAll,
   resolveAll,
   block,

@@ -54,8 +54,8 @@ export interface Model {
   /** The last DELETE whose outcome is unknown for its account and client, while it stays so. */
   unknown: { key: string; tag: Tag; accountId: number } | undefined;
   preventNext: boolean;
-  /** At the next error, an `error` listener gives the other client at once (a host refreshing its client). */
-  swapOnError: boolean;
+  /** At the next error, an `error` listener at once gives the other client, or asks a check (a host refreshing its client or its view). */
+  onError: 'client' | 'check' | undefined;
   /** The next DELETE is answered this 409, and nothing is deleted then. */
   conflictNext: Conflict | undefined;
   /** The client of a DELETE whose outcome is unknown and was never on show since: Delete may not be offered as if nothing happened. */
@@ -168,7 +168,7 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
       allowed: [],
       unknown: undefined,
       preventNext: false,
-      swapOnError: false,
+      onError: undefined,
       conflictNext: undefined,
       untold: undefined,
       deletedSeen: false,
@@ -187,8 +187,10 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
     });
     flow.on('deleted', () => void (model.deletedSeen = true));
     flow.on('error', () => {
-      if (!model.swapOnError) return;
-      model.swapOnError = false;
+      const then = model.onError;
+      model.onError = undefined;
+      if (then === 'check') flow.send({ type: 'check' });
+      if (then !== 'client') return;
       model.tag = model.tag === 'A' ? 'B' : 'A';
       flow.send({ type: 'client', client: model.clients[model.tag] });
     });
