@@ -200,35 +200,49 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
     }
   }
 
+  /**
+   * Takes the queued events, then tells the subscribers; events they send meanwhile wait for every
+   * subscriber to be told, then go on the same way.
+   */
   function drain(): void {
     if (busy) return;
     busy = true;
     try {
-      for (let event = queue.shift(); event !== undefined && !disposed; event = queue.shift()) {
-        let step;
-        try {
-          // A state no view was told of yet (a listener's event in the same turn) may hold what must be shown.
-          step = transition(state, { ...event, unseen: state !== published });
-        } catch (error) {
-          // A rule that throws changes nothing: the state stays as it was, which never unlocks more.
-          report(error);
-          continue;
-        }
-        state = step.state;
-        const next: MachineEvent[] = [];
-        for (const effect of step.effects) {
-          // A host's part that throws (a navigate whose router fails) is reported; the rest goes on.
-          try {
-            if (!disposed) carryOut(effect, next);
-          } catch (error) {
-            report(error);
-          }
-        }
-        queue.unshift(...next);
-      }
+      do {
+        take();
+        publish();
+      } while (queue.length > 0 && !disposed);
     } finally {
       busy = false;
     }
+  }
+
+  function take(): void {
+    for (let event = queue.shift(); event !== undefined && !disposed; event = queue.shift()) {
+      let step;
+      try {
+        // A state no view was told of yet (a listener's event in the same turn) may hold what must be shown.
+        step = transition(state, { ...event, unseen: state !== published });
+      } catch (error) {
+        // A rule that throws changes nothing: the state stays as it was, which never unlocks more.
+        report(error);
+        continue;
+      }
+      state = step.state;
+      const next: MachineEvent[] = [];
+      for (const effect of step.effects) {
+        // A host's part that throws (a navigate whose router fails) is reported; the rest goes on.
+        try {
+          if (!disposed) carryOut(effect, next);
+        } catch (error) {
+          report(error);
+        }
+      }
+      queue.unshift(...next);
+    }
+  }
+
+  function publish(): void {
     if (published !== state && !disposed) {
       published = state;
       for (const subscriber of [...subscribers]) {
