@@ -54,8 +54,8 @@ function reasonFor(state: State, action: Snapshot['actions']['delete'], mismatch
   }
 }
 
-/** The snapshot of a state. */
-export function connect(state: State): Snapshot {
+/** The snapshot of a state; `unseen` while no view was told of it yet (a listener reads it), as the runner stamps events then. */
+export function connect(state: State, unseen = false): Snapshot {
   const { ctx } = state;
   // The account the checks on show are about: the one a DELETE is for, the one deleted.
   const account = ctx.preconditions?.account;
@@ -64,7 +64,7 @@ export function connect(state: State): Snapshot {
   const mismatch = required && !matches && account !== undefined && length(ctx.typed) >= length(account.name);
   const action = deleteAction(state);
   // Whether retry would do anything is asked of the machine itself, so it cannot say otherwise.
-  const canRetry = transition(state, { type: 'retry', now: ctx.lastCheckAt, key: 'probe' }).state !== state;
+  const canRetry = transition(state, { type: 'retry', now: ctx.lastCheckAt, key: 'probe', unseen }).state !== state;
   const failure = state.status === 'check-failed' || state.status === 'delete-failed' ? state.failure : undefined;
   const redirect = state.status === 'deleted' ? (state.redirect ?? { url: ctx.redirectUrl, at: undefined, status: 'none' }) : undefined;
   // Scheduled, and not yet made: once made, a page still here (an address in the same page) may be left.

@@ -111,6 +111,8 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
     event.type === 'delete' ? { ...event, now: now(), key: newKey() } : { ...event, now: now() };
 
   function getSnapshot(): Snapshot {
+    // A listener reading a state no view was told of yet: what a retry it sends would do then.
+    if (busy && state !== published) return connect(state, true);
     if (snapshotOf !== state || !snapshot) {
       snapshot = connect(state);
       snapshotOf = state;
@@ -221,8 +223,7 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
     for (let event = queue.shift(); event !== undefined && !disposed; event = queue.shift()) {
       let step;
       try {
-        // A state no view was told of yet (a listener's event in the same turn) may hold what must be shown.
-        step = transition(state, { ...event, unseen: state !== published });
+        step = transition(state, event);
       } catch (error) {
         // A rule that throws changes nothing: the state stays as it was, which never unlocks more.
         report(error);
@@ -264,7 +265,9 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
     },
     send(event) {
       if (disposed || !isFlowEvent(event)) return;
-      queue.push(stamp(event));
+      // Sent by a listener before any view was told of the state it answers: that state may hold what
+      // must still be shown (a deletion of unknown outcome).
+      queue.push({ ...stamp(event), unseen: busy && state !== published });
       drain();
     },
     on(type, listener) {

@@ -225,7 +225,8 @@ function then(next: Transition, first: Effect[]): Transition {
 /** A retry after a failed deletion: the same request, a new one through `ready`, or a check. */
 export function retryDeletion(state: DeleteFailedState, event: MachineEvent): Transition {
   const { failure, reading } = state;
-  if (failure.outcome === 'refused') return same(state);
+  // Nor a listener's retry before any view was told of a deletion of unknown outcome: the user reads it first.
+  if (failure.outcome === 'refused' || (failure.outcome === 'unknown' && event.unseen)) return same(state);
   if (failure.outcome === 'signed-out') return startCheck(state.ctx, event.now);
   if (failure.outcome === 'unknown' && state.attempt) return repeatDeletion(state);
   // A refusal that sending again can answer (a fresh sign-in, the wait, a 409 nothing explains), or an

@@ -1,10 +1,21 @@
 /**
  * What a host's listeners and subscribers may send before any view was told of a lost DELETE answer,
- * and how that answer still reaches the user.
+ * and how that answer still reaches the user: a subscriber that checks before the others are told, a
+ * retry, a new client then a retry.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rest, world } from './helpers.js';
+import type { DeletionFlowOptions, Snapshot } from '../../src/flow/index.js';
+import { clientOf, rest, world, type World } from './helpers.js';
+
+/** A world that deletes at once, with every snapshot its subscriber was told. */
+function ready(flow: Partial<DeletionFlowOptions> = {}): World & { told: Snapshot[]; sawLost(): boolean } {
+  const w = world({ resolved: true, flow: { confirmation: 'none', ...flow } });
+  const told: Snapshot[] = [];
+  w.flow.subscribe(() => told.push(w.flow.getSnapshot()));
+  const sawLost = () => told.some((s) => s.status === 'delete-failed' && s.failure?.outcome === 'unknown');
+  return { ...w, told, sawLost };
+}
 
 test('a lost answer → the first subscriber asks a check at once: every later subscriber is told of the failure first', async () => {
   const w = world({ resolved: true, flow: { confirmation: 'none' } });
@@ -19,5 +30,52 @@ test('a lost answer → the first subscriber asks a check at once: every later s
   w.flow.send({ type: 'delete' });
   await rest();
   assert.deepEqual(told.slice(-4), ['deleting', 'delete-failed', 'checking', 'ready']);
+  w.flow.dispose();
+});
+
+test('a lost DELETE answer → an error listener retries at once: nothing is sent before it is on show; the user’s retry repeats it', async () => {
+  const w = ready();
+  let readByListener: Snapshot | undefined;
+  w.flow.on('error', () => {
+    if (readByListener) return;
+    readByListener = w.flow.getSnapshot();
+    w.flow.send({ type: 'retry' });
+  });
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('server-error', { on: 'delete' });
+  w.backend.failNext('rate-limited', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  // The listener read that a retry could do nothing yet, and it did nothing.
+  assert.equal(readByListener?.canRetry, false);
+  assert.deepEqual(w.keys(), ['key-1']);
+  const shown = w.flow.getSnapshot();
+  assert.deepEqual([shown.status, shown.failure?.outcome, shown.canRetry], ['delete-failed', 'unknown', true]);
+  w.flow.send({ type: 'retry' });
+  await rest();
+  assert.deepEqual(w.keys(), ['key-1', 'key-1']);
+  w.flow.dispose();
+});
+
+test('a lost answer → an error listener gives client B → B reads clear → a checked listener retries at once: no DELETE before it is on show', async () => {
+  const w = ready();
+  const b = clientOf(w.backend);
+  w.flow.on('error', () => w.flow.send({ type: 'client', client: b }));
+  let retried = false;
+  w.flow.on('checked', () => {
+    if (w.flow.getSnapshot().status !== 'delete-failed' || retried) return;
+    retried = true;
+    w.flow.send({ type: 'retry' });
+  });
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('server-error', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  assert.equal(retried, true);
+  assert.deepEqual(w.keys(), ['key-1']);
+  assert.equal(w.sawLost(), true);
+  assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().failure?.outcome], ['delete-failed', 'unknown']);
   w.flow.dispose();
 });
