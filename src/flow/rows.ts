@@ -103,10 +103,13 @@ export const noteNewClient = (state: StateOf<'deleting'>, event: EventOf<'client
 
 /** What a check after a failed deletion carries along: a deletion of unknown outcome, a sign-in still to make. */
 function carriedFrom(state: DeleteFailedState, event: MachineEvent): Carried {
-  const { failure, attempt } = state;
+  const { failure, attempt, ctx } = state;
   // Only a deletion of unknown outcome keeps its attempt. It was never on show if it failed while the
-  // view was off the page, or if a listener asked this check before any view was told of the failure.
-  if (attempt) return { unknown: state.ctx.away || event.unseen ? { attempt, failure, untold: true } : { attempt, failure } };
+  // view was off the page, or if a listener asked this check before any view was told of the failure:
+  // then it goes along as not yet told, even one through a client since replaced (`ctx.lastUnknown`).
+  const untold = ctx.away || event.unseen;
+  if (attempt) return { unknown: untold ? { attempt, failure, untold } : { attempt, failure } };
+  if (untold && failure.outcome === 'unknown' && ctx.lastUnknown) return { unknown: { attempt: ctx.lastUnknown, failure, untold } };
   return failure.outcome === 'reauth' ? { after: failure } : {};
 }
 
@@ -116,8 +119,10 @@ export const checkCarryingFailure = (state: DeleteFailedState, event: MachineEve
  * ever drawn): a deletion of unknown outcome goes along as not yet told, to be on show once a check
  * allows deletion, whichever client reads it.
  */
-export const checkWithNewClientCarryingFailure = (state: DeleteFailedState, event: EventOf<'client'>) =>
-  checkThroughNewClient(state, event, state.attempt ? { unknown: { attempt: state.attempt, failure: state.failure, untold: true } } : {});
+export function checkWithNewClientCarryingFailure(state: DeleteFailedState, event: EventOf<'client'>): Transition {
+  const attempt = state.attempt ?? (state.failure.outcome === 'unknown' ? state.ctx.lastUnknown : undefined);
+  return checkThroughNewClient(state, event, attempt ? { unknown: { attempt, failure: state.failure, untold: true } } : {});
+}
 
 /**
  * After a failed deletion the user's return checks again only where the checks or the session are the

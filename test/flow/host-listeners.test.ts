@@ -1,7 +1,7 @@
 /**
  * What a host's listeners and subscribers may send before any view was told of a lost DELETE answer,
  * and how that answer still reaches the user: a subscriber that checks before the others are told, a
- * retry, a new client then a retry.
+ * retry, a new client then a check, a retry or another client.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,6 +75,48 @@ test('a lost answer → an error listener gives client B → B reads clear → a
   await rest();
   assert.equal(retried, true);
   assert.deepEqual(w.keys(), ['key-1']);
+  assert.equal(w.sawLost(), true);
+  assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().failure?.outcome], ['delete-failed', 'unknown']);
+  w.flow.dispose();
+});
+
+test('a lost answer → an error listener gives client B → B reads clear → a checked listener asks a check at once: it is on show', async () => {
+  const w = ready();
+  const b = clientOf(w.backend);
+  w.flow.on('error', () => w.flow.send({ type: 'client', client: b }));
+  let again = false;
+  w.flow.on('checked', () => {
+    if (w.flow.getSnapshot().status !== 'delete-failed' || again) return;
+    again = true;
+    w.flow.send({ type: 'check' });
+  });
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('server-error', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  assert.equal(again, true);
+  assert.equal(w.sawLost(), true);
+  assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().failure?.outcome], ['delete-failed', 'unknown']);
+  w.flow.dispose();
+});
+
+test('a lost answer → an error listener gives client B → B reads clear → a checked listener gives client C at once: it is on show', async () => {
+  const w = ready();
+  const [b, c] = [clientOf(w.backend), clientOf(w.backend)];
+  w.flow.on('error', () => w.flow.send({ type: 'client', client: b }));
+  let swapped = false;
+  w.flow.on('checked', () => {
+    if (w.flow.getSnapshot().status !== 'delete-failed' || swapped) return;
+    swapped = true;
+    w.flow.send({ type: 'client', client: c });
+  });
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('server-error', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  assert.equal(swapped, true);
   assert.equal(w.sawLost(), true);
   assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().failure?.outcome], ['delete-failed', 'unknown']);
   w.flow.dispose();
