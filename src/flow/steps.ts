@@ -154,10 +154,14 @@ export function repeatDeletion(state: DeleteFailedState): Transition {
  * client (whose server must read the checks first).
  */
 export function sendUnlessPrevented(state: DeletingState, event: Event<'requested'>): Transition {
-  if (!state.asking) return same(state);
-  if (state.ctx.client !== state.attempt.client) return startCheck(state.ctx, event.now);
+  const asked = state.asking;
+  if (!asked) return same(state);
+  // Another client: its server reads the checks first. A deletion of unknown outcome this would have
+  // repeated goes along, to be on show again once a check allows deletion: nothing settled it.
+  const unknown = asked.status === 'ready' ? asked.unknown : asked.attempt && { attempt: asked.attempt, failure: asked.failure, untold: true as const };
+  if (state.ctx.client !== state.attempt.client) return startCheck(state.ctx, event.now, { unknown });
   // Prevented, off the page, or no longer confirmed (a listener asked for the name meanwhile): it waits.
-  if (event.prevented || state.ctx.away || !confirmed(state.ctx, state.attempt.account)) return { state: { ...state.asking, ctx: state.ctx }, effects: [] };
+  if (event.prevented || state.ctx.away || !confirmed(state.ctx, state.attempt.account)) return { state: { ...asked, ctx: state.ctx }, effects: [] };
   // This DELETE is the last one now: unless it repeats the one of unknown outcome (the same key), that
   // one's outcome no longer decides a key.
   const repeat = state.ctx.lastUnknown?.key === state.attempt.key;

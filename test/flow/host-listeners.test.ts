@@ -1,7 +1,7 @@
 /**
  * What a host's listeners and subscribers may send before any view was told of a lost DELETE answer,
  * and how that answer still reaches the user: a subscriber that checks before the others are told, a
- * retry, a new client then a check, a retry or another client.
+ * retry, a new client then a check, a retry or another client, a new client on the repeat.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -119,5 +119,26 @@ test('a lost answer → an error listener gives client B → B reads clear → a
   assert.equal(swapped, true);
   assert.equal(w.sawLost(), true);
   assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().failure?.outcome], ['delete-failed', 'unknown']);
+  w.flow.dispose();
+});
+
+test('a lost answer on show → the user retries → the request listener gives client B → B reads clear: the lost answer is on show again', async () => {
+  const w = ready();
+  const b = clientOf(w.backend);
+  let asked = 0;
+  w.flow.on('request', () => {
+    if (++asked === 2) w.flow.send({ type: 'client', client: b });
+  });
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('server-error', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  w.flow.send({ type: 'retry' });
+  await rest();
+  assert.deepEqual(w.keys(), ['key-1']);
+  const snapshot = w.flow.getSnapshot();
+  assert.deepEqual([snapshot.status, snapshot.failure?.outcome, snapshot.canDelete], ['delete-failed', 'unknown', false]);
+  assert.deepEqual(w.told.slice(-2).map((s) => s.status), ['checking', 'delete-failed']);
   w.flow.dispose();
 });
