@@ -74,11 +74,26 @@ function report(error: unknown): void {
   else console.error(error);
 }
 
+/** A host's function, or `fallback` when it is missing or throws. */
+function guard<T>(own: (() => T) | undefined, fallback: () => T): () => T {
+  return own
+    ? () => {
+        try {
+          return own();
+        } catch (error) {
+          report(error);
+          return fallback();
+        }
+      }
+    : fallback;
+}
+
 /** Makes a deletion flow. Nothing is requested until the first `check` (or a `show`, from a view put on the page). */
 export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   if (!isClient(options?.client)) throw new TypeError('createDeletionFlow needs a client made by createAccountDeletionClient.');
-  const now = options.now ?? Date.now;
-  const newKey = options.newKey ?? newIdempotencyKey;
+  // A host's clock or key maker that throws is reported; the kit's own stands in, so no answer is lost.
+  const now = guard(options.now, Date.now);
+  const newKey = guard(options.newKey, newIdempotencyKey);
   const read = options.read ?? ((client, signal) => client.getPreconditions({ signal }));
   const ctx: Context = {
     client: options.client,

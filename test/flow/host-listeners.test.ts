@@ -1,7 +1,8 @@
 /**
  * What a host's listeners and subscribers may send before any view was told of a lost DELETE answer,
  * and how that answer still reaches the user: a subscriber that checks before the others are told, a
- * retry, a new client then a check, a retry or another client, a new client on the repeat.
+ * retry, a new client then a check, a retry or another client, a new client on the repeat; and a
+ * host's clock or key maker that throws.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -141,4 +142,49 @@ test('a lost answer on show → the user retries → the request listener gives 
   assert.deepEqual([snapshot.status, snapshot.failure?.outcome, snapshot.canDelete], ['delete-failed', 'unknown', false]);
   assert.deepEqual(w.told.slice(-2).map((s) => s.status), ['checking', 'delete-failed']);
   w.flow.dispose();
+});
+
+test('a host key maker that throws: send never throws, and the DELETE carries a key of the kit', async () => {
+  const errors: unknown[] = [];
+  const reportError = globalThis.reportError;
+  globalThis.reportError = (error) => void errors.push(error);
+  try {
+    const w = ready({ newKey: () => { throw new Error('no key'); } });
+    assert.doesNotThrow(() => w.flow.send({ type: 'delete' }));
+    w.flow.send({ type: 'check' });
+    await rest();
+    w.flow.send({ type: 'delete' });
+    await rest();
+    assert.equal(w.flow.getSnapshot().status, 'deleted');
+    assert.match(String(w.keys()[0]), /^[0-9a-f-]{36}$/);
+    assert.ok(errors.length >= 2);
+    w.flow.dispose();
+  } finally {
+    globalThis.reportError = reportError;
+  }
+});
+
+test('a host clock that throws as the DELETE answer comes: the answer still reaches the user', async () => {
+  const reportError = globalThis.reportError;
+  globalThis.reportError = () => undefined;
+  let broken = false;
+  try {
+    const w = ready({
+      now: () => {
+        if (broken) throw new Error('clock');
+        return 1_000_000;
+      },
+    });
+    w.flow.send({ type: 'check' });
+    await rest();
+    w.backend.failNext('server-error', { on: 'delete' });
+    w.flow.send({ type: 'delete' });
+    broken = true;
+    await rest();
+    const snapshot = w.flow.getSnapshot();
+    assert.deepEqual([snapshot.status, snapshot.failure?.outcome], ['delete-failed', 'unknown']);
+    w.flow.dispose();
+  } finally {
+    globalThis.reportError = reportError;
+  }
 });
