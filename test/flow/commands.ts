@@ -64,9 +64,10 @@ const settings = fc.constantFrom('none', 'account-name').map((confirmation) =>
   command(`confirmation ${confirmation}`, (m) => m.flow.send({ type: 'configure', settings: { confirmation } })),
 );
 const prevent = fc.constant(command('a listener prevents the next request', (m) => void (m.preventNext = true)));
-const onError = fc.constantFrom('client' as const, 'check' as const).map((then) =>
-  command(`at the next error, an error listener asks ${then === 'client' ? 'the other client' : 'a check'}`, (m) => void (m.onError = then)),
+const onError = fc.constantFrom('client' as const, 'check' as const, 'retry' as const).map((then) =>
+  command(`at the next error, an error listener asks ${then === 'client' ? 'the other client' : `a ${then}`}`, (m) => void (m.onError = then)),
 );
+const checkOnFailure = fc.constant(command('at the next failure on show, a subscriber asks a check', (m) => void (m.checkOnFailure = true)));
 const conflict = fc.constantFrom<Conflict>('in-use', 'clear', 'unreadable').map((kind) =>
   command(`the next delete is answered a 409 (${kind})`, (m) => void (m.conflictNext = kind)),
 );
@@ -103,6 +104,7 @@ export const commands = [
   settings,
   prevent,
   onError,
+  checkOnFailure,
   resolveAll,
   resolveAll,
   block,

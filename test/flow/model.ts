@@ -54,8 +54,10 @@ export interface Model {
   /** The last DELETE whose outcome is unknown for its account and client, while it stays so. */
   unknown: { key: string; tag: Tag; accountId: number } | undefined;
   preventNext: boolean;
-  /** At the next error, an `error` listener at once gives the other client, or asks a check (a host refreshing its client or its view). */
-  onError: 'client' | 'check' | undefined;
+  /** At the next error, an `error` listener at once gives the other client, asks a check or retries (a host refreshing its client or its view, or retrying by itself). */
+  onError: 'client' | 'check' | 'retry' | undefined;
+  /** At the next failure on show, a subscriber told before the model's asks a check at once. */
+  checkOnFailure: boolean;
   /** The next DELETE is answered this 409, and nothing is deleted then. */
   conflictNext: Conflict | undefined;
   /** The client of a DELETE whose outcome is unknown and was never on show since: Delete may not be offered as if nothing happened. */
@@ -169,6 +171,7 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
       unknown: undefined,
       preventNext: false,
       onError: undefined,
+      checkOnFailure: false,
       conflictNext: undefined,
       untold: undefined,
       deletedSeen: false,
@@ -179,6 +182,11 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
       broken: [],
     });
     watch(model);
+    flow.subscribe(() => {
+      if (!model.checkOnFailure || !flow.getSnapshot().failure) return;
+      model.checkOnFailure = false;
+      flow.send({ type: 'check' });
+    });
     flow.on('request', (detail) => {
       if (model.preventNext) {
         model.preventNext = false;
@@ -189,7 +197,7 @@ export function setup(s: fc.Scheduler): () => { model: Model; real: Model } {
     flow.on('error', () => {
       const then = model.onError;
       model.onError = undefined;
-      if (then === 'check') flow.send({ type: 'check' });
+      if (then === 'check' || then === 'retry') flow.send({ type: then });
       if (then !== 'client') return;
       model.tag = model.tag === 'A' ? 'B' : 'A';
       flow.send({ type: 'client', client: model.clients[model.tag] });
