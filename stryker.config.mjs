@@ -13,6 +13,7 @@ export default {
       'test/flow/words.test.ts',
       'test/flow/runner.test.ts',
       'test/flow/host-faults.test.ts',
+      'test/flow/host-listeners.test.ts',
       'test/flow/scenarios.test.ts',
       'test/flow/every-order.test.ts',
       'test/flow/locales.test.ts',
