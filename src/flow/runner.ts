@@ -112,6 +112,7 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   let state: State = { status: 'checking', ctx, id: 0, client: options.client };
   let snapshot: Snapshot | undefined;
   let snapshotOf: State | undefined;
+  let snapshotUnseen = false;
   let published: State = state;
   let disposed = false;
   let busy = false;
@@ -126,11 +127,12 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
     event.type === 'delete' ? { ...event, now: now(), key: newKey() } : { ...event, now: now() };
 
   function getSnapshot(): Snapshot {
-    // A listener reading a state no view was told of yet: what a retry it sends would do then.
-    if (busy && state !== published) return connect(state, true);
-    if (snapshotOf !== state || !snapshot) {
-      snapshot = connect(state);
+    // A listener reading a state no view was told of yet is told what a retry it sends would do then.
+    const unseen = busy && state !== published;
+    if (snapshotOf !== state || snapshotUnseen !== unseen || !snapshot) {
+      snapshot = connect(state, unseen);
       snapshotOf = state;
+      snapshotUnseen = unseen;
     }
     return snapshot;
   }

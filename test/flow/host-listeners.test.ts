@@ -37,9 +37,11 @@ test('a lost answer → the first subscriber asks a check at once: every later s
 test('a lost DELETE answer → an error listener retries at once: nothing is sent before it is on show; the user’s retry repeats it', async () => {
   const w = ready();
   let readByListener: Snapshot | undefined;
+  let sameObject = false;
   w.flow.on('error', () => {
     if (readByListener) return;
     readByListener = w.flow.getSnapshot();
+    sameObject = w.flow.getSnapshot() === readByListener;
     w.flow.send({ type: 'retry' });
   });
   w.flow.send({ type: 'check' });
@@ -50,6 +52,8 @@ test('a lost DELETE answer → an error listener retries at once: nothing is sen
   await rest();
   // The listener read that a retry could do nothing yet, and it did nothing.
   assert.equal(readByListener?.canRetry, false);
+  // The same object until something changed, in a listener too.
+  assert.equal(sameObject, true);
   assert.deepEqual(w.keys(), ['key-1']);
   const shown = w.flow.getSnapshot();
   assert.deepEqual([shown.status, shown.failure?.outcome, shown.canRetry], ['delete-failed', 'unknown', true]);
