@@ -12,12 +12,11 @@ import {
   ReauthenticationRequiredError,
   isResolved,
   type Account,
-  type AccountDeletionClient,
   type Check,
   type CheckItem,
   type Preconditions,
 } from '../index.js';
-import type { Attempt, Confirmation, Context, DeleteFailedState, Failure, Outcome, ReadyState, Settings, State } from './types.js';
+import type { Confirmation, Context, DeleteFailedState, Failure, Outcome, ReadyState, Settings, State } from './types.js';
 import { matchesAccountName } from './words/match.js';
 
 export const DEFAULT_REDIRECT_URL = 'https://www.azion.com/';
@@ -47,13 +46,14 @@ export function outcomeOf(step: 'check' | 'delete', error: AccountDeletionError)
 }
 
 /**
- * A failure and what it means. A plain 401 while a deletion of unknown outcome through `client` stands
- * (`lastUnknown`) may be that deletion's doing, since a deletion ends the account's sessions: it says
- * so (`mayBeDeleted`), on the repeat of that DELETE and on the checks after it alike.
+ * A failure and what it means. A plain 401 while a deletion of unknown outcome stands (`standing`: one
+ * through this client, or one carried to the checks of its account) may be that deletion's doing, since
+ * a deletion ends the account's sessions: it says so (`mayBeDeleted`), on the repeat of that DELETE and
+ * on the checks after it alike.
  */
-export function failureOf(step: 'check' | 'delete', error: AccountDeletionError, lastUnknown: Attempt | undefined, client: AccountDeletionClient): Failure {
+export function failureOf(step: 'check' | 'delete', error: AccountDeletionError, standing: boolean): Failure {
   const outcome = outcomeOf(step, error);
-  return outcome === 'signed-out' && lastUnknown?.client === client ? { step, error, outcome, mayBeDeleted: true } : { step, error, outcome };
+  return outcome === 'signed-out' && standing ? { step, error, outcome, mayBeDeleted: true } : { step, error, outcome };
 }
 
 /**

@@ -113,7 +113,8 @@ export function takeCheckFailure(state: CheckingState, event: Event<'check-error
  * on it: a later refusal of the repeat (sign in again, wait) checks first.
  */
 function failCheck(state: CheckingState, error: AccountDeletionError): Transition {
-  const failure = failureOf('check', error, state.ctx.lastUnknown, state.client);
+  // A lost answer carried here, through whichever client, is of the account this check is about.
+  const failure = failureOf('check', error, state.ctx.lastUnknown?.client === state.client || state.unknown !== undefined);
   const effects = told(failure, state.ctx);
   const unknown = state.unknown;
   // A retry asked for meanwhile goes on from the failure, as it does from an answer. (None is taken
@@ -193,7 +194,7 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   if (state.asking || event.id !== state.id) return same(state);
   const { attempt, reading } = state;
   // Only the repeat of a deletion of unknown outcome finds `lastUnknown` still set: any other DELETE cleared it.
-  let failure = failureOf('delete', event.error, state.ctx.lastUnknown, attempt.client);
+  let failure = failureOf('delete', event.error, state.ctx.lastUnknown?.client === attempt.client);
   const { outcome } = failure;
   const checks = outcome === 'conflict' && 'checks' in event.error ? event.error.checks : undefined;
   // Checks that show what blocks (of a shape to show: a host's client may send anything).

@@ -1,8 +1,8 @@
 /**
  * What a host's listeners and subscribers may send before any view was told of a lost DELETE answer,
  * and how that answer still reaches the user: a subscriber that checks before the others are told, a
- * retry, a new client then a check, a retry or another client, a new client on the repeat; and a
- * host's clock or key maker that throws.
+ * retry, a new client then a check, a retry or another client, a new client on the repeat, a new
+ * client whose check answers 401; and a host's clock or key maker that throws.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -191,4 +191,21 @@ test('a host clock that throws as the DELETE answer comes: the answer still reac
   } finally {
     globalThis.reportError = reportError;
   }
+});
+
+test('a DELETE that went through, its answer lost → an error listener gives client B → B’s check answers 401: it says the account may be deleted', async () => {
+  const w = ready();
+  const b = clientOf(w.backend);
+  w.flow.on('error', () => {
+    if (w.flow.getSnapshot().status === 'delete-failed') w.flow.send({ type: 'client', client: b });
+  });
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('lost-answer', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  assert.deepEqual(w.log().slice(-2), ['DELETE -', 'GET 401']);
+  const snapshot = w.flow.getSnapshot();
+  assert.deepEqual([snapshot.status, snapshot.failure?.outcome, snapshot.failure?.mayBeDeleted], ['check-failed', 'signed-out', true]);
+  w.flow.dispose();
 });
