@@ -38,9 +38,10 @@ type Event<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
 /** Nothing changes: the very same state, so a view's snapshot stays the same object. */
 export const same = (state: State): Transition => ({ state, effects: [] });
 
-/** The same state with some of its context changed. */
+/** The same state with some of its context changed; the very same state when nothing changes. */
 export function withContext<S extends State>(state: S, patch: Partial<Context>): S {
-  return { ...state, ctx: { ...state.ctx, ...patch } };
+  const changes = Object.entries(patch).some(([key, value]) => !Object.is(state.ctx[key as keyof Context], value));
+  return changes ? { ...state, ctx: { ...state.ctx, ...patch } } : state;
 }
 
 /** What a check carries from the state it started in. */

@@ -209,3 +209,16 @@ test('a DELETE that went through, its answer lost → an error listener gives cl
   assert.deepEqual([snapshot.status, snapshot.failure?.outcome, snapshot.failure?.mayBeDeleted], ['check-failed', 'signed-out', true]);
   w.flow.dispose();
 });
+
+test('a subscriber that sends the typed name back on every change: told once, not for ever', async () => {
+  const w = world({ resolved: true, flow: { confirmation: 'none' } });
+  w.flow.send({ type: 'check' });
+  await rest();
+  let calls = 0;
+  w.flow.subscribe(() => {
+    if (++calls < 10_000) w.flow.send({ type: 'confirm', value: w.flow.getSnapshot().confirmation.value });
+  });
+  w.flow.send({ type: 'confirm', value: 'x' });
+  assert.equal(calls, 1);
+  w.flow.dispose();
+});
