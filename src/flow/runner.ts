@@ -227,10 +227,16 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
     if (busy) return;
     busy = true;
     try {
+      let rounds = 100;
       do {
         take();
         publish();
-      } while (queue.length > 0 && !disposed);
+      } while (queue.length > 0 && !disposed && --rounds > 0);
+      // Subscribers that answer every change with another change would never let the page go on.
+      if (queue.length > 0) {
+        queue.length = 0;
+        report(new Error('The deletion flow stopped taking events that its subscribers sent on every change.'));
+      }
     } finally {
       busy = false;
     }

@@ -222,3 +222,28 @@ test('a subscriber that sends the typed name back on every change: told once, no
   assert.equal(calls, 1);
   w.flow.dispose();
 });
+
+test('subscribers that answer every change with another change: the flow stops taking them, reports it, and goes on', async () => {
+  const errors: unknown[] = [];
+  const reportError = globalThis.reportError;
+  globalThis.reportError = (error) => void errors.push(error);
+  try {
+    const w = world({ resolved: true, flow: { confirmation: 'none' } });
+    w.flow.send({ type: 'check' });
+    await rest();
+    let calls = 0;
+    w.flow.subscribe(() => {
+      if (++calls < 10_000) w.flow.send({ type: 'confirm', value: w.flow.getSnapshot().confirmation.value === 'a' ? 'b' : 'a' });
+    });
+    w.flow.send({ type: 'confirm', value: 'x' });
+    assert.equal(calls, 100);
+    assert.equal(errors.length, 1);
+    // The flow still answers the user.
+    w.flow.send({ type: 'delete' });
+    await rest();
+    assert.equal(w.flow.getSnapshot().status, 'deleted');
+    w.flow.dispose();
+  } finally {
+    globalThis.reportError = reportError;
+  }
+});
