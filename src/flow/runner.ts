@@ -112,8 +112,12 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   let state: State = { status: 'checking', ctx, id: 0, client: options.client };
   let snapshot: Snapshot | undefined;
   let snapshotOf: State | undefined;
-  let snapshotUnseen = false;
+  let snapshotUntold = false;
   let published: State = state;
+  // The failures a view was told of. A failed deletion whose failure none was told of yet may hold a
+  // lost answer the user must read first: what a listener sends then is marked `unseen`.
+  const shown = new WeakSet<object>();
+  const unseen = () => state.status === 'delete-failed' && !shown.has(state.failure);
   let disposed = false;
   let busy = false;
   const queue: MachineEvent[] = [];
@@ -127,12 +131,12 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
     event.type === 'delete' ? { ...event, now: now(), key: newKey() } : { ...event, now: now() };
 
   function getSnapshot(): Snapshot {
-    // A listener reading a state no view was told of yet is told what a retry it sends would do then.
-    const unseen = busy && state !== published;
-    if (snapshotOf !== state || snapshotUnseen !== unseen || !snapshot) {
-      snapshot = connect(state, unseen);
+    // A listener reading a failure no view was told of yet is told what a retry it sends would do then.
+    const untold = unseen();
+    if (snapshotOf !== state || snapshotUntold !== untold || !snapshot) {
+      snapshot = connect(state, untold);
       snapshotOf = state;
-      snapshotUnseen = unseen;
+      snapshotUntold = untold;
     }
     return snapshot;
   }
@@ -269,6 +273,7 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   function publish(): void {
     if (published !== state && !disposed) {
       published = state;
+      if (state.status === 'delete-failed') shown.add(state.failure);
       for (const subscriber of [...subscribers]) {
         try {
           subscriber();
@@ -288,9 +293,7 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
     },
     send(event) {
       if (disposed || !isFlowEvent(event)) return;
-      // Sent by a listener before any view was told of the state it answers: that state may hold what
-      // must still be shown (a deletion of unknown outcome).
-      queue.push({ ...stamp(event), unseen: busy && state !== published });
+      queue.push({ ...stamp(event), unseen: unseen() });
       drain();
     },
     on(type, listener) {

@@ -247,3 +247,20 @@ test('subscribers that answer every change with another change: the flow stops t
     globalThis.reportError = reportError;
   }
 });
+
+test('a lost answer on show → Check again → 401 asking a fresh sign-in → a listener that signs in and retries at once: the repeat goes', async () => {
+  const w = ready();
+  w.flow.on('reauth-required', () => w.flow.send({ type: 'retry' }));
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('server-error', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  assert.equal(w.sawLost(), true);
+  w.backend.failNext('reauthentication-required', { on: 'preconditions' });
+  w.flow.send({ type: 'check' });
+  await rest();
+  // The failure that check went back to was on show already: nothing for the user to read first.
+  assert.deepEqual(w.keys(), ['key-1', 'key-1']);
+  w.flow.dispose();
+});
