@@ -62,9 +62,11 @@ export function connect(state: State, unseen = false): Snapshot {
   const required = ctx.confirmation !== 'none';
   const matches = !required || (account !== undefined && matchesAccountName(ctx.typed, account.name));
   const mismatch = required && !matches && account !== undefined && length(ctx.typed) >= length(account.name);
-  const action = deleteAction(state);
   // Whether retry would do anything is asked of the machine itself, so it cannot say otherwise.
   const canRetry = transition(state, { type: 'retry', now: ctx.lastCheckAt, key: 'probe', unseen }).state !== state;
+  const offered = deleteAction(state);
+  // Not to a listener while the retry it would send waits for the user to read the failure first.
+  const action = unseen && !canRetry ? undefined : offered;
   const failure = state.status === 'check-failed' || state.status === 'delete-failed' ? state.failure : undefined;
   const redirect = state.status === 'deleted' ? (state.redirect ?? { url: ctx.redirectUrl, at: undefined, status: 'none' }) : undefined;
   // Scheduled, and not yet made: once made, a page still here (an address in the same page) may be left.
@@ -84,6 +86,6 @@ export function connect(state: State, unseen = false): Snapshot {
       stay: toCome && redirect?.status === 'scheduled',
       leave: state.status !== 'deleting' && !toCome,
     }),
-    reason: reasonFor(state, action, mismatch),
+    reason: reasonFor(state, offered, mismatch),
   });
 }
