@@ -143,6 +143,8 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
 
   function emit<K extends keyof FlowNotifications>(type: K, detail: FlowNotifications[K]): void {
     for (const listener of [...(listeners.get(type) ?? [])]) {
+      // After dispose() (by an earlier listener), no listener is called.
+      if (disposed) return;
       try {
         (listener as (detail: FlowNotifications[K]) => void)(detail);
       } catch (error) {
@@ -275,6 +277,7 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
       published = state;
       if (state.status === 'delete-failed') shown.add(state.failure);
       for (const subscriber of [...subscribers]) {
+        if (disposed) return;
         try {
           subscriber();
         } catch (error) {

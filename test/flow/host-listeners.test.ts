@@ -264,3 +264,17 @@ test('a lost answer on show → Check again → 401 asking a fresh sign-in → a
   assert.deepEqual(w.keys(), ['key-1', 'key-1']);
   w.flow.dispose();
 });
+
+test('dispose() in a subscriber or a listener: no later subscriber or listener is called', async () => {
+  const w = world({ resolved: true });
+  let later = 0;
+  w.flow.subscribe(() => w.flow.dispose());
+  w.flow.subscribe(() => void later++);
+  w.flow.send({ type: 'check' });
+  const v = world({ resolved: true });
+  v.flow.on('checked', () => v.flow.dispose());
+  v.flow.on('checked', () => void later++);
+  v.flow.send({ type: 'check' });
+  await rest();
+  assert.equal(later, 0);
+});
