@@ -74,16 +74,18 @@ function report(error: unknown): void {
   else console.error(error);
 }
 
-/** A host's function, or `fallback` when it is missing or throws. */
-function guard<T>(own: (() => T) | undefined, fallback: () => T): () => T {
+/** A host's function, or `fallback` when it is missing, throws or gives what `usable` refuses. */
+function guard<T>(own: (() => T) | undefined, fallback: () => T, usable: (value: T) => boolean): () => T {
   return own
     ? () => {
         try {
-          return own();
+          const value = own();
+          if (usable(value)) return value;
+          report(new TypeError(`The deletion flow was given ${String(value)} by a host's function; it used its own instead.`));
         } catch (error) {
           report(error);
-          return fallback();
         }
+        return fallback();
       }
     : fallback;
 }
@@ -91,9 +93,9 @@ function guard<T>(own: (() => T) | undefined, fallback: () => T): () => T {
 /** Makes a deletion flow. Nothing is requested until the first `check` (or a `show`, from a view put on the page). */
 export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   if (!isClient(options?.client)) throw new TypeError('createDeletionFlow needs a client made by createAccountDeletionClient.');
-  // A host's clock or key maker that throws is reported; the kit's own stands in, so no answer is lost.
-  const now = guard(options.now, Date.now);
-  const newKey = guard(options.newKey, newIdempotencyKey);
+  // A host's clock or key maker that throws or gives no time or key is reported; the kit's own stands in.
+  const now = guard(options.now, Date.now, Number.isFinite);
+  const newKey = guard(options.newKey, newIdempotencyKey, (key) => typeof key === 'string' && key !== '');
   const read = options.read ?? ((client, signal) => client.getPreconditions({ signal }));
   const ctx: Context = {
     client: options.client,

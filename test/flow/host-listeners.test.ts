@@ -278,3 +278,22 @@ test('dispose() in a subscriber or a listener: no later subscriber or listener i
   await rest();
   assert.equal(later, 0);
 });
+
+test('a host key maker that gives no key, a clock that gives no time: reported, and the kit’s own stand in', async () => {
+  const errors: unknown[] = [];
+  const reportError = globalThis.reportError;
+  globalThis.reportError = (error) => void errors.push(error);
+  try {
+    const w = ready({ newKey: () => undefined as unknown as string, now: () => NaN });
+    w.flow.send({ type: 'check' });
+    await rest();
+    w.flow.send({ type: 'delete' });
+    await rest();
+    assert.deepEqual(w.log(), ['GET 200', 'DELETE 204']);
+    assert.match(String(w.keys()[0]), /^[0-9a-f-]{36}$/);
+    assert.ok(errors.length >= 2 && errors.every((error) => error instanceof TypeError));
+    w.flow.dispose();
+  } finally {
+    globalThis.reportError = reportError;
+  }
+});
