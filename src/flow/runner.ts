@@ -7,6 +7,7 @@
 import { newIdempotencyKey, type Account, type AccountDeletionClient, type AccountDeletionError, type Preconditions } from '../index.js';
 import { connect } from './connect.js';
 import { DEFAULT_RECHECK_INTERVAL, DEFAULT_REDIRECT_DELAY, DEFAULT_REDIRECT_URL, asKitError, normalize } from './guards.js';
+import { guard, isClient, isFlowEvent, report } from './host.js';
 import { transition } from './machine.js';
 import type { AnswerEvent, Context, Effect, FlowEvent, MachineEvent, Settings, Snapshot, State } from './types.js';
 
@@ -51,43 +52,6 @@ export interface DeletionFlow {
    * flight is not aborted (that could not undo it, only lose its answer); its answer reaches no one.
    */
   dispose(): void;
-}
-
-const UI_EVENTS: ReadonlySet<string> = new Set(['check', 'return', 'confirm', 'delete', 'retry', 'stay', 'show', 'hide', 'client', 'configure']);
-
-function isClient(value: unknown): value is AccountDeletionClient {
-  const client = value as Partial<AccountDeletionClient> | null;
-  return typeof client?.getPreconditions === 'function' && typeof client.deleteAccount === 'function';
-}
-
-/** True for an event a UI may send: plain data of a known type (answers come only from the runner). */
-function isFlowEvent(event: unknown): event is FlowEvent {
-  const value = event as { type?: unknown; client?: unknown } | null;
-  if (typeof value?.type !== 'string' || !UI_EVENTS.has(value.type)) return false;
-  return value.type !== 'client' || isClient(value.client);
-}
-
-/** Tells a listener's failure without breaking the flow: the next listener still runs. */
-function report(error: unknown): void {
-  const global = globalThis as { reportError?: (error: unknown) => void };
-  if (typeof global.reportError === 'function') global.reportError(error);
-  else console.error(error);
-}
-
-/** A host's function, or `fallback` when it is missing, throws or gives what `usable` refuses. */
-function guard<T>(own: (() => T) | undefined, fallback: () => T, usable: (value: T) => boolean): () => T {
-  return own
-    ? () => {
-        try {
-          const value = own();
-          if (usable(value)) return value;
-          report(new TypeError(`The deletion flow was given ${String(value)} by a host's function; it used its own instead.`));
-        } catch (error) {
-          report(error);
-        }
-        return fallback();
-      }
-    : fallback;
 }
 
 /** Makes a deletion flow. Nothing is requested until the first `check` (or a `show`, from a view put on the page). */
