@@ -20,9 +20,9 @@ const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
   'SDK with ky': 9_101,
-  'flow with the SDK, ky external': 11_960,
-  'panel, dependencies external': 21_640,
-  'standalone module': 33_040,
+  'flow with the SDK, ky external': 11_990,
+  'panel, dependencies external': 21_690,
+  'standalone module': 33_080,
   'server half': 10_150,
   'Spanish, dist/locales/es.js': 2_750,
 };
