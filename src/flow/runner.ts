@@ -241,7 +241,8 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   function publish(): void {
     if (published !== state && !disposed) {
       published = state;
-      if (state.status === 'delete-failed') shown.add(state.failure);
+      // Off the page, no one read it: it is still to be on show.
+      if (state.status === 'delete-failed' && !state.ctx.away) shown.add(state.failure);
       for (const subscriber of [...subscribers]) {
         if (disposed) return;
         try {

@@ -297,3 +297,23 @@ test('a host key maker that gives no key, a clock that gives no time: reported, 
     globalThis.reportError = reportError;
   }
 });
+
+for (const swap of [false, true]) {
+  test(`a lost answer while the view is away → ${swap ? 'client B' : 'a check'} → back → it reads clear → a checked listener retries at once: it is on show first`, async () => {
+    const w = ready();
+    w.flow.send({ type: 'check' });
+    await rest();
+    w.backend.failNext('server-error', { on: 'delete' });
+    w.flow.send({ type: 'delete' });
+    w.flow.send({ type: 'hide' });
+    await rest();
+    w.flow.send(swap ? { type: 'client', client: clientOf(w.backend) } : { type: 'check' });
+    w.flow.send({ type: 'show' });
+    w.flow.on('checked', () => w.flow.send({ type: 'retry' }));
+    const before = w.told.length;
+    await rest();
+    assert.deepEqual(w.keys(), ['key-1']);
+    assert.deepEqual(w.told.slice(before).map((s) => `${s.status}/${s.failure?.outcome}`), ['delete-failed/unknown']);
+    w.flow.dispose();
+  });
+}
