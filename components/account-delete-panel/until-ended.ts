@@ -15,7 +15,9 @@ export async function untilEnded(flow: DeletionFlow, event: { type: 'check' | 'r
   if (!waitFor) return;
   return new Promise((resolve) => {
     const stop = flow.subscribe(() => {
-      if (flow.getSnapshot().status === waitFor) return;
+      const { status } = flow.getSnapshot();
+      // A retry that waited for a check goes on from it, to the deletion it repeats.
+      if (status === waitFor || (event.type === 'retry' && status === 'deleting')) return;
       stop();
       resolve();
     });

@@ -32,3 +32,17 @@ test('retry() when it can do nothing: it resolves, and nothing was sent', async 
   assert.deepEqual(w.log(), ['GET 200']);
   w.flow.dispose();
 });
+
+test('retry() during the check after a lost answer: it resolves once the repeat it leads to has ended', async () => {
+  const w = world({ resolved: true, flow: { confirmation: 'none' } });
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('server-error', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  w.flow.send({ type: 'check' });
+  let at: string | undefined;
+  await untilEnded(w.flow, { type: 'retry' }).then(() => void (at = w.flow.getSnapshot().status));
+  assert.deepEqual([at, w.keys()], ['deleted', ['key-1', 'key-1']]);
+  w.flow.dispose();
+});
