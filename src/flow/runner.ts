@@ -139,7 +139,11 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
         running = controller;
         const { id, client } = effect;
         Promise.resolve()
-          .then(() => read(client, controller.signal))
+          .then(() => {
+            // Aborted (disposed, or a newer check) before it went: no request at all.
+            if (controller.signal.aborted) throw controller.signal.reason;
+            return read(client, controller.signal);
+          })
           .then(
             (preconditions) => answer({ type: 'checked', id, preconditions }),
             (error: unknown) => answer({ type: 'check-error', id, error: asKitError(error) }),
@@ -158,8 +162,12 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
       case 'send-delete': {
         const { id, attempt } = effect;
         // No signal: a DELETE in flight is never aborted, and its outcome always comes back.
+        // Once it went, that is; none goes after dispose() (its answer would reach no one anyway).
         Promise.resolve()
-          .then(() => attempt.client.deleteAccount(attempt.account.id, { idempotencyKey: attempt.key }))
+          .then(() => {
+            if (disposed) throw new Error('disposed');
+            return attempt.client.deleteAccount(attempt.account.id, { idempotencyKey: attempt.key });
+          })
           .then(
             (result) => answer({ type: 'delete-done', id, result }),
             (error: unknown) => answer({ type: 'delete-error', id, error: asKitError(error) }),

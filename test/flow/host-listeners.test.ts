@@ -317,3 +317,17 @@ for (const swap of [false, true]) {
     w.flow.dispose();
   });
 }
+
+test('check, then dispose() at once: no request; delete, then dispose() at once: no DELETE', async () => {
+  let reads = 0;
+  const w = world({ resolved: true, flow: { read: (client, signal) => (reads++, client.getPreconditions({ signal })) } });
+  w.flow.send({ type: 'check' });
+  w.flow.dispose();
+  const v = ready();
+  v.flow.send({ type: 'check' });
+  await rest();
+  v.flow.send({ type: 'delete' });
+  v.flow.dispose();
+  await rest();
+  assert.deepEqual([reads, w.log(), v.log()], [0, [], ['GET 200']]);
+});
