@@ -54,7 +54,7 @@ function reasonFor(state: State, action: Snapshot['actions']['delete'], mismatch
   }
 }
 
-/** The snapshot of a state; `unseen` while no view was told of it yet (a listener reads it), as the runner stamps events then. */
+/** The snapshot of a state; `unseen` as the runner would stamp an event sent now (a listener reads it before the user read the failure). */
 export function connect(state: State, unseen = false): Snapshot {
   const { ctx } = state;
   // The account the checks on show are about: the one a DELETE is for, the one deleted.

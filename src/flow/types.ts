@@ -223,7 +223,8 @@ export type AnswerEvent =
 
 /**
  * Every event of the machine, with what the runner adds: the time, a fresh key for a deletion, and
- * `unseen` when the state it meets was never published to a view (a listener's event, in the same turn).
+ * `unseen` when it was sent while the failure of a deletion on show was never published with the
+ * view on the page (a listener's event, before the user could read it).
  */
 export type MachineEvent = (FlowEvent | AnswerEvent) & { now: number; key?: string; unseen?: boolean };
 
