@@ -14,6 +14,8 @@ export default {
       'test/flow/runner.test.ts',
       'test/flow/host-faults.test.ts',
       'test/flow/host-listeners.test.ts',
+      'test/flow/host-runner.test.ts',
+      'test/flow/until-ended.test.ts',
       'test/flow/scenarios.test.ts',
       'test/flow/every-order.test.ts',
       'test/flow/locales.test.ts',

@@ -1,0 +1,148 @@
+/**
+ * What the runner does with a host's parts that misbehave: subscribers that send on every change, a
+ * dispose() in the middle of telling, a request decided just before dispose(), a clock or a key maker
+ * that throws or gives nothing usable.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DeletionFlowOptions, Snapshot } from '../../src/flow/index.js';
+import { rest, world, type World } from './helpers.js';
+
+/** A world that deletes at once, with every snapshot its subscriber was told. */
+function ready(flow: Partial<DeletionFlowOptions> = {}): World & { told: Snapshot[]; sawLost(): boolean } {
+  const w = world({ resolved: true, flow: { confirmation: 'none', ...flow } });
+  const told: Snapshot[] = [];
+  w.flow.subscribe(() => told.push(w.flow.getSnapshot()));
+  const sawLost = () => told.some((s) => s.status === 'delete-failed' && s.failure?.outcome === 'unknown');
+  return { ...w, told, sawLost };
+}
+
+test('a host key maker that throws: send never throws, and the DELETE carries a key of the kit', async () => {
+  const errors: unknown[] = [];
+  const reportError = globalThis.reportError;
+  globalThis.reportError = (error) => void errors.push(error);
+  try {
+    const w = ready({ newKey: () => { throw new Error('no key'); } });
+    assert.doesNotThrow(() => w.flow.send({ type: 'delete' }));
+    w.flow.send({ type: 'check' });
+    await rest();
+    w.flow.send({ type: 'delete' });
+    await rest();
+    assert.equal(w.flow.getSnapshot().status, 'deleted');
+    assert.match(String(w.keys()[0]), /^[0-9a-f-]{36}$/);
+    assert.ok(errors.length >= 2);
+    w.flow.dispose();
+  } finally {
+    globalThis.reportError = reportError;
+  }
+});
+
+test('a host clock that throws as the DELETE answer comes: the answer still reaches the user', async () => {
+  const reportError = globalThis.reportError;
+  globalThis.reportError = () => undefined;
+  let broken = false;
+  try {
+    const w = ready({
+      now: () => {
+        if (broken) throw new Error('clock');
+        return 1_000_000;
+      },
+    });
+    w.flow.send({ type: 'check' });
+    await rest();
+    w.backend.failNext('server-error', { on: 'delete' });
+    w.flow.send({ type: 'delete' });
+    broken = true;
+    await rest();
+    const snapshot = w.flow.getSnapshot();
+    assert.deepEqual([snapshot.status, snapshot.failure?.outcome], ['delete-failed', 'unknown']);
+    w.flow.dispose();
+  } finally {
+    globalThis.reportError = reportError;
+  }
+});
+
+test('a subscriber that sends the typed name back on every change: told once, not for ever', async () => {
+  const w = world({ resolved: true, flow: { confirmation: 'none' } });
+  w.flow.send({ type: 'check' });
+  await rest();
+  let calls = 0;
+  w.flow.subscribe(() => {
+    if (++calls < 10_000) w.flow.send({ type: 'confirm', value: w.flow.getSnapshot().confirmation.value });
+  });
+  w.flow.send({ type: 'confirm', value: 'x' });
+  assert.equal(calls, 1);
+  w.flow.dispose();
+});
+
+test('subscribers that answer every change with another change: the flow stops taking them, reports it, and goes on', async () => {
+  const errors: unknown[] = [];
+  const reportError = globalThis.reportError;
+  globalThis.reportError = (error) => void errors.push(error);
+  try {
+    const w = world({ resolved: true, flow: { confirmation: 'none' } });
+    w.flow.send({ type: 'check' });
+    await rest();
+    let calls = 0;
+    w.flow.subscribe(() => {
+      if (++calls < 10_000) w.flow.send({ type: 'confirm', value: w.flow.getSnapshot().confirmation.value === 'a' ? 'b' : 'a' });
+    });
+    w.flow.send({ type: 'confirm', value: 'x' });
+    assert.equal(calls, 100);
+    assert.equal(errors.length, 1);
+    // The flow still answers the user.
+    w.flow.send({ type: 'delete' });
+    await rest();
+    assert.equal(w.flow.getSnapshot().status, 'deleted');
+    w.flow.dispose();
+  } finally {
+    globalThis.reportError = reportError;
+  }
+});
+
+test('dispose() in a subscriber or a listener: no later subscriber or listener is called', async () => {
+  const w = world({ resolved: true });
+  let later = 0;
+  w.flow.subscribe(() => w.flow.dispose());
+  w.flow.subscribe(() => void later++);
+  w.flow.send({ type: 'check' });
+  const v = world({ resolved: true });
+  v.flow.on('checked', () => v.flow.dispose());
+  v.flow.on('checked', () => void later++);
+  v.flow.send({ type: 'check' });
+  await rest();
+  assert.equal(later, 0);
+});
+
+test('a host key maker that gives no key, a clock that gives no time: reported, and the kit’s own stand in', async () => {
+  const errors: unknown[] = [];
+  const reportError = globalThis.reportError;
+  globalThis.reportError = (error) => void errors.push(error);
+  try {
+    const w = ready({ newKey: () => undefined as unknown as string, now: () => NaN });
+    w.flow.send({ type: 'check' });
+    await rest();
+    w.flow.send({ type: 'delete' });
+    await rest();
+    assert.deepEqual(w.log(), ['GET 200', 'DELETE 204']);
+    assert.match(String(w.keys()[0]), /^[0-9a-f-]{36}$/);
+    assert.ok(errors.length >= 2 && errors.every((error) => error instanceof TypeError));
+    w.flow.dispose();
+  } finally {
+    globalThis.reportError = reportError;
+  }
+});
+
+test('check, then dispose() at once: no request; delete, then dispose() at once: no DELETE', async () => {
+  let reads = 0;
+  const w = world({ resolved: true, flow: { read: (client, signal) => (reads++, client.getPreconditions({ signal })) } });
+  w.flow.send({ type: 'check' });
+  w.flow.dispose();
+  const v = ready();
+  v.flow.send({ type: 'check' });
+  await rest();
+  v.flow.send({ type: 'delete' });
+  v.flow.dispose();
+  await rest();
+  assert.deepEqual([reads, w.log(), v.log()], [0, [], ['GET 200']]);
+});
