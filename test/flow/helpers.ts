@@ -3,7 +3,7 @@
  * a flow over it with a clock and keys the test controls, and everything the flow told its listeners.
  */
 import { createAccountDeletionClient, type AccountDeletionClient } from '../../src/index.js';
-import { createDeletionFlow, type DeletionFlow, type DeletionFlowOptions, type FlowNotifications } from '../../src/flow/index.js';
+import { createDeletionFlow, type DeletionFlow, type DeletionFlowOptions, type FlowNotifications, type Snapshot } from '../../src/flow/index.js';
 import { createFakeBackend, createFakeFetch, type FakeBackend, type FakeBackendOptions } from '../../testing/index.js';
 
 export const API_BASE = 'http://localhost/api';
@@ -67,4 +67,14 @@ export function world(
     log: () => backend.requests.map((request) => `${request.method} ${request.status ?? '-'}`),
     keys: () => backend.requests.filter((request) => request.method === 'DELETE').map((request) => request.idempotencyKey),
   };
+}
+
+/** A world that deletes at once (no name to type), with every snapshot its subscriber was told. */
+export function toldWorld(flow: Partial<DeletionFlowOptions> = {}): World & { told: Snapshot[]; sawLost(): boolean } {
+  const w = world({ resolved: true, flow: { confirmation: 'none', ...flow } });
+  const told: Snapshot[] = [];
+  w.flow.subscribe(() => told.push(w.flow.getSnapshot()));
+  // A lost DELETE answer on show: a failed deletion of unknown outcome.
+  const sawLost = () => told.some((s) => s.status === 'delete-failed' && s.failure?.outcome === 'unknown');
+  return { ...w, told, sawLost };
 }

@@ -6,17 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DeletionFlowOptions, Snapshot } from '../../src/flow/index.js';
-import { clientOf, rest, world, type World } from './helpers.js';
+import type { Snapshot } from '../../src/flow/index.js';
+import { clientOf, rest, toldWorld, world } from './helpers.js';
 
-/** A world that deletes at once, with every snapshot its subscriber was told. */
-function ready(flow: Partial<DeletionFlowOptions> = {}): World & { told: Snapshot[]; sawLost(): boolean } {
-  const w = world({ resolved: true, flow: { confirmation: 'none', ...flow } });
-  const told: Snapshot[] = [];
-  w.flow.subscribe(() => told.push(w.flow.getSnapshot()));
-  const sawLost = () => told.some((s) => s.status === 'delete-failed' && s.failure?.outcome === 'unknown');
-  return { ...w, told, sawLost };
-}
 
 test('a lost answer → the first subscriber asks a check at once: every later subscriber is told of the failure first', async () => {
   const w = world({ resolved: true, flow: { confirmation: 'none' } });
@@ -35,7 +27,7 @@ test('a lost answer → the first subscriber asks a check at once: every later s
 });
 
 test('a lost DELETE answer → an error listener retries at once: nothing is sent before it is on show; the user’s retry repeats it', async () => {
-  const w = ready();
+  const w = toldWorld();
   let readByListener: Snapshot | undefined;
   let sameObject = false;
   w.flow.on('error', () => {
@@ -64,7 +56,7 @@ test('a lost DELETE answer → an error listener retries at once: nothing is sen
 });
 
 test('a lost answer → an error listener gives client B → B reads clear → a checked listener retries at once: no DELETE before it is on show', async () => {
-  const w = ready();
+  const w = toldWorld();
   const b = clientOf(w.backend);
   w.flow.on('error', () => w.flow.send({ type: 'client', client: b }));
   let retried = false;
@@ -86,7 +78,7 @@ test('a lost answer → an error listener gives client B → B reads clear → a
 });
 
 test('a lost answer → an error listener gives client B → B reads clear → a checked listener asks a check at once: it is on show', async () => {
-  const w = ready();
+  const w = toldWorld();
   const b = clientOf(w.backend);
   w.flow.on('error', () => w.flow.send({ type: 'client', client: b }));
   let again = false;
@@ -107,7 +99,7 @@ test('a lost answer → an error listener gives client B → B reads clear → a
 });
 
 test('a lost answer → an error listener gives client B → B reads clear → a checked listener gives client C at once: it is on show', async () => {
-  const w = ready();
+  const w = toldWorld();
   const [b, c] = [clientOf(w.backend), clientOf(w.backend)];
   w.flow.on('error', () => w.flow.send({ type: 'client', client: b }));
   let swapped = false;
@@ -128,7 +120,7 @@ test('a lost answer → an error listener gives client B → B reads clear → a
 });
 
 test('a lost answer on show → the user retries → the request listener gives client B → B reads clear: the lost answer is on show again', async () => {
-  const w = ready();
+  const w = toldWorld();
   const b = clientOf(w.backend);
   let asked = 0;
   w.flow.on('request', () => {
@@ -149,7 +141,7 @@ test('a lost answer on show → the user retries → the request listener gives 
 });
 
 test('a DELETE that went through, its answer lost → an error listener gives client B → B’s check answers 401: it says the account may be deleted', async () => {
-  const w = ready();
+  const w = toldWorld();
   const b = clientOf(w.backend);
   w.flow.on('error', () => {
     if (w.flow.getSnapshot().status === 'delete-failed') w.flow.send({ type: 'client', client: b });
@@ -166,7 +158,7 @@ test('a DELETE that went through, its answer lost → an error listener gives cl
 });
 
 test('a lost answer on show → Check again → 401 asking a fresh sign-in → a listener that signs in and retries at once: the repeat goes', async () => {
-  const w = ready();
+  const w = toldWorld();
   w.flow.on('reauth-required', () => w.flow.send({ type: 'retry' }));
   w.flow.send({ type: 'check' });
   await rest();
@@ -184,7 +176,7 @@ test('a lost answer on show → Check again → 401 asking a fresh sign-in → a
 
 for (const swap of [false, true]) {
   test(`a lost answer while the view is away → ${swap ? 'client B' : 'a check'} → back → it reads clear → a checked listener retries at once: it is on show first`, async () => {
-    const w = ready();
+    const w = toldWorld();
     w.flow.send({ type: 'check' });
     await rest();
     w.backend.failNext('server-error', { on: 'delete' });

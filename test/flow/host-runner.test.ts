@@ -5,24 +5,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DeletionFlowOptions, Snapshot } from '../../src/flow/index.js';
-import { rest, world, type World } from './helpers.js';
+import { rest, toldWorld, world } from './helpers.js';
 
-/** A world that deletes at once, with every snapshot its subscriber was told. */
-function ready(flow: Partial<DeletionFlowOptions> = {}): World & { told: Snapshot[]; sawLost(): boolean } {
-  const w = world({ resolved: true, flow: { confirmation: 'none', ...flow } });
-  const told: Snapshot[] = [];
-  w.flow.subscribe(() => told.push(w.flow.getSnapshot()));
-  const sawLost = () => told.some((s) => s.status === 'delete-failed' && s.failure?.outcome === 'unknown');
-  return { ...w, told, sawLost };
-}
 
 test('a host key maker that throws: send never throws, and the DELETE carries a key of the kit', async () => {
   const errors: unknown[] = [];
   const reportError = globalThis.reportError;
   globalThis.reportError = (error) => void errors.push(error);
   try {
-    const w = ready({ newKey: () => { throw new Error('no key'); } });
+    const w = toldWorld({ newKey: () => { throw new Error('no key'); } });
     assert.doesNotThrow(() => w.flow.send({ type: 'delete' }));
     w.flow.send({ type: 'check' });
     await rest();
@@ -42,7 +33,7 @@ test('a host clock that throws as the DELETE answer comes: the answer still reac
   globalThis.reportError = () => undefined;
   let broken = false;
   try {
-    const w = ready({
+    const w = toldWorld({
       now: () => {
         if (broken) throw new Error('clock');
         return 1_000_000;
@@ -119,7 +110,7 @@ test('a host key maker that gives no key, a clock that gives no time: reported, 
   const reportError = globalThis.reportError;
   globalThis.reportError = (error) => void errors.push(error);
   try {
-    const w = ready({ newKey: () => undefined as unknown as string, now: () => NaN });
+    const w = toldWorld({ newKey: () => undefined as unknown as string, now: () => NaN });
     w.flow.send({ type: 'check' });
     await rest();
     w.flow.send({ type: 'delete' });
@@ -138,7 +129,7 @@ test('check, then dispose() at once: no request; delete, then dispose() at once:
   const w = world({ resolved: true, flow: { read: (client, signal) => (reads++, client.getPreconditions({ signal })) } });
   w.flow.send({ type: 'check' });
   w.flow.dispose();
-  const v = ready();
+  const v = toldWorld();
   v.flow.send({ type: 'check' });
   await rest();
   v.flow.send({ type: 'delete' });
