@@ -193,3 +193,48 @@ for (const swap of [false, true]) {
     w.flow.dispose();
   });
 }
+
+test('a lost answer through a replaced client on show → the user’s Check again reads clear: ready, the answer was read', async () => {
+  const w = toldWorld();
+  w.flow.on('error', () => w.flow.send({ type: 'client', client: clientOf(w.backend) }));
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('server-error', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  assert.equal(w.sawLost(), true);
+  w.flow.send({ type: 'check' });
+  await rest();
+  assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().canDelete], ['ready', true]);
+  w.flow.dispose();
+});
+
+test('ready after a lost answer (its key kept) → Delete → the request listener gives client B → B reads clear: the lost answer is on show again', async () => {
+  const w = toldWorld();
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('server-error', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  w.flow.send({ type: 'check' });
+  await rest();
+  assert.equal(w.flow.getSnapshot().status, 'ready');
+  w.flow.on('request', () => w.flow.send({ type: 'client', client: clientOf(w.backend) }));
+  w.flow.send({ type: 'delete' });
+  await rest();
+  assert.deepEqual(w.keys(), ['key-1']);
+  assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().failure?.outcome], ['delete-failed', 'unknown']);
+  w.flow.dispose();
+});
+
+test('a DELETE answered 401 asking a fresh sign-in → a listener that signs in and retries at once: the new request goes', async () => {
+  const w = toldWorld();
+  w.flow.on('reauth-required', () => w.flow.send({ type: 'retry' }));
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.backend.failNext('reauthentication-required', { on: 'delete' });
+  w.flow.send({ type: 'delete' });
+  await rest();
+  assert.deepEqual([w.keys(), w.flow.getSnapshot().status], [['key-1', 'key-2'], 'deleted']);
+  w.flow.dispose();
+});

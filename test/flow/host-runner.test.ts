@@ -66,6 +66,15 @@ test('a subscriber that sends the typed name back on every change: told once, no
   w.flow.dispose();
 });
 
+test('a setting changed among settings kept: it is taken', async () => {
+  const w = world({ resolved: true });
+  w.flow.send({ type: 'check' });
+  await rest();
+  w.flow.send({ type: 'configure', settings: { confirmation: 'none', redirectDelay: 0 } });
+  assert.equal(w.flow.getSnapshot().canDelete, true);
+  w.flow.dispose();
+});
+
 test('subscribers that answer every change with another change: the flow stops taking them, reports it, and goes on', async () => {
   const errors: unknown[] = [];
   const reportError = globalThis.reportError;
@@ -110,12 +119,16 @@ test('a host key maker that gives no key, a clock that gives no time: reported, 
   const reportError = globalThis.reportError;
   globalThis.reportError = (error) => void errors.push(error);
   try {
-    const w = toldWorld({ newKey: () => undefined as unknown as string, now: () => NaN });
+    let calls = 0;
+    // No key at all (for a Delete sent too early, which changes nothing), then an empty one.
+    const w = toldWorld({ newKey: () => (++calls === 1 ? (undefined as unknown as string) : ''), now: () => NaN });
+    w.flow.send({ type: 'delete' });
     w.flow.send({ type: 'check' });
     await rest();
     w.flow.send({ type: 'delete' });
     await rest();
     assert.deepEqual(w.log(), ['GET 200', 'DELETE 204']);
+    assert.equal(calls, 2);
     assert.match(String(w.keys()[0]), /^[0-9a-f-]{36}$/);
     assert.ok(errors.length >= 2 && errors.every((error) => error instanceof TypeError));
     w.flow.dispose();
