@@ -55,69 +55,29 @@ test('a lost DELETE answer → an error listener retries at once: nothing is sen
   w.flow.dispose();
 });
 
-test('a lost answer → an error listener gives client B → B reads clear → a checked listener retries at once: no DELETE before it is on show', async () => {
-  const w = toldWorld();
-  const b = clientOf(w.backend);
-  w.flow.on('error', () => w.flow.send({ type: 'client', client: b }));
-  let retried = false;
-  w.flow.on('checked', () => {
-    if (w.flow.getSnapshot().status !== 'delete-failed' || retried) return;
-    retried = true;
-    w.flow.send({ type: 'retry' });
-  });
-  w.flow.send({ type: 'check' });
-  await rest();
-  w.backend.failNext('server-error', { on: 'delete' });
-  w.flow.send({ type: 'delete' });
-  await rest();
-  assert.equal(retried, true);
-  assert.deepEqual(w.keys(), ['key-1']);
-  assert.equal(w.sawLost(), true);
-  assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().failure?.outcome], ['delete-failed', 'unknown']);
-  w.flow.dispose();
-});
-
-test('a lost answer → an error listener gives client B → B reads clear → a checked listener asks a check at once: it is on show', async () => {
-  const w = toldWorld();
-  const b = clientOf(w.backend);
-  w.flow.on('error', () => w.flow.send({ type: 'client', client: b }));
-  let again = false;
-  w.flow.on('checked', () => {
-    if (w.flow.getSnapshot().status !== 'delete-failed' || again) return;
-    again = true;
+for (const then of ['retries', 'asks a check', 'gives client C'] as const) {
+  test(`a lost answer → an error listener gives client B → B reads clear → a checked listener ${then} at once: it is on show, no DELETE before`, async () => {
+    const w = toldWorld();
+    const [b, c] = [clientOf(w.backend), clientOf(w.backend)];
+    w.flow.on('error', () => w.flow.send({ type: 'client', client: b }));
+    let sent = false;
+    w.flow.on('checked', () => {
+      if (w.flow.getSnapshot().status !== 'delete-failed' || sent) return;
+      sent = true;
+      w.flow.send(then === 'retries' ? { type: 'retry' } : then === 'asks a check' ? { type: 'check' } : { type: 'client', client: c });
+    });
     w.flow.send({ type: 'check' });
+    await rest();
+    w.backend.failNext('server-error', { on: 'delete' });
+    w.flow.send({ type: 'delete' });
+    await rest();
+    assert.equal(sent, true);
+    assert.deepEqual(w.keys(), ['key-1']);
+    assert.equal(w.sawLost(), true);
+    assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().failure?.outcome], ['delete-failed', 'unknown']);
+    w.flow.dispose();
   });
-  w.flow.send({ type: 'check' });
-  await rest();
-  w.backend.failNext('server-error', { on: 'delete' });
-  w.flow.send({ type: 'delete' });
-  await rest();
-  assert.equal(again, true);
-  assert.equal(w.sawLost(), true);
-  assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().failure?.outcome], ['delete-failed', 'unknown']);
-  w.flow.dispose();
-});
-
-test('a lost answer → an error listener gives client B → B reads clear → a checked listener gives client C at once: it is on show', async () => {
-  const w = toldWorld();
-  const [b, c] = [clientOf(w.backend), clientOf(w.backend)];
-  w.flow.on('error', () => w.flow.send({ type: 'client', client: b }));
-  let swapped = false;
-  w.flow.on('checked', () => {
-    if (w.flow.getSnapshot().status !== 'delete-failed' || swapped) return;
-    swapped = true;
-    w.flow.send({ type: 'client', client: c });
-  });
-  w.flow.send({ type: 'check' });
-  await rest();
-  w.backend.failNext('server-error', { on: 'delete' });
-  w.flow.send({ type: 'delete' });
-  await rest();
-  assert.equal(swapped, true);
-  assert.equal(w.sawLost(), true);
-  assert.deepEqual([w.flow.getSnapshot().status, w.flow.getSnapshot().failure?.outcome], ['delete-failed', 'unknown']);
-  w.flow.dispose();
-});
+}
 
 test('a lost answer on show → the user retries → the request listener gives client B → B reads clear: the lost answer is on show again', async () => {
   const w = toldWorld();
