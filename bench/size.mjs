@@ -19,8 +19,8 @@ const STANDALONE = 'dist/account-delete-panel.standalone.js';
 const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
-  'SDK with ky': 9_101,
-  'flow with the SDK, ky external': 11_990,
+  'SDK with ky': 9_120,
+  'flow with the SDK, ky external': 12_040,
   'panel, dependencies external': 21_690,
   'standalone module': 33_080,
   'server half': 10_150,
