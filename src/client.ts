@@ -94,6 +94,11 @@ const WAIT_STATUSES = [429, 503];
  */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
 
+/** True when `key` may go as an Idempotency-Key: 1 to 255 printable ASCII characters, no space at either end. */
+export function isIdempotencyKey(key: unknown): key is string {
+  return typeof key === 'string' && IDEMPOTENCY_KEY.test(key);
+}
+
 /** A random key for `Idempotency-Key`: a version 4 UUID. */
 export function newIdempotencyKey(): string {
   const crypto = globalThis.crypto;
@@ -248,7 +253,7 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
         throw new TypeError(`deleteAccount needs an account id that is a whole number of at least 1.`);
       }
       const idempotencyKey = request.idempotencyKey ?? newIdempotencyKey();
-      if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      if (!isIdempotencyKey(idempotencyKey)) {
         throw new TypeError('deleteAccount needs an idempotency key of 1 to 255 printable ASCII characters, with no space at either end.');
       }
       const headers = new Headers(request.headers);

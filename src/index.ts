@@ -5,6 +5,7 @@
 export {
   createAccountDeletionClient,
   DEFAULT_API_BASE,
+  isIdempotencyKey,
   newIdempotencyKey,
   type AccountDeletionClient,
   type ClientOptions,

@@ -4,7 +4,7 @@
  * requests, the notifications, the timer and the navigation. One runner serves every view: the
  * panel, the window and any UI a team draws itself.
  */
-import { newIdempotencyKey, type Account, type AccountDeletionClient, type AccountDeletionError, type Preconditions } from '../index.js';
+import { isIdempotencyKey, newIdempotencyKey, type Account, type AccountDeletionClient, type AccountDeletionError, type Preconditions } from '../index.js';
 import { connect } from './connect.js';
 import { DEFAULT_RECHECK_INTERVAL, DEFAULT_REDIRECT_DELAY, DEFAULT_REDIRECT_URL, asKitError, normalize } from './guards.js';
 import { guard, isClient, isFlowEvent, report } from './host.js';
@@ -23,7 +23,7 @@ export interface DeletionFlowOptions extends Settings {
   read?: ((client: AccountDeletionClient, signal: AbortSignal) => Promise<Preconditions>) | undefined;
   /** The clock, in ms since the epoch. Default `Date.now`. */
   now?: (() => number) | undefined;
-  /** Makes a fresh Idempotency-Key. Default `newIdempotencyKey`. */
+  /** Makes a fresh Idempotency-Key, one `isIdempotencyKey` accepts. Default `newIdempotencyKey`. */
   newKey?: (() => string) | undefined;
 }
 
@@ -59,7 +59,7 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   if (!isClient(options?.client)) throw new TypeError('createDeletionFlow needs a client made by createAccountDeletionClient.');
   // A host's clock or key maker that throws or gives no time or key is reported; the kit's own stands in.
   const now = guard(options.now, Date.now, Number.isFinite);
-  const newKey = guard(options.newKey, newIdempotencyKey, (key) => typeof key === 'string' && key !== '');
+  const newKey = guard(options.newKey, newIdempotencyKey, isIdempotencyKey);
   const read = options.read ?? ((client, signal) => client.getPreconditions({ signal }));
   const ctx: Context = {
     client: options.client,

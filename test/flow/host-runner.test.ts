@@ -137,6 +137,31 @@ test('a host key maker that gives no key, a clock that gives no time: reported, 
   }
 });
 
+test('a host key maker whose keys the SDK refuses (a space at the end, 256 characters, not ASCII): reported, and the kit’s own goes', async () => {
+  for (const bad of ['key ', 'k'.repeat(256), 'clé']) {
+    const errors: unknown[] = [];
+    const reportError = globalThis.reportError;
+    globalThis.reportError = (error) => void errors.push(error);
+    try {
+      // Before: the SDK refused the key with nothing sent, the user read that the account may have been
+      // deleted, and every Try again repeated the same key, refused again.
+      const w = toldWorld({ newKey: () => bad });
+      w.flow.send({ type: 'check' });
+      await rest();
+      w.flow.send({ type: 'delete' });
+      await rest();
+      assert.equal(w.flow.getSnapshot().status, 'deleted', bad);
+      assert.deepEqual(w.log(), ['GET 200', 'DELETE 204']);
+      assert.match(String(w.keys()[0]), /^[0-9a-f-]{36}$/);
+      assert.equal(errors.length, 1);
+      assert.ok(errors[0] instanceof TypeError);
+      w.flow.dispose();
+    } finally {
+      globalThis.reportError = reportError;
+    }
+  }
+});
+
 test('check, then dispose() at once: no request; delete, then dispose() at once: no DELETE', async () => {
   let reads = 0;
   const w = world({ resolved: true, flow: { read: (client, signal) => (reads++, client.getPreconditions({ signal })) } });

@@ -15,6 +15,7 @@ import {
   RequestTimeoutError,
   ServerError,
   createAccountDeletionClient,
+  isIdempotencyKey,
   newIdempotencyKey,
 } from '../../src/index.js';
 import { outcomeOf } from '../../src/flow/index.js';
@@ -302,6 +303,7 @@ describe('deleteAccount', () => {
         expect(error).to.be.instanceOf(TypeError);
         expect(error.message).to.include('idempotency key');
         expect(net.requests).to.have.length(0);
+        expect(isIdempotencyKey(key), 'isIdempotencyKey says the same').to.equal(false);
       });
     }
 
@@ -310,12 +312,16 @@ describe('deleteAccount', () => {
       const result = await createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234, { idempotencyKey: 'try 1 of k' });
       expect(net.requests[0]!.headers.get('idempotency-key')).to.equal('try 1 of k');
       expect(result.idempotencyKey).to.equal('try 1 of k');
+      expect(isIdempotencyKey('try 1 of k')).to.equal(true);
     });
 
     it('sends a key of exactly 255 characters, the API limit', async () => {
       const net = fakeNetwork(raw(null, 204));
       await createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234, { idempotencyKey: 'k'.repeat(255) });
       expect(net.requests[0]!.headers.get('idempotency-key')).to.have.length(255);
+      expect(isIdempotencyKey('k'.repeat(255))).to.equal(true);
+      expect(isIdempotencyKey(newIdempotencyKey())).to.equal(true);
+      expect(isIdempotencyKey(undefined)).to.equal(false);
     });
 
     for (const bad of [0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {
