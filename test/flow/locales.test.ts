@@ -24,7 +24,7 @@ afterEach(() => {
 /** A whole locale made from English, with a mark on each string, standing for a translation. */
 const marked = (mark: string): Strings => ({ ...en, heading: `${mark} heading`, deleteButton: `${mark} delete` });
 
-test('the fallback: the tag, the tag cut short, a locale of the same language, then English', () => {
+test('the fallback: the tag, the tag cut short, then English (RFC 4647 lookup)', () => {
   const es = marked('es');
   registerLocale('es', es);
   const cases: [string | undefined, string][] = [
@@ -34,9 +34,10 @@ test('the fallback: the tag, the tag cut short, a locale of the same language, t
     ['es-419', 'es'],
     ['es-AR-u-nu-latn', 'es'],
     ['pt-BR', 'pt-BR'],
-    ['pt', 'pt-BR'],
-    ['pt-PT', 'pt-BR'],
-    ['pt-AO', 'pt-BR'],
+    ['pt-BR-u-nu-latn', 'pt-BR'],
+    ['pt', 'en'],
+    ['pt-PT', 'en'],
+    ['pt-AO', 'en'],
     ['en-GB', 'en'],
     ['fr', 'en'],
     ['fr-CA', 'en'],
@@ -46,21 +47,25 @@ test('the fallback: the tag, the tag cut short, a locale of the same language, t
   ];
   for (const [lang, tag] of cases) assert.equal(localeFor(lang), tag, String(lang));
   assert.equal(stringsFor('es-MX').heading, es.heading);
-  assert.equal(stringsFor('pt-PT'), ptBR);
+  assert.equal(stringsFor('pt-PT'), en, 'the contract: others fall back to en');
   assert.equal(stringsFor('de'), en);
 });
 
-test('a locale the page registers is chosen before a built-in of the same language, and by its own tag', () => {
+test('a locale the page registers is chosen by its own tag and the tags that start with it', () => {
   registerLocale('pt-PT', marked('pt-PT'));
   assert.equal(localeFor('pt-PT'), 'pt-PT');
-  assert.equal(localeFor('pt-AO'), 'pt-PT', 'the one the page registered comes first');
+  assert.equal(localeFor('pt-PT-u-nu-latn'), 'pt-PT');
+  assert.equal(localeFor('pt-AO'), 'en', 'not a tag that starts with pt-PT');
   assert.equal(localeFor('pt-BR'), 'pt-BR');
   registerLocale('PT-br', marked('mine'));
   assert.equal(localeFor('pt-br'), 'pt-BR', 'the tag is written as Intl writes it');
   assert.equal(stringsFor('pt-BR').heading, 'mine heading', 'a built-in locale can be replaced');
   registerLocale('zh-Hant', marked('zh-Hant'));
   assert.equal(localeFor('zh-Hant-TW'), 'zh-Hant');
-  assert.equal(localeFor('zh-CN'), 'zh-Hant');
+  assert.equal(localeFor('zh-CN'), 'en');
+  registerLocale('pt', ptBR);
+  assert.equal(localeFor('pt-AO'), 'pt', 'the Brazilian words a page gives every Portuguese tag, as the README shows');
+  assert.equal(stringsFor('pt-AO').heading, ptBR.heading);
   assert.deepEqual(warnings, []);
 });
 
@@ -98,7 +103,7 @@ test('registerLocale and overrideLocale throw a TypeError for a tag that is none
 test('overrideLocale: single strings of one locale, the others kept; calls add up; undefined gives a word back', () => {
   overrideLocale('pt-BR', { deleteButton: 'Encerrar conta', reasonBlocked: (count) => `Faltam ${count}` });
   overrideLocale('pt-br', { heading: 'Encerrar a conta' });
-  const words = stringsFor('pt-PT');
+  const words = stringsFor('pt-BR-u-nu-latn');
   assert.deepEqual([words.deleteButton, words.heading, words.reasonBlocked(2), words.checking], ['Encerrar conta', 'Encerrar a conta', 'Faltam 2', ptBR.checking]);
   assert.equal(stringsFor('en'), en, 'another locale is left alone');
   assert.equal(stringsFor('pt-BR'), words, 'the same object until something changes (as useSyncExternalStore needs)');

@@ -107,19 +107,20 @@ describe('in Spanish, from account-deletion-kit/locales/es', () => {
 });
 
 describe('the fallback', () => {
-  for (const lang of ['pt', 'pt-PT', 'pt-AO']) {
-    it(`speaks Brazilian Portuguese for lang="${lang}"`, async () => {
+  it('speaks Brazilian Portuguese for a longer pt-BR tag', async () => {
+    const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { lang: 'pt-BR-u-nu-latn' });
+    expect(words(heading(el))).to.equal('Excluir conta');
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('pt-BR');
+  });
+
+  // The contract: "en and pt-BR are complete; others fall back to en". Other Portuguese tags too.
+  for (const lang of ['fr-CA', 'pt', 'pt-PT']) {
+    it(`speaks English for lang="${lang}"`, async () => {
       const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { lang });
-      expect(words(heading(el))).to.equal('Excluir conta');
-      expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('pt-BR');
+      expect(words(heading(el))).to.equal('Delete account');
+      expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en');
     });
   }
-
-  it('speaks English for a language the kit lacks', async () => {
-    const el = await mount(fakeApi({ checks: [ok(blockedBody())] }), { lang: 'fr-CA' });
-    expect(words(heading(el))).to.equal('Delete account');
-    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en');
-  });
 });
 
 describe('the page\'s language changed while the elements are on it', () => {

@@ -82,17 +82,18 @@ export function onLocalesChange(listener: () => void): () => void {
 
 /**
  * The tag of the locale that speaks to `lang`: the tag itself (in any letter case), then the tag cut
- * short subtag by subtag (`es-MX` and `es-419` get `es`), then any locale of the same language (`pt`
- * and `pt-PT` get `pt-BR`; those the page registered first, in their order), else `en`.
+ * short subtag by subtag (`es-MX` and `es-419` get `es`, `pt-BR-u-nu-latn` gets `pt-BR`), else `en`:
+ * the lookup of RFC 4647. So `pt` and `pt-PT` get English, as the contract says of the languages
+ * other than `en` and `pt-BR`, unless the page registers `pt` or `pt-PT`.
  */
 export function localeFor(lang: string | undefined): string {
-  const known = [...sharedLocales().words.keys(), ...Object.keys(BUILT_IN)].map((tag) => [tag.toLowerCase(), tag] as const);
+  const known = [...sharedLocales().words.keys(), ...Object.keys(BUILT_IN)];
   const wanted = (lang ?? '').toLowerCase().split('-');
   for (let length = wanted.length; length > 0; length--) {
-    const hit = known.find(([tag]) => tag === wanted.slice(0, length).join('-'));
-    if (hit) return hit[1];
+    const hit = known.find((tag) => tag.toLowerCase() === wanted.slice(0, length).join('-'));
+    if (hit) return hit;
   }
-  return known.find(([tag]) => tag.split('-')[0] === wanted[0])?.[1] ?? 'en';
+  return 'en';
 }
 
 /** The words for a language tag (`localeFor` says which locale's), with the page's overrides of that locale. */
