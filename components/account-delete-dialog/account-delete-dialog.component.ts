@@ -110,10 +110,11 @@ export class AccountDeleteDialog extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.open) return;
-    // Put back while open (a framework moving it): drawn from the flow as it is now, and modal again
-    // (the browser leaves a <dialog> taken off the page open, but no longer modal).
+    // Put back (a framework moving it): drawn again, in the language of where it is now, and while open
+    // from the flow as it is now.
     this.requestUpdate();
+    if (!this.open) return;
+    // Modal again: the browser leaves a <dialog> taken off the page open, but no longer modal.
     const dialog = this.dialog;
     if (dialog?.open && !dialog.matches(':modal')) {
       dialog.close();

@@ -306,6 +306,27 @@ describe('<account-delete-dialog>', () => {
     expect([el.open, dialog(el).open]).to.deep.equal([true, true]);
   });
 
+  it('moved, closed, into a part of the page in another language: its button speaks that language at once', async () => {
+    // Before: it said "Delete account" in a pt-BR part of the page until its next redraw.
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const root = fixtureSync<HTMLElement>(html`<div>
+      <div lang="en"><account-delete-dialog .client=${api.client}></account-delete-dialog></div>
+      <div lang="pt-BR"></div>
+    </div>`);
+    const el = root.querySelector('account-delete-dialog')!;
+    await el.updateComplete;
+    expect(trigger(el).textContent!.trim()).to.equal('Delete account');
+    root.querySelector('[lang="pt-BR"]')!.append(el);
+    await el.updateComplete;
+    expect(trigger(el).textContent!.trim()).to.equal('Excluir conta');
+    el.remove();
+    root.querySelector('[lang="pt-BR"]')!.setAttribute('lang', 'en');
+    root.querySelector('[lang="en"]')!.append(el);
+    await el.updateComplete;
+    expect(trigger(el).textContent!.trim(), 'the lang changed while it was away').to.equal('Delete account');
+    expect(api.checks()).to.have.length(0);
+  });
+
   it('stays open while the DELETE is out, says why, and closes once the host kept the page after success', async () => {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
