@@ -107,6 +107,8 @@ export class AccountDeleteDialog extends LitElement {
   readonly #words = new HostWords(this, 'account-delete-dialog');
   /** Settles once the window opened last is on screen: `updateComplete` waits for it. */
   #shown: Promise<void> = Promise.resolve();
+  /** Opened while off the page: closed again at once, and that close is not told. */
+  #openedAway = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -154,6 +156,13 @@ export class AccountDeleteDialog extends LitElement {
     const dialog = this.dialog;
     if (!dialog || !changed.has('open')) return;
     if (this.open && !dialog.open) {
+      // Opened off the page (after it had been on it): nothing is asked and nothing shows. It is closed
+      // again, with no close to tell, and its button opens it once it is back.
+      if (!this.isConnected) {
+        this.#openedAway = true;
+        this.open = false;
+        return;
+      }
       // Each opening reads the checks: one GET, joined by the panel's own check if it starts one.
       void this.#panel?.refresh();
       // Shown once that GET is handed to fetch (showing lays the page out, which would hold it back) and
@@ -167,8 +176,10 @@ export class AccountDeleteDialog extends LitElement {
       });
     } else if (!this.open && changed.get('open') === true) {
       // Closed by Close, Esc, close() or the property, or by the browser itself: told once either way.
+      // Not one opened off the page, which nobody could see.
       if (dialog.open) dialog.close();
-      this.#closed();
+      if (!this.#openedAway) this.#closed();
+      this.#openedAway = false;
     }
   }
 

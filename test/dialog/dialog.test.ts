@@ -295,15 +295,41 @@ describe('<account-delete-dialog>', () => {
     expect(el.open).to.equal(true);
   });
 
-  it('taken off the page as it opens, it is closed; put back, its button opens it', async () => {
-    const { root, el } = await page(fakeApi({ checks: [ok(blockedBody())] }));
+  it('taken off the page as it opens, it is closed, asks nothing and tells no close; put back, its button opens it', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { root, el } = await page(api);
+    const closes = sinon.spy();
+    el.addEventListener('account-delete-dialog-close', closes);
     el.show();
     el.remove();
     await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 30));
     expect([el.open, dialog(el).open], 'never shown off the page').to.deep.equal([false, false]);
+    expect([api.checks().length, closes.callCount], 'no GET, no close of a window that never opened').to.deep.equal([0, 0]);
     root.append(el);
     await open(el);
     expect([el.open, dialog(el).open]).to.deep.equal([true, true]);
+    expect(api.checks()).to.have.length(1);
+  });
+
+  it('opened while off the page (after it had been on it): no GET, no close told; put back, one GET when its button opens it', async () => {
+    // Before: one GET went out from a window no one could see, and a close was told of a window that never opened.
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { root, el } = await page(api);
+    const closes = sinon.spy();
+    el.addEventListener('account-delete-dialog-close', closes);
+    el.remove();
+    el.show();
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect([el.open, dialog(el).open, api.checks().length, closes.callCount]).to.deep.equal([false, false, 0, 0]);
+    root.append(el);
+    await open(el);
+    expect([el.open, dialog(el).open, api.checks().length]).to.deep.equal([true, true, 1]);
+    trigger(el).focus();
+    closeButton(el).click();
+    await el.updateComplete;
+    expect(closes.callCount, 'a window that showed: its close is told').to.equal(1);
   });
 
   it('moved, closed, into a part of the page in another language: its button speaks that language at once', async () => {
