@@ -4,7 +4,7 @@ import { DEFAULT_API_BASE, type AccountDeletionClient, type Preconditions } from
 import { hostLinks } from './links.js';
 import { createDeletionFlow, localeFor, type DeletionFlow, type Snapshot, type Strings } from '../../src/flow/index.js';
 import { styles } from './account-delete-panel.styles.js';
-import { emit } from './events.js';
+import { emit, HeldEvents } from './events.js';
 import { HostWords, nearestLang } from './words.js';
 import { OwnClients } from './own-client.js';
 import { panel, rehearse, type Handlers } from './templates.js';
@@ -118,6 +118,7 @@ export class AccountDeletePanel extends LitElement {
   #flow: DeletionFlow | undefined;
   readonly #ownClients = new OwnClients();
   readonly #words = new HostWords(this, 'account-delete-panel');
+  readonly #events = new HeldEvents(this);
   /** What had focus in the panel when an update began, to notice a render removing it. */
   #focusedBefore: Element | null = null;
   /** The snapshot of the last render, to notice what changed since. */
@@ -133,6 +134,7 @@ export class AccountDeletePanel extends LitElement {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onReturn);
     window.addEventListener('focus', this.#onReturn);
+    this.#events.flush();
     // On a page means in a document with a window: not one made by document.implementation. Shown
     // for the first time, the flow starts its first check.
     this.flow.send({ type: this.ownerDocument.defaultView ? 'show' : 'hide' });
@@ -219,9 +221,9 @@ export class AccountDeletePanel extends LitElement {
       navigate: (url) => this.ownerDocument.defaultView?.location.assign(url),
     });
     flow.subscribe(() => this.requestUpdate());
-    flow.on('checked', (detail) => (this.#drawn(), emit(this, 'account-delete-checked', detail)));
-    flow.on('error', (detail) => (this.#drawn(), emit(this, 'account-delete-error', detail)));
-    flow.on('reauth-required', (detail) => emit(this, 'account-delete-reauth-required', detail));
+    flow.on('checked', (detail) => (this.#drawn(), this.#events.emit('account-delete-checked', detail)));
+    flow.on('error', (detail) => (this.#drawn(), this.#events.emit('account-delete-error', detail)));
+    flow.on('reauth-required', (detail) => this.#events.emit('account-delete-reauth-required', detail));
     flow.on('request', (detail) => {
       if (!emit(this, 'account-delete-request', { account: detail.account }, true)) detail.preventDefault();
     });

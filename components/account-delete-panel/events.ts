@@ -53,3 +53,25 @@ export function emit<K extends keyof AccountDeletePanelEventMap>(
 ): boolean {
   return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 }
+
+/**
+ * The panel's events that only tell (checked, error, reauth-required): sent at once on the page. Off
+ * it, where no listener up the tree would hear them, they are held, and sent once the panel is back,
+ * as if it had never left (as the flow holds `account-deleted`).
+ */
+export class HeldEvents {
+  readonly #held: (() => void)[] = [];
+
+  constructor(private readonly host: HTMLElement) {}
+
+  emit<K extends 'account-delete-checked' | 'account-delete-error' | 'account-delete-reauth-required'>(type: K, detail: DetailOf<K>): void {
+    const send = () => void emit(this.host, type, detail);
+    if (this.host.isConnected) send();
+    else this.#held.push(send);
+  }
+
+  /** Sends what was held, in order. */
+  flush(): void {
+    for (const send of this.#held.splice(0)) send();
+  }
+}

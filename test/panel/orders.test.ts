@@ -69,6 +69,31 @@ describe('orders of events', () => {
     }
   });
 
+  it('DELETE out → panel taken off the page → 500 → panel put back: account-delete-error reaches the page then, once', async () => {
+    // Before: the error event was sent while the panel was off the page, where no listener up the tree hears it.
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    const errors: boolean[] = [];
+    const onError = (event: Event) => errors.push((event.target as Element).isConnected);
+    document.addEventListener('account-delete-error', onError);
+    try {
+      deleteButton(el).click();
+      await gate.arrived;
+      const parent = el.parentElement!;
+      el.remove();
+      gate.release(status(500));
+      await quiet(el);
+      expect(errors, 'nothing while away').to.deep.equal([]);
+      parent.append(el);
+      await quiet(el);
+      expect(errors, 'told once, with the panel on the page').to.deep.equal([true]);
+      expect(alertText(el)).to.contain('500');
+    } finally {
+      document.removeEventListener('account-delete-error', onError);
+    }
+  });
+
   it('a slow check → Check again pressed 20 times: one GET', async () => {
     const gate = held();
     const api = fakeApi({ checks: [gate.reply] });
