@@ -13,7 +13,7 @@
 import { callAccount, failureAnswer } from './account-call.js';
 import * as answer from './answers.js';
 import type { Answer } from './answers.js';
-import { CallTimeoutError } from './errors.js';
+import { CallTimeoutError, UpstreamError } from './errors.js';
 import { DONE_TTL_SECONDS, FAILED_TTL_SECONDS, KeyRecords, storeKeyOf } from './idempotency.js';
 import type { Settings } from './options.js';
 import { runChecks } from './run-checks.js';
@@ -29,6 +29,17 @@ interface Attempt {
 }
 
 const settledAs = (value: Answer): Attempt => ({ answer: value, final: Promise.resolve(value) });
+
+/**
+ * A deletion hook may hand back the upstream's answer (`return fetch(…)`): one that is not ok is a
+ * failed deletion, never a success. A 401, 403 or 429 is passed on; any other a 502.
+ */
+function unlessFailedResponse(value: unknown): void {
+  if (!(value instanceof Response) || value.ok) return;
+  const { status } = value;
+  void value.body?.cancel().catch(() => undefined);
+  throw new UpstreamError(status === 401 || status === 403 || status === 429 ? status : 502, `The deletion was answered with status ${status}.`);
+}
 
 export class Deletions {
   /** Keys being carried out in this instance, per request headers: a second request finds the first here before any await. */
@@ -209,7 +220,7 @@ export class Deletions {
       return settledAs(answer.storeUnavailable());
     }
     // No parent signal: a client that goes away must not cut a deletion off midway.
-    const call = startCall(2 * settings.checkTimeout, undefined, (signal) => settings.deleteAccount({ request, signal }, accountId));
+    const call = startCall(2 * settings.checkTimeout, undefined, async (signal) => unlessFailedResponse(await settings.deleteAccount({ request, signal }, accountId)));
     const succeeded = () => this.#succeeded(storeKey, accountId, report);
     // The call ended without success: the deletion failed, and its key is freed, as server.md says (a
     // repeat tries again; one after a deletion whose answer was lost meets the ended session first).

@@ -227,6 +227,21 @@ describe('refusals and failures of the deletion', () => {
     });
   }
 
+  it('a deletion hook that hands back the upstream answer (`return fetch(…)`): one that is not ok is a failure, never a 204', async () => {
+    // Before: a hook `(ctx, id) => fetch(…)` whose upstream answered 500 made the handler answer 204.
+    for (const [upstreamStatus, status] of [[500, 502], [404, 502], [410, 502], [403, 403], [401, 401], [429, 429]] as const) {
+      // Plain JavaScript: TypeScript refuses a hook that resolves to a Response.
+      const hook = (async () => new Response('{"detail":"no"}', { status: upstreamStatus, headers: { 'content-type': 'application/json' } })) as unknown as () => Promise<void>;
+      const { handler } = setUp({ resolved: true, handler: { deleteAccount: hook } });
+      const response = await handler(deleteAccount(1234, 'key-1'));
+      assert.equal(response.status, status, String(upstreamStatus));
+      const body = await contractBody(response);
+      assert.match(body.detail ?? body.errors[0].detail, new RegExp(String(upstreamStatus)));
+    }
+    const ok = setUp({ resolved: true, handler: { deleteAccount: (async () => new Response(null, { status: 204 })) as unknown as () => Promise<void> } });
+    assert.equal((await ok.handler(deleteAccount(1234, 'key-1'))).status, 204, 'an ok answer is a success');
+  });
+
   it('a 429 passes on its Retry-After, and frees the key: a repeat after the wait deletes', async () => {
     const { handler, upstream } = setUp({ resolved: true });
     upstream.failNext('rate-limited', { on: 'delete' });
