@@ -68,9 +68,11 @@ export class Deletions {
 
   constructor(private readonly settings: Settings) {
     this.#waitMs = Math.max(4 * settings.checkTimeout, FAILED_TTL_SECONDS * 1000 + 1000);
-    // A claim outlives the reads before the DELETE with room to spare, yet frees itself if an instance
-    // dies before it sends one; from the DELETE on, the key is kept as sent.
-    this.#records = new KeyRecords(settings.store, settings.checkTimeout, Math.ceil(this.#waitMs / 1000) + 60);
+    // A claim outlives all that may come between it and the DELETE, with a minute to spare: the claim's
+    // own store write, the account, the checks, the wait for another tab's DELETE (twice the limit) and
+    // the write that keeps the key as sent, each within `checkTimeout`. Yet it frees itself if an
+    // instance dies before it sends one; from the DELETE on, the key is kept as sent.
+    this.#records = new KeyRecords(settings.store, settings.checkTimeout, Math.ceil((6 * settings.checkTimeout) / 1000) + 60);
   }
 
   handle(accountId: number, key: string, request: Request, requestId: string): Promise<Answer> {

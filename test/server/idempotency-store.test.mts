@@ -43,6 +43,20 @@ describe('the idempotency store', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(value)), value);
   });
 
+  it('a claim outlives the longest way to the DELETE, so no other instance can claim the key meanwhile', async () => {
+    // Before: with checkTimeout 100 s the claim lived 460 s, while its store write, the account, the
+    // checks, a wait for another tab's DELETE (twice the limit) and the write of "sent" may take 600 s.
+    for (const checkTimeout of [3_000, 100_000, 600_000]) {
+      const claims: number[] = [];
+      const store = memoryStore();
+      const spy: IdempotencyStore = { get: (k) => store.get(k), set: (k, v, t) => store.set(k, v, t), add: (k, v, t) => (claims.push(t), store.add(k, v, t)) };
+      const { handler } = setUp({ resolved: true, handler: { idempotency: spy, checkTimeout } });
+      assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
+      assert.equal(claims.length, 1);
+      assert.ok(claims[0]! >= (6 * checkTimeout) / 1000 + 60, `${claims[0]} s for checkTimeout ${checkTimeout} ms`);
+    }
+  });
+
   it('works with a store that has no add', async () => {
     const store = memoryStore();
     const { handler, upstream } = setUp({ resolved: true, handler: { idempotency: { get: (k) => store.get(k), set: (k, v, t) => store.set(k, v, t) } } });
