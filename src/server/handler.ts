@@ -78,11 +78,10 @@ export function createDeletionHandler(options: DeletionHandlerOptions): Deletion
     if (path === PRECONDITIONS) {
       return method === 'GET' ? preconditions(settings, request, requestId) : answer.methodNotAllowed(method, 'GET');
     }
-    const match = ACCOUNT.exec(path);
-    if (!match) return answer.notFound();
-    if (method !== 'DELETE') return answer.methodNotAllowed(method, 'DELETE');
-    const id = match[1] ?? '';
+    // A path with no account id (`/v3/account/`, `/v3/account/abc`) is no known path, whatever the method.
+    const id = ACCOUNT.exec(path)?.[1] ?? '';
     if (!ACCOUNT_ID.test(id) || !Number.isSafeInteger(Number(id))) return answer.notFound();
+    if (method !== 'DELETE') return answer.methodNotAllowed(method, 'DELETE');
     const key = request.headers.get('idempotency-key');
     if (!isIdempotencyKey(key)) return answer.badIdempotencyKey(key !== null);
     return deletions.handle(Number(id), key, request, requestId);

@@ -43,11 +43,17 @@ describe('routes', () => {
     assert.equal(upstream.requests.length, 0);
   });
 
-  it('answers 404 for an account id that is not a plain whole number of at least 1, before reading the key', async () => {
+  it('answers 404 for an account id that is not a plain whole number of at least 1, before reading the key, whatever the method', async () => {
     const { handler, upstream } = setUp({ resolved: true });
-    for (const id of ['abc', '0', '01234', '-1', '1.5', '%31234', '99999999999999999999']) {
+    for (const id of ['', 'abc', '0', '01234', '-1', '1.5', '%31234', '99999999999999999999']) {
       const response = await handler(deleteAccount(id, 'key-1'));
       assert.equal(response.status, 404, id);
+      // Before: another method on such a path was a 405 (Allow: DELETE), as if the path were known.
+      for (const method of ['GET', 'PUT']) {
+        const other = await handler(new Request(`${ORIGIN}/api/v3/account/${id}`, { method }));
+        assert.equal(other.status, 404, `${method} ${id}`);
+        assert.deepEqual((await checkAnswer(undefined, method, other)).problems, []);
+      }
     }
     assert.equal(upstream.requests.length, 0);
   });
