@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from '../../src/flow/connect.js';
 import type { MachineEvent } from '../../src/flow/types.js';
+import { ConflictError } from '../../src/index.js';
 import { en, failureText, ptBR } from '../../src/flow/index.js';
 import { es } from '../../src/flow/words/es.js';
 import { BLOCKED, CLEAR, CLIENT_A, CLIENT_B, ERRORS } from './walk.js';
@@ -128,9 +129,14 @@ test('lost answer → its repeat → a 409 that settles nothing → clear: "not 
   assert.equal(new Set(keys).size, 1);
 });
 
-test('Delete → a 409 that settles nothing (no deletion of unknown outcome before it) → clear: the refusal nothing explains', () => {
+test('Delete → a 409 that settles nothing (no deletion of unknown outcome before it) → clear: the refusal nothing explains, with the server\'s sentence', () => {
+  // Before: the server's sentence, the only word on why, was left out.
   const { state } = play([...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['conflict-empty']!() }, { type: 'checked', preconditions: CLEAR }]);
-  assert.equal(failureText(connect(state), en)?.text, en.errorConflictUnexplained);
+  assert.deepEqual(failureText(connect(state), en), { text: en.errorConflictUnexplained, server: 'Refused (409).', requestId: undefined });
+  // An answer with no sentence of its own: the SDK's English stand-in is not shown.
+  const bare = new ConflictError({ status: 409, detail: 'The server refused the request (status 409).', fromServer: false });
+  const silent = play([...ready, ...sendDelete, { type: 'delete-error', error: bare }, { type: 'checked', preconditions: CLEAR }]);
+  assert.equal(failureText(connect(silent.state), en)?.server, undefined);
 });
 
 test('lost answer through A, never drawn → the host gives B → B\'s check fails → Check again → retry while it runs → clear: the lost answer on show, nothing raised', () => {

@@ -98,7 +98,7 @@ describe('a 409: something blocks again', () => {
 });
 
 describe('a 409 that nothing explains', () => {
-  it('checks the account again, then says the deletion was refused when nothing blocks', async () => {
+  it('checks the account again, then says the deletion was refused when nothing blocks, after the server\'s sentence', async () => {
     const gate = held();
     const api = fakeApi({ checks: [ok(clearBody()), gate.reply], deletes: [status(409, { detail: 'Refused.' })] });
     const el = await readyToDelete(api);
@@ -114,7 +114,7 @@ describe('a 409 that nothing explains', () => {
     await checked;
     await el.updateComplete;
     expect(alertText(el)).to.equal(
-      'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Press Delete account to try again; if it happens again, contact support.',
+      'Refused. The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Press Delete account to try again; if it happens again, contact support.',
     );
     // The way forward is Delete itself, with a new request: the server refused the last one for sure.
     expect(isUnusable(deleteButton(el))).to.equal(false);

@@ -141,8 +141,9 @@ export function failureText(snapshot: Snapshot, s: Strings): FailureWords | unde
     // nor after a 409 that settles nothing about a deletion of unknown outcome.
     if (failure.outcome === 'unknown') return say(s.errorInProgressDelete);
     if (failure.mayBeDeleted) return say(s.errorUnreadableDelete);
-    // Checks that show what blocks are the way forward; a refusal nothing explains is said as such.
-    return say(snapshot.reason === 'blocked' ? s.errorConflict : s.errorConflictUnexplained);
+    // Checks that show what blocks are the way forward; a refusal nothing explains is said as such,
+    // with the server's own sentence, the only word on why.
+    return snapshot.reason === 'blocked' ? say(s.errorConflict) : say(s.errorConflictUnexplained, error.fromServer ? error.detail : undefined);
   }
   if (error instanceof ReauthenticationRequiredError) return say(s.errorReauth);
   if (error instanceof AuthenticationError) return say(failure.mayBeDeleted ? s.errorSignedOutMayBeDeleted : s.errorSignedOut);
