@@ -36,7 +36,7 @@ import {
 } from '../../src/flow/index.js';
 import { formatDecimal } from '../../src/flow/words/format.js';
 import type { Snapshot, State } from '../../src/flow/types.js';
-import { BLOCKED, CLEAR, initialState } from './walk.js';
+import { BLOCKED, CLEAR, ERRORS, initialState } from './walk.js';
 
 const check = (body: Record<string, unknown>) => parseCheck(body, '/c');
 
@@ -253,6 +253,26 @@ test('the intro follows the state: what must be resolved, then what is left to d
   const none = await snapshotAfter([{ type: 'configure', settings: { confirmation: 'none' } }, { type: 'check' }, { type: 'checked', preconditions: CLEAR }]);
   assert.equal(introText(none, en), 'Everything below is resolved. To delete the account, press Delete account.');
   assert.equal(introText(await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: { ...CLEAR, deletable: false } }]), en), en.intro);
+});
+
+test('clear → Check again → the check fails: the intro no longer says to press Delete account, which is unusable', async () => {
+  // Before: "Everything below is resolved. To delete the account, type its name and press Delete account."
+  // over a locked Delete and an alert that says the account could not be checked.
+  const failed = await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'check' }, { type: 'check-error', error: ERRORS['server']!() }]);
+  assert.deepEqual([failed.status, failed.actions.delete, introText(failed, en)], ['check-failed', undefined, en.intro]);
+  // Where Delete still repeats a deletion of unknown outcome, it still says so.
+  const lost = await snapshotAfter([
+    { type: 'configure', settings: { confirmation: 'none' } },
+    { type: 'check' },
+    { type: 'checked', preconditions: CLEAR },
+    { type: 'delete' },
+    { type: 'requested', prevented: false },
+    { type: 'delete-error', error: ERRORS['network']!() },
+    { type: 'check' },
+    { type: 'check-error', error: ERRORS['server']!() },
+  ]);
+  assert.equal(lost.actions.delete, 'retry');
+  assert.equal(introText(lost, en), en.introReady);
 });
 
 test('when the checks were read: just now, minutes ago, then the time of day', async () => {
