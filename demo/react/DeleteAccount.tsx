@@ -12,7 +12,8 @@ export function DeleteAccount({ client, redirectUrl }: { client: AccountDeletion
     flow.send({ type: 'show' });
     return () => flow.send({ type: 'hide' });
   }, [flow]);
-  const snapshot = useSyncExternalStore(flow.subscribe, flow.getSnapshot);
+  // The same snapshot when rendered on a server (Next.js, Remix): nothing is asked before the effect.
+  const snapshot = useSyncExternalStore(flow.subscribe, flow.getSnapshot, flow.getSnapshot);
   const s = en;
   const failure = failureText(snapshot, s);
   const reason = reasonText(snapshot, s);

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { findBrowser, chromiumArgs } from '../find-browser.mjs';
@@ -509,6 +509,36 @@ createRoot(document.getElementById('root')!).render(
     define: { 'process.env.NODE_ENV': '"development"' },
     logLevel: 'error',
   });
+  // Rendered on a server first, as Next.js or Remix do: the same snapshot there, and nothing asked.
+  writeFileSync(
+    join(project, 'flow-ssr.tsx'),
+    `import { renderToString } from 'react-dom/server';
+import { createAccountDeletionClient } from 'account-deletion-kit';
+import { createFakeBackend, createFakeFetch } from 'account-deletion-kit/testing';
+import { DeleteAccount } from './DeleteAccount.js';
+
+export function render() {
+  const backend = createFakeBackend();
+  const apiBase = 'http://localhost/api';
+  const client = createAccountDeletionClient({ apiBase, fetch: createFakeFetch(backend, { apiBase }) });
+  return { html: renderToString(<DeleteAccount client={client} redirectUrl="#gone" />), requests: backend.requests.length };
+}`,
+  );
+  await build({
+    entryPoints: [join(project, 'flow-ssr.tsx')],
+    bundle: true,
+    // The packages as Node loads them from the project: react-dom/server needs Node's own modules.
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    jsx: 'automatic',
+    outfile: join(project, 'flow-ssr.mjs'),
+    absWorkingDir: project,
+    logLevel: 'error',
+  });
+  const ssr = (await import(pathToFileURL(join(project, 'flow-ssr.mjs')).href)).render();
+  assert.match(ssr.html, /Delete account/);
+  assert.equal(ssr.requests, 0, 'nothing asked on the server');
   writeFileSync(join(project, 'flow-react.html'), `<!doctype html><html lang="en"><title>flow in React</title><div id="root"></div><script type="module" src="/flow-app.js"></script>`);
   const { server, origin } = await serve(project);
   const page = await browser.newPage();
