@@ -134,10 +134,10 @@ export class AccountDeletePanel extends LitElement {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onReturn);
     window.addEventListener('focus', this.#onReturn);
-    this.#events.flush();
     // On a page means in a document with a window: not one made by document.implementation. Shown
     // for the first time, the flow starts its first check.
     this.flow.send({ type: this.ownerDocument.defaultView ? 'show' : 'hide' });
+    this.#events.back();
   }
 
   override disconnectedCallback(): void {
@@ -146,6 +146,7 @@ export class AccountDeletePanel extends LitElement {
     window.removeEventListener('focus', this.#onReturn);
     this.#tick(0);
     // Not disposed: a DELETE that is out finishes, and its outcome waits for the panel to be back.
+    this.#events.left(this.#flow?.getSnapshot().status === 'deleting');
     this.#flow?.send({ type: 'hide' });
   }
 

@@ -28,6 +28,7 @@ import {
   ok,
   quiet,
   readyToDelete,
+  reauthBody,
   status,
   successMessage,
   typeName,
@@ -91,6 +92,62 @@ describe('orders of events', () => {
       expect(alertText(el)).to.contain('500');
     } finally {
       document.removeEventListener('account-delete-error', onError);
+    }
+  });
+
+  it('DELETE out → taken off → 401 fresh sign-in → put back → a page listener takes it off at the first event: the flow knows it is away, the second event waits', async () => {
+    // Before: the held events went out before the flow heard the panel was back, so the flow took it
+    // as on the page while it was off it again (a retry() then sent a DELETE from there), and the
+    // second event went out off the page, heard by no listener of the page.
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply, noContent] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    const parent = el.parentElement!;
+    const heard: string[] = [];
+    const first = (event: Event) => {
+      heard.push(event.type);
+      if (heard.length === 1) el.remove();
+    };
+    document.addEventListener('account-delete-error', first);
+    document.addEventListener('account-delete-reauth-required', first);
+    try {
+      deleteButton(el).click();
+      await gate.arrived;
+      el.remove();
+      gate.release(status(401, reauthBody()));
+      await quiet(el);
+      parent.append(el);
+      await quiet(el);
+      expect([heard.length, el.isConnected]).to.deep.equal([1, false]);
+      await el.retry();
+      await quiet(el);
+      expect(api.deletes(), 'nothing sent from off the page').to.have.length(1);
+      parent.append(el);
+      await quiet(el);
+      expect([...heard].sort()).to.deep.equal(['account-delete-error', 'account-delete-reauth-required']);
+    } finally {
+      document.removeEventListener('account-delete-error', first);
+      document.removeEventListener('account-delete-reauth-required', first);
+    }
+  });
+
+  it('a check out → taken off the page → it fails → put back: that old failure is not told (only a DELETE\'s outcome waits for the return)', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [gate.reply, ok(clearBody())] });
+    const el = await mount(api, { settle: false });
+    await gate.arrived;
+    const parent = el.parentElement!;
+    const errors = sinon.spy();
+    document.addEventListener('account-delete-error', errors);
+    try {
+      el.remove();
+      gate.release(status(500));
+      await quiet(el);
+      parent.append(el);
+      await quiet(el, 50);
+      expect(errors.callCount).to.equal(0);
+    } finally {
+      document.removeEventListener('account-delete-error', errors);
     }
   });
 
