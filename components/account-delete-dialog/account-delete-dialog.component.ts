@@ -107,8 +107,8 @@ export class AccountDeleteDialog extends LitElement {
   readonly #words = new HostWords(this, 'account-delete-dialog');
   /** Settles once the window opened last is on screen: `updateComplete` waits for it. */
   #shown: Promise<void> = Promise.resolve();
-  /** Opened while off the page: closed again at once, and that close is not told. */
-  #openedAway = false;
+  /** Closed by the window itself because it could not show (off the page): a close not told. */
+  #unseen = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -134,8 +134,8 @@ export class AccountDeleteDialog extends LitElement {
     if (changed.has('strings')) this.#words.forget();
     // Closed through the property or the attribute: the same rule as Close. It stays open, and says why.
     if (changed.has('open') && !this.open && !this.#mayClose) this.open = true;
-    // Opened by the attribute or the property as much as by show(): the panel is made then.
-    if (this.open && !this.#unsubscribe) {
+    // Opened by the attribute or the property as much as by show(): the panel is made then, on the page.
+    if (this.open && !this.#unsubscribe && this.isConnected) {
       const flow = this.#panelOf().flow;
       // Drawn again only when what it shows changes: whether it may close, and why not.
       this.#unsubscribe = flow.subscribe(() => this.#drawn !== this.#closeState && this.requestUpdate());
@@ -159,27 +159,31 @@ export class AccountDeleteDialog extends LitElement {
       // Opened off the page (after it had been on it): nothing is asked and nothing shows. It is closed
       // again, with no close to tell, and its button opens it once it is back.
       if (!this.isConnected) {
-        this.#openedAway = true;
+        this.#unseen = true;
         this.open = false;
         return;
       }
+      this.#unseen = false;
       // Each opening reads the checks: one GET, joined by the panel's own check if it starts one.
       void this.#panel?.refresh();
       // Shown once that GET is handed to fetch (showing lays the page out, which would hold it back) and
       // the panel on the page is drawn: the focus goes to Close as it shows, and a window still empty
       // would scroll to Close and stay at its foot. Microtasks only: nothing is painted meanwhile.
-      // Taken off the page meanwhile, it never showed: it is closed, and opens again from the button.
+      // Taken off the page meanwhile, it never showed: closed, without a word; its button opens it again.
       this.#shown = afterTheRequest().then(() => this.#panel?.isConnected && this.#panel.updateComplete).catch(() => undefined).then(() => {
         if (!this.open || dialog.open) return;
         if (dialog.isConnected) dialog.showModal();
-        else this.open = false;
+        else {
+          this.#unseen = true;
+          this.open = false;
+        }
       });
     } else if (!this.open && changed.get('open') === true) {
       // Closed by Close, Esc, close() or the property, or by the browser itself: told once either way.
-      // Not one opened off the page, which nobody could see.
+      // Not one that never showed, off the page, which nobody could see.
       if (dialog.open) dialog.close();
-      if (!this.#openedAway) this.#closed();
-      this.#openedAway = false;
+      if (!this.#unseen) this.#closed();
+      this.#unseen = false;
     }
   }
 

@@ -332,6 +332,38 @@ describe('<account-delete-dialog>', () => {
     expect(closes.callCount, 'a window that showed: its close is told').to.equal(1);
   });
 
+  it('taken off the page a few microtasks after show(), before it showed: closed, and no close told', async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { root, el } = await page(api);
+    const closes = sinon.spy();
+    el.addEventListener('account-delete-dialog-close', closes);
+    el.show();
+    for (let i = 0; i < 3; i++) await null;
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect([el.open, dialog(el).open, closes.callCount]).to.deep.equal([false, false, 0]);
+    root.append(el);
+    await open(el);
+    expect([el.open, dialog(el).open]).to.deep.equal([true, true]);
+  });
+
+  it('opened off the page, then put back and opened in the same moment: it shows, and its close is told', async () => {
+    // Before: the mark of the opening off the page stayed, and the real close after it was not told.
+    const { root, el } = await page(fakeApi({ checks: [ok(blockedBody())] }));
+    const closes = sinon.spy();
+    el.addEventListener('account-delete-dialog-close', closes);
+    el.remove();
+    el.show();
+    await Promise.resolve();
+    root.append(el);
+    el.show();
+    await eventually(() => dialog(el).open, 'the window shows');
+    closeButton(el).click();
+    await el.updateComplete;
+    expect([el.open, closes.callCount]).to.deep.equal([false, 1]);
+    expect(shadow(el).activeElement === trigger(el), 'the focus back on the button').to.equal(true);
+  });
+
   it('moved, closed, into a part of the page in another language: its button speaks that language at once', async () => {
     // Before: it said "Delete account" in a pt-BR part of the page until its next redraw.
     const api = fakeApi({ checks: [ok(blockedBody())] });
