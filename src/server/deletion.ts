@@ -13,7 +13,8 @@
 import { callAccount, failureAnswer } from './account-call.js';
 import * as answer from './answers.js';
 import type { Answer } from './answers.js';
-import { CallTimeoutError, UpstreamError } from './errors.js';
+import { readAnswer, refusal } from './azion/upstream.js';
+import { CallTimeoutError } from './errors.js';
 import { DONE_TTL_SECONDS, FAILED_TTL_SECONDS, KeyRecords, storeKeyOf } from './idempotency.js';
 import type { Settings } from './options.js';
 import { runChecks } from './run-checks.js';
@@ -31,14 +32,16 @@ interface Attempt {
 const settledAs = (value: Answer): Attempt => ({ answer: value, final: Promise.resolve(value) });
 
 /**
- * A deletion hook may hand back the upstream's answer (`return fetch(…)`): one that is not ok is a
- * failed deletion, never a success. A 401, 403 or 429 is passed on; any other a 502.
+ * A deletion hook may hand back the upstream's answer (`return fetch(…)`, from any fetch): one that is
+ * not ok is a failed deletion, never a success, with its sentence, `reauthentication_required` and
+ * wait kept as `azion()` keeps them.
  */
-function unlessFailedResponse(value: unknown): void {
-  if (!(value instanceof Response) || value.ok) return;
-  const { status } = value;
-  void value.body?.cancel().catch(() => undefined);
-  throw new UpstreamError(status === 401 || status === 403 || status === 429 ? status : 502, `The deletion was answered with status ${status}.`);
+async function unlessFailedResponse(value: unknown): Promise<void> {
+  const response = value as Partial<Response> | null | undefined;
+  if (typeof response?.ok !== 'boolean' || typeof response.status !== 'number' || response.ok) return;
+  const { status } = response;
+  const read = await readAnswer(response as Response).catch(() => ({ status, json: undefined, readable: false, retryAfter: undefined }));
+  throw refusal(read, 'the deletion', 'The upstream service');
 }
 
 export class Deletions {

@@ -85,16 +85,18 @@ function secondsOf(retryAfter: string | null): number | undefined {
  */
 export async function send(up: Upstream, ctx: DeletionContext, url: string, method: string, accept: string, what: string): Promise<UpstreamAnswer> {
   const headers = { accept, ...up.credentials(ctx.request) };
-  let response: Response;
-  let text: string;
   try {
     // Never follow a redirect: a DELETE must not go elsewhere, and a sign-in page is no answer.
-    response = await up.fetch(url, { method, headers, signal: ctx.signal, redirect: 'manual' });
-    text = await readText(response);
+    return await readAnswer(await up.fetch(url, { method, headers, signal: ctx.signal, redirect: 'manual' }));
   } catch (error) {
     if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
     throw new UpstreamError(502, `Azion's API could not be reached for ${what}.`, { cause: error });
   }
+}
+
+/** Reads an answer: its status, its JSON body when it is one, its `Retry-After`. A body that breaks off or runs over throws. */
+export async function readAnswer(response: Response): Promise<UpstreamAnswer> {
+  const text = await readText(response);
   const type = response.headers.get('content-type') ?? '';
   let json: unknown;
   let readable = false;
@@ -109,18 +111,21 @@ export async function send(up: Upstream, ctx: DeletionContext, url: string, meth
   return { status: response.status, json, readable, retryAfter: secondsOf(response.headers.get('retry-after')) };
 }
 
-/** The `UpstreamError` for an answer that is not the success the caller wanted. */
-export function refusal(answer: UpstreamAnswer, what: string): UpstreamError {
+/**
+ * The `UpstreamError` for an answer that is not the success the caller wanted: its sentence, its
+ * `reauthentication_required` and its wait kept. `who` names the upstream in the kit's own words.
+ */
+export function refusal(answer: UpstreamAnswer, what: string, who = "Azion's API"): UpstreamError {
   const { sentence, code } = answer.readable ? readErrorBody(answer.json) : { sentence: undefined, code: undefined };
   if (answer.status === 401) {
     return new UpstreamError(401, sentence ?? 'Your session has ended or is not valid. Sign in again.', {
       code: code === 'reauthentication_required' ? code : undefined,
     });
   }
-  if (answer.status === 403) return new UpstreamError(403, sentence ?? `Azion refused ${what}.`);
-  if (answer.status === 429) return new UpstreamError(429, sentence ?? `Azion's API asked for fewer requests for ${what}.`, { retryAfter: answer.retryAfter });
-  if (answer.status >= 200 && answer.status < 300) return new UpstreamError(502, `Azion's API answered ${what} with something that could not be read.`);
-  return new UpstreamError(502, `Azion's API answered ${answer.status || 'a redirect'} for ${what}.`);
+  if (answer.status === 403) return new UpstreamError(403, sentence ?? `${who} refused ${what}.`);
+  if (answer.status === 429) return new UpstreamError(429, sentence ?? `${who} asked for fewer requests for ${what}.`, { retryAfter: answer.retryAfter });
+  if (answer.status >= 200 && answer.status < 300) return new UpstreamError(502, `${who} answered ${what} with something that could not be read.`);
+  return new UpstreamError(502, `${who} answered ${answer.status || 'a redirect'} for ${what}.`);
 }
 
 /** A GET whose only acceptable answer is 200 with a JSON body. */
