@@ -52,6 +52,8 @@ const entries = [
   'testing/index.ts',
 ];
 
+const SIDE_EFFECTS = /(components\/account-delete-(panel|dialog)\/account-delete-(panel|dialog)|src\/locales\/[^/]+)\.ts$/;
+
 const library = {
   input: entries,
   output: {
@@ -65,6 +67,10 @@ const library = {
   },
   // Dependencies stay external: the team's bundler shares them with the rest of the page.
   external: (id) => /^(lit|@lit\/[^/]+|ky|react)(\/|$)/.test(id) || id.startsWith('node:'),
+  // Only the modules package.json's "sideEffects" lists (those that define the elements, the locale
+  // modules) are imported for their effect: no other file keeps a bare `import 'ky'` or
+  // `import '../errors.js'` that a bundler would warn about and drop.
+  treeshake: { moduleSideEffects: (id, external) => !external && SIDE_EFFECTS.test(id) },
   plugins: [
     emptyDist(),
     typescript({

@@ -3,7 +3,8 @@
  * or an end-to-end test in another process can steer the fake. Transport-neutral; the Node adapter
  * is `createFakeBackendControlHandler`.
  */
-import { isFaultKind, type FakeBackend } from './backend.js';
+import type { FakeBackend } from './backend.js';
+import { isFaultKind } from './front.js';
 import { AZION_ENDPOINTS, AZION_FAULT_KINDS, type AzionEndpoint, type AzionFaultKind, type FakeAzionRequest, type QueuedAzionFault } from './azion/types.js';
 import type { FakeBackendState, FakeRequestRecord, FaultTarget, QueuedFault } from './types.js';
 

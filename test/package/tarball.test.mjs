@@ -4,10 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, extname, resolve } from 'node:path';
+import { dirname, join, extname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -67,6 +67,28 @@ test('the tarball ships built files and the manifest, and no sources or tests', 
   assert.ok(files.includes('README.md'));
   assert.deepEqual(files.filter((f) => /^(src|components|test|demo)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts')), []);
   assert.ok(!files.includes(LEFT_OVER), 'the build empties dist/ first: nothing an older build left there ships');
+});
+
+test('a bare import in the package is only of a module its "sideEffects" lists: none for a bundler to warn about and drop', () => {
+  // Before: \`import 'ky';\` and \`import '../errors.js';\` in files that used nothing of them (esbuild
+  // warns of each, as ignored-bare-import, for code outside node_modules).
+  const base = join(project, 'node_modules/account-deletion-kit');
+  const listed = pkg.sideEffects.map((glob) => new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`));
+  const stray = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) {
+        for (const [, target] of readFileSync(path, 'utf8').matchAll(/^import ['"]([^'"]+)['"];/gm)) {
+          const file = target.startsWith('.') ? relative(base, resolve(dirname(path), target)) : target;
+          if (!listed.some((pattern) => pattern.test(file))) stray.push(`${relative(base, path)}: import '${target}'`);
+        }
+      }
+    }
+  };
+  walk(join(base, 'dist'));
+  assert.deepEqual(stray, []);
 });
 
 test('every export resolves to a file that exists in the installed package', () => {
