@@ -118,7 +118,7 @@ export class AccountDeletePanel extends LitElement {
   #flow: DeletionFlow | undefined;
   readonly #ownClients = new OwnClients();
   readonly #words = new HostWords(this, 'account-delete-panel');
-  readonly #events = new HeldEvents(this);
+  readonly #events = new HeldEvents(this, () => this.isConnected && !!this.ownerDocument.defaultView);
   /** What had focus in the panel when an update began, to notice a render removing it. */
   #focusedBefore: Element | null = null;
   /** The snapshot of the last render, to notice what changed since. */
@@ -146,7 +146,6 @@ export class AccountDeletePanel extends LitElement {
     window.removeEventListener('focus', this.#onReturn);
     this.#tick(0);
     // Not disposed: a DELETE that is out finishes, and its outcome waits for the panel to be back.
-    this.#events.left(this.#flow?.getSnapshot().status === 'deleting');
     this.#flow?.send({ type: 'hide' });
   }
 

@@ -55,31 +55,28 @@ export function emit<K extends keyof AccountDeletePanelEventMap>(
 }
 
 /**
- * The panel's events that only tell (checked, error, reauth-required): sent at once, on the page or
- * off it. Off the page no listener up the tree hears them: when the panel left with its DELETE out,
- * what that DELETE's outcome tells is held, and sent once the panel is back, as if it had never left
- * (as the flow holds `account-deleted`).
+ * The panel's events that only tell (checked, error, reauth-required): sent at once on the page. Off
+ * it, where no listener up the tree would hear them, they are held, and sent once the panel is back,
+ * as if it had never left (as the flow holds `account-deleted`).
  */
 export class HeldEvents {
   readonly #held: (() => void)[] = [];
-  #holding = false;
 
-  constructor(private readonly host: HTMLElement) {}
-
-  /** Taken off the page: with a DELETE out (or events still held, to keep their order), they wait. */
-  left(deleting: boolean): void {
-    this.#holding = deleting || this.#held.length > 0;
-  }
+  /** `onPage`: whether the panel is on a page now (connected, in a document with a window). */
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly onPage: () => boolean,
+  ) {}
 
   emit<K extends 'account-delete-checked' | 'account-delete-error' | 'account-delete-reauth-required'>(type: K, detail: DetailOf<K>): void {
     const send = () => void emit(this.host, type, detail);
-    if (this.#holding && !this.host.isConnected) this.#held.push(send);
-    else send();
+    // Behind what is still held, to keep the order.
+    if (this.onPage() && this.#held.length === 0) send();
+    else this.#held.push(send);
   }
 
   /** Back on the page: what was held is sent, in order, for as long as the panel stays there. */
   back(): void {
-    while (this.#held.length > 0 && this.host.isConnected) this.#held.shift()?.();
-    if (this.#held.length === 0) this.#holding = false;
+    while (this.#held.length > 0 && this.onPage()) this.#held.shift()?.();
   }
 }

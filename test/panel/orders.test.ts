@@ -84,6 +84,7 @@ describe('orders of events', () => {
       const parent = el.parentElement!;
       el.remove();
       gate.release(status(500));
+      await eventually(() => el.flow.getSnapshot().status === 'delete-failed', 'the answer taken off the page');
       await quiet(el);
       expect(errors, 'nothing while away').to.deep.equal([]);
       parent.append(el);
@@ -115,7 +116,7 @@ describe('orders of events', () => {
       await gate.arrived;
       el.remove();
       gate.release(status(401, reauthBody()));
-      await quiet(el);
+      await eventually(() => el.flow.getSnapshot().status === 'delete-failed', 'the answer taken off the page');
       parent.append(el);
       await quiet(el);
       expect([heard.length, el.isConnected]).to.deep.equal([1, false]);
@@ -131,7 +132,7 @@ describe('orders of events', () => {
     }
   });
 
-  it('a check out → taken off the page → it fails → put back: that old failure is not told (only a DELETE\'s outcome waits for the return)', async () => {
+  it('a check out → taken off the page → it fails → put back: the failure is told then, once, as if the panel had never left', async () => {
     const gate = held();
     const api = fakeApi({ checks: [gate.reply, ok(clearBody())] });
     const el = await mount(api, { settle: false });
@@ -142,13 +143,62 @@ describe('orders of events', () => {
     try {
       el.remove();
       gate.release(status(500));
+      await eventually(() => el.flow.getSnapshot().status === 'check-failed', 'the answer taken off the page');
       await quiet(el);
+      expect(errors.callCount, 'nothing while away').to.equal(0);
       parent.append(el);
-      await quiet(el, 50);
-      expect(errors.callCount).to.equal(0);
+      await quiet(el);
+      expect(errors.callCount).to.equal(1);
     } finally {
       document.removeEventListener('account-delete-error', errors);
     }
+  });
+
+  it('on the page → the DELETE answers 401 fresh sign-in → a page listener takes the panel off at the first event → put back: the second event is told then', async () => {
+    // Before: the second event went to the panel off the page, where no listener of the page heard it.
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [status(401, reauthBody())] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    const parent = el.parentElement!;
+    const heard: string[] = [];
+    const first = (event: Event) => {
+      heard.push(event.type);
+      if (heard.length === 1) el.remove();
+    };
+    document.addEventListener('account-delete-error', first);
+    document.addEventListener('account-delete-reauth-required', first);
+    try {
+      deleteButton(el).click();
+      await eventually(() => heard.length === 1, 'the first event');
+      await quiet(el);
+      expect(heard).to.have.length(1);
+      parent.append(el);
+      await quiet(el);
+      expect([...heard].sort()).to.deep.equal(['account-delete-error', 'account-delete-reauth-required']);
+    } finally {
+      document.removeEventListener('account-delete-error', first);
+      document.removeEventListener('account-delete-reauth-required', first);
+    }
+  });
+
+  it('DELETE out → taken off → 500 → put into a document with no window → then back on the page: the error is told once, on the page', async () => {
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    const parent = el.parentElement!;
+    const where: boolean[] = [];
+    el.addEventListener('account-delete-error', () => where.push(el.ownerDocument === document && el.isConnected));
+    deleteButton(el).click();
+    await gate.arrived;
+    el.remove();
+    gate.release(status(500));
+    await eventually(() => el.flow.getSnapshot().status === 'delete-failed', 'the answer taken off the page');
+    const windowless = document.implementation.createHTMLDocument('');
+    windowless.body.append(el);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(where, 'not told where no page is').to.deep.equal([]);
+    parent.append(el);
+    await quiet(el);
+    expect(where).to.deep.equal([true]);
   });
 
   it('a slow check → Check again pressed 20 times: one GET', async () => {
