@@ -14,7 +14,7 @@ import { callAccount, failureAnswer } from './account-call.js';
 import * as answer from './answers.js';
 import type { Answer } from './answers.js';
 import { readAnswer, refusal } from './azion/upstream.js';
-import { CallTimeoutError } from './errors.js';
+import { CallTimeoutError, UpstreamError } from './errors.js';
 import { DONE_TTL_SECONDS, FAILED_TTL_SECONDS, KeyRecords, storeKeyOf } from './idempotency.js';
 import type { Settings } from './options.js';
 import { runChecks } from './run-checks.js';
@@ -32,15 +32,21 @@ interface Attempt {
 const settledAs = (value: Answer): Attempt => ({ answer: value, final: Promise.resolve(value) });
 
 /**
- * A deletion hook may hand back the upstream's answer (`return fetch(…)`, from any fetch): one that is
- * not ok is a failed deletion, never a success, with its sentence, `reauthentication_required` and
- * wait kept as `azion()` keeps them.
+ * A deletion hook may hand back the upstream's answer (`return fetch(…)`, from any fetch) or a result
+ * of its own (`{ ok: false, error }`): one with `ok: false`, or a numeric `status` that is not 2xx
+ * (or with `ok` not true), is a failed deletion, never a success. A 401, 403 or 429 keeps its
+ * sentence, `reauthentication_required` and wait, as `azion()` keeps them (its body read within
+ * `timeout`); any other is a 502.
  */
-async function unlessFailedResponse(value: unknown): Promise<void> {
-  const response = value as Partial<Response> | null | undefined;
-  if (typeof response?.ok !== 'boolean' || typeof response.status !== 'number' || response.ok) return;
-  const { status } = response;
-  const read = await readAnswer(response as Response).catch(() => ({ status, json: undefined, readable: false, retryAfter: undefined }));
+async function unlessFailed(value: unknown, timeout: number): Promise<void> {
+  if (typeof value !== 'object' || value === null) return;
+  const { ok, status } = value as { ok?: unknown; status?: unknown };
+  const numeric = typeof status === 'number' ? status : undefined;
+  const failed = ok === false || (numeric !== undefined && (numeric < 200 || numeric > 299 || ('ok' in value && ok !== true)));
+  if (!failed) return;
+  if (numeric === undefined || numeric < 400) throw new UpstreamError(502, 'The upstream service did not confirm the deletion.');
+  const unread = { status: numeric, json: undefined, readable: false, retryAfter: undefined };
+  const read = await within(timeout, undefined, () => readAnswer(value as Response)).catch(() => unread);
   throw refusal(read, 'the deletion', 'The upstream service');
 }
 
@@ -225,7 +231,7 @@ export class Deletions {
       return settledAs(answer.storeUnavailable());
     }
     // No parent signal: a client that goes away must not cut a deletion off midway.
-    const call = startCall(2 * settings.checkTimeout, undefined, async (signal) => unlessFailedResponse(await settings.deleteAccount({ request, signal }, accountId)));
+    const call = startCall(2 * settings.checkTimeout, undefined, async (signal) => unlessFailed(await settings.deleteAccount({ request, signal }, accountId), settings.checkTimeout));
     const succeeded = () => this.#succeeded(storeKey, accountId, report);
     // The call ended without success: the deletion failed, and its key is freed, as server.md says (a
     // repeat tries again; one after a deletion whose answer was lost meets the ended session first).

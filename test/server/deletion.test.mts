@@ -8,6 +8,9 @@ import { deleteAccount, setUp, upstreamDeletes } from './helpers.mts';
 
 const PATH = '/v3/account/{account_id}';
 
+/** A hook that resolves to what `make` gives (plain JavaScript: TypeScript refuses one that resolves to a value). */
+const hookAnswering = (make: () => unknown) => ({ deleteAccount: (async () => make()) as unknown as () => Promise<void> });
+
 /**
  * A handler (time limit 50 ms) whose deletion hook ignores its signal and settles `ms` later: it
  * succeeds, or fails with `error`. `calls()` says how often the hook was called.
@@ -229,8 +232,6 @@ describe('refusals and failures of the deletion', () => {
 
   it('a deletion hook that hands back the upstream answer (`return fetch(…)`): one that is not ok is a failure, never a 204, with what it said kept', async () => {
     // Before: a hook `(ctx, id) => fetch(…)` whose upstream answered 500 made the handler answer 204.
-    // Plain JavaScript: TypeScript refuses a hook that resolves to a Response.
-    const hookAnswering = (make: () => unknown) => ({ deleteAccount: (async () => make()) as unknown as () => Promise<void> });
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () => Response.json(body, { status, headers });
     const cases: [string, () => unknown, number, (body: any, response: Response) => void][] = [
       ['a 500', json(500, { detail: 'boom' }), 502, (body) => assert.match(body.errors[0].detail, /answered 500 for the deletion/)],
@@ -241,6 +242,12 @@ describe('refusals and failures of the deletion', () => {
       ['a 429, its wait kept', json(429, { detail: 'Slow down.' }, { 'retry-after': '7' }), 429, (_body, response) => assert.equal(response.headers.get('retry-after'), '7')],
       // Another fetch's Response (undici's own, node-fetch): read by its shape, not by its class.
       ['a 500 of another fetch\'s Response', () => ({ ok: false, status: 500, headers: new Headers(), body: null }), 502, (body) => assert.match(body.errors[0].detail, /answered 500/)],
+      // A result of the hook's own, and shapes that lie: never a success.
+      ['{ ok: false }', () => ({ ok: false, error: 'no' }), 502, (body) => assert.match(body.errors[0].detail, /did not confirm the deletion/)],
+      ['{ ok: false, status: "500" }', () => ({ ok: false, status: '500' }), 502, (body) => assert.match(body.errors[0].detail, /did not confirm/)],
+      ['{ ok: "false", status: 500 }', () => ({ ok: 'false', status: 500 }), 502, (body) => assert.match(body.errors[0].detail, /answered 500/)],
+      ['{ ok: true, status: 500 }', () => ({ ok: true, status: 500 }), 502, (body) => assert.match(body.errors[0].detail, /answered 500/)],
+      ['{ ok: "yes", status: 204 }', () => ({ ok: 'yes', status: 204 }), 502, (body) => assert.match(body.errors[0].detail, /did not confirm/)],
     ];
     for (const [name, make, status, check] of cases) {
       const { handler } = setUp({ resolved: true, handler: hookAnswering(make) });
@@ -248,8 +255,23 @@ describe('refusals and failures of the deletion', () => {
       assert.equal(response.status, status, name);
       check(await contractBody(response), response);
     }
-    const ok = setUp({ resolved: true, handler: hookAnswering(() => new Response(null, { status: 204 })) });
-    assert.equal((await ok.handler(deleteAccount(1234, 'key-1'))).status, 204, 'an ok answer is a success');
+    for (const fine of [() => new Response(null, { status: 204 }), () => ({ ok: true }), () => ({ status: 'deleted' }), () => 1, () => true]) {
+      const ok = setUp({ resolved: true, handler: hookAnswering(fine) });
+      assert.equal((await ok.handler(deleteAccount(1234, 'key-1'))).status, 204, `${String(fine)} is a success`);
+    }
+  });
+
+  it('a hook\'s failed answer whose body never ends: read for the deletion\'s time limit at most, the key freed, a repeat tries again', async () => {
+    // Before: the body was read with no limit, the deletion never settled, and every DELETE of the
+    // account in this instance answered 409 in use from then on.
+    let calls = 0;
+    const endless = () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"detail":')) }), { status: 403, headers: { 'content-type': 'application/json' } });
+    const { handler } = setUp({ resolved: true, handler: { checkTimeout: 50, ...hookAnswering(() => (calls++, endless())) } });
+    const first = await handler(deleteAccount(1234, 'key-1'));
+    assert.equal(first.status, 403);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    assert.equal((await handler(deleteAccount(1234, 'key-2'))).status, 403, 'another key is carried out');
+    assert.equal(calls, 2);
   });
 
   it('a 429 passes on its Retry-After, and frees the key: a repeat after the wait deletes', async () => {
