@@ -275,6 +275,31 @@ test('clear → Check again → the check fails: the intro no longer says to pre
   assert.equal(introText(lost, en), en.introReady);
 });
 
+test('clear → a lost DELETE answer → the check fails → retry → the repeat answers 429: the intro no longer says to press Delete account, which is unusable', async () => {
+  const after = (error: string) =>
+    snapshotAfter([
+      { type: 'configure', settings: { confirmation: 'none' } },
+      { type: 'check' },
+      { type: 'checked', preconditions: CLEAR },
+      { type: 'delete' },
+      { type: 'requested', prevented: false },
+      { type: 'delete-error', error: ERRORS['network']!() },
+      { type: 'check' },
+      { type: 'check-error', error: ERRORS['server']!() },
+      { type: 'retry' },
+      { type: 'requested', prevented: false },
+      { type: 'delete-error', error: ERRORS[error]!() },
+    ]);
+  for (const error of ['rate-limited', 'forbidden', 'signed-out', 'reauth']) {
+    const snapshot = await after(error);
+    assert.equal(snapshot.status, 'delete-failed', error);
+    if (snapshot.actions.delete) continue;
+    assert.equal(introText(snapshot, en), en.intro, error);
+  }
+  const limited = await after('rate-limited');
+  assert.equal(limited.actions.delete, undefined, 'the case the review found: no Delete there');
+});
+
 test('when the checks were read: just now, minutes ago, then the time of day', async () => {
   const read = await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: { ...CLEAR, checkedAt: '2026-11-28T10:05:00Z' } }]);
   const at = Date.parse('2026-11-28T10:05:00Z');

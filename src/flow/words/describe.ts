@@ -85,12 +85,12 @@ export function statusText(snapshot: Snapshot, s: Strings): string {
 
 /**
  * The intro above the checks: what must be resolved, or, once nothing blocks, what is left to do;
- * never that after a check that failed, unless Delete is still the way forward there.
+ * never that with a failure on show, unless Delete is still the way forward there.
  */
 export function introText(snapshot: Snapshot, s: Strings): string {
   const p = snapshot.preconditions;
   const clear = p !== undefined && p.deletable === true && blockingCount(p) === 0;
-  if (!clear || (snapshot.status === 'check-failed' && !snapshot.actions.delete)) return s.intro;
+  if (!clear || (snapshot.failure && !snapshot.actions.delete)) return s.intro;
   return snapshot.confirmation.required ? s.introReadyConfirm : s.introReady;
 }
 
