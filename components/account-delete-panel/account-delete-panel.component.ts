@@ -213,6 +213,7 @@ export class AccountDeletePanel extends LitElement {
       client: this.#client(),
       ...this.#settings(),
       read: (client, signal) => {
+        this.#events.checking();
         signal.addEventListener('abort', () => this.#check.abort(signal.reason), { once: true });
         void this.#check.run([client]);
         return this.#check.taskComplete;
@@ -226,6 +227,7 @@ export class AccountDeletePanel extends LitElement {
     flow.on('reauth-required', (detail) => this.#events.emit('account-delete-reauth-required', detail));
     flow.on('request', (detail) => {
       if (!emit(this, 'account-delete-request', { account: detail.account }, true)) detail.preventDefault();
+      else this.#events.deleting();
     });
     flow.on('deleted', (detail) => {
       if (!emit(this, 'account-deleted', { account: detail.account, redirectUrl: detail.redirectUrl }, true)) detail.preventDefault();

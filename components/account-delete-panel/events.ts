@@ -56,11 +56,15 @@ export function emit<K extends keyof AccountDeletePanelEventMap>(
 
 /**
  * The panel's events that only tell (checked, error, reauth-required): sent at once on the page. Off
- * it, where no listener up the tree would hear them, they are held, and sent once the panel is back,
- * as if it had never left (as the flow holds `account-deleted`).
+ * it no listener up the tree hears them: those of a DELETE's outcome are held, and sent in order once
+ * the panel is back on a page, as if it had never left (as the flow holds `account-deleted`); a
+ * check's, news of a moment the return checks again, go as they come.
  */
 export class HeldEvents {
   readonly #held: (() => void)[] = [];
+  /** From a DELETE's request until the next check starts: what is told is that DELETE's outcome. */
+  #deleting = false;
+  #sending = false;
 
   /** `onPage`: whether the panel is on a page now (connected, in a document with a window). */
   constructor(
@@ -68,15 +72,32 @@ export class HeldEvents {
     private readonly onPage: () => boolean,
   ) {}
 
+  /** A DELETE was asked for. */
+  deleting(): void {
+    this.#deleting = true;
+  }
+
+  /** A check started. */
+  checking(): void {
+    this.#deleting = false;
+  }
+
   emit<K extends 'account-delete-checked' | 'account-delete-error' | 'account-delete-reauth-required'>(type: K, detail: DetailOf<K>): void {
     const send = () => void emit(this.host, type, detail);
-    // Behind what is still held, to keep the order.
-    if (this.onPage() && this.#held.length === 0) send();
-    else this.#held.push(send);
+    // On the page, behind what is still held, to keep the order.
+    if (this.onPage() ? this.#held.length > 0 : this.#deleting) this.#held.push(send);
+    else send();
   }
 
   /** Back on the page: what was held is sent, in order, for as long as the panel stays there. */
   back(): void {
-    while (this.#held.length > 0 && this.onPage()) this.#held.shift()?.();
+    // A listener that moves the panel calls this again: the loop already running goes on in order.
+    if (this.#sending) return;
+    this.#sending = true;
+    try {
+      while (this.#held.length > 0 && this.onPage()) this.#held.shift()?.();
+    } finally {
+      this.#sending = false;
+    }
   }
 }

@@ -364,6 +364,27 @@ describe('<account-delete-dialog>', () => {
     expect(shadow(el).activeElement === trigger(el), 'the focus back on the button').to.equal(true);
   });
 
+  it('closed while its check is out → that check answers 401 fresh sign-in → opened again: only the new opening\'s check is told', async () => {
+    // Before (for a moment): the closed window's check was kept and told at the next opening, beside
+    // that opening's own: a sign-in asked for, then everything fine.
+    const gate = held();
+    const api = fakeApi({ checks: [gate.reply, ok(blockedBody())] });
+    const { el } = await page(api);
+    const heard: string[] = [];
+    for (const type of ['account-delete-checked', 'account-delete-error', 'account-delete-reauth-required']) el.addEventListener(type, () => heard.push(type));
+    trigger(el).click();
+    await gate.arrived;
+    await el.updateComplete;
+    closeButton(el).click();
+    await el.updateComplete;
+    gate.release(status(401, reauthBody()));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    heard.length = 0;
+    await open(el);
+    await quiet(panelOf(el)!, 30);
+    expect(heard).to.deep.equal(['account-delete-checked']);
+  });
+
   it('moved, closed, into a part of the page in another language: its button speaks that language at once', async () => {
     // Before: it said "Delete account" in a pt-BR part of the page until its next redraw.
     const api = fakeApi({ checks: [ok(blockedBody())] });
