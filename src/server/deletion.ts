@@ -32,21 +32,26 @@ interface Attempt {
 const settledAs = (value: Answer): Attempt => ({ answer: value, final: Promise.resolve(value) });
 
 /**
- * A deletion hook may hand back the upstream's answer (`return fetch(…)`, from any fetch) or a result
- * of its own (`{ ok: false, error }`): one with `ok: false`, or a numeric `status` that is not 2xx
- * (or with `ok` not true), is a failed deletion, never a success. A 401, 403 or 429 keeps its
- * sentence, `reauthentication_required` and wait, as `azion()` keeps them (its body read within
- * `timeout`); any other is a 502.
+ * A deletion hook may hand back the upstream's answer (`return fetch(…)` or `request(…)`, from any
+ * client) or a result of its own: an `Error`, an `ok` or `success` that is not `true`, or a status
+ * (`status`, `statusCode`) that is not 2xx is a failed deletion, never a success. A 401, 403 or 429
+ * keeps its sentence, `reauthentication_required` and wait, as `azion()` keeps them (its body read
+ * within `timeout`); any other is a 502. Anything else (a row count, `true`) is a success, as before.
  */
 async function unlessFailed(value: unknown, timeout: number): Promise<void> {
-  if (typeof value !== 'object' || value === null) return;
-  const { ok, status } = value as { ok?: unknown; status?: unknown };
-  const numeric = typeof status === 'number' ? status : undefined;
-  const failed = ok === false || (numeric !== undefined && (numeric < 200 || numeric > 299 || ('ok' in value && ok !== true)));
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return;
+  const result = value as { ok?: unknown; success?: unknown; status?: unknown; statusCode?: unknown };
+  const raw = result.status ?? result.statusCode;
+  const status = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{3}$/.test(raw) ? Number(raw) : undefined;
+  const failed =
+    value instanceof Error ||
+    ('ok' in result && result.ok !== true) ||
+    ('success' in result && result.success !== true) ||
+    (status !== undefined && !(status >= 200 && status <= 299));
   if (!failed) return;
-  if (numeric === undefined || numeric < 400) throw new UpstreamError(502, 'The upstream service did not confirm the deletion.');
-  const unread = { status: numeric, json: undefined, readable: false, retryAfter: undefined };
-  const read = await within(timeout, undefined, () => readAnswer(value as Response)).catch(() => unread);
+  if (status === undefined || !(status >= 400)) throw new UpstreamError(502, 'The upstream service did not confirm the deletion.');
+  const unread = { status, json: undefined, readable: false, retryAfter: undefined };
+  const read = await within(timeout, undefined, (signal) => readAnswer(value as Response, signal)).catch(() => unread);
   throw refusal(read, 'the deletion', 'The upstream service');
 }
 

@@ -244,10 +244,18 @@ describe('refusals and failures of the deletion', () => {
       ['a 500 of another fetch\'s Response', () => ({ ok: false, status: 500, headers: new Headers(), body: null }), 502, (body) => assert.match(body.errors[0].detail, /answered 500/)],
       // A result of the hook's own, and shapes that lie: never a success.
       ['{ ok: false }', () => ({ ok: false, error: 'no' }), 502, (body) => assert.match(body.errors[0].detail, /did not confirm the deletion/)],
-      ['{ ok: false, status: "500" }', () => ({ ok: false, status: '500' }), 502, (body) => assert.match(body.errors[0].detail, /did not confirm/)],
+      ['{ ok: false, status: "500" }', () => ({ ok: false, status: '500' }), 502, (body) => assert.match(body.errors[0].detail, /answered 500/)],
       ['{ ok: "false", status: 500 }', () => ({ ok: 'false', status: 500 }), 502, (body) => assert.match(body.errors[0].detail, /answered 500/)],
       ['{ ok: true, status: 500 }', () => ({ ok: true, status: 500 }), 502, (body) => assert.match(body.errors[0].detail, /answered 500/)],
       ['{ ok: "yes", status: 204 }', () => ({ ok: 'yes', status: 204 }), 502, (body) => assert.match(body.errors[0].detail, /did not confirm/)],
+      // More shapes a hook hands back: a caught error, undici's request(), a result of its own.
+      ['an Error resolved (`.catch((e) => e)`)', () => new Error('fetch failed'), 502, (body) => assert.match(body.errors[0].detail, /did not confirm/)],
+      ['{ statusCode: 500 } (undici\'s request())', () => ({ statusCode: 500, headers: {}, body: {} }), 502, (body) => assert.match(body.errors[0].detail, /answered 500/)],
+      ['{ status: "500" }', () => ({ status: '500' }), 502, (body) => assert.match(body.errors[0].detail, /answered 500/)],
+      ['{ status: NaN }', () => ({ status: Number.NaN }), 502, (body) => assert.match(body.errors[0].detail, /did not confirm/)],
+      ['{ success: false }', () => ({ success: false }), 502, (body) => assert.match(body.errors[0].detail, /did not confirm/)],
+      ['{ ok: 0 }', () => ({ ok: 0 }), 502, (body) => assert.match(body.errors[0].detail, /did not confirm/)],
+      ['a function with ok: false', () => Object.assign(() => undefined, { ok: false }), 502, (body) => assert.match(body.errors[0].detail, /did not confirm/)],
     ];
     for (const [name, make, status, check] of cases) {
       const { handler } = setUp({ resolved: true, handler: hookAnswering(make) });
@@ -255,7 +263,7 @@ describe('refusals and failures of the deletion', () => {
       assert.equal(response.status, status, name);
       check(await contractBody(response), response);
     }
-    for (const fine of [() => new Response(null, { status: 204 }), () => ({ ok: true }), () => ({ status: 'deleted' }), () => 1, () => true]) {
+    for (const fine of [() => new Response(null, { status: 204 }), () => ({ ok: true }), () => ({ success: true, statusCode: 200 }), () => ({ status: 'deleted' }), () => 1, () => true]) {
       const ok = setUp({ resolved: true, handler: hookAnswering(fine) });
       assert.equal((await ok.handler(deleteAccount(1234, 'key-1'))).status, 204, `${String(fine)} is a success`);
     }
@@ -265,13 +273,19 @@ describe('refusals and failures of the deletion', () => {
     // Before: the body was read with no limit, the deletion never settled, and every DELETE of the
     // account in this instance answered 409 in use from then on.
     let calls = 0;
-    const endless = () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"detail":')) }), { status: 403, headers: { 'content-type': 'application/json' } });
+    let cancelled = 0;
+    const endless = () =>
+      new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"detail":')), cancel: () => void cancelled++ }), {
+        status: 403,
+        headers: { 'content-type': 'application/json' },
+      });
     const { handler } = setUp({ resolved: true, handler: { checkTimeout: 50, ...hookAnswering(() => (calls++, endless())) } });
     const first = await handler(deleteAccount(1234, 'key-1'));
     assert.equal(first.status, 403);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     assert.equal((await handler(deleteAccount(1234, 'key-2'))).status, 403, 'another key is carried out');
     assert.equal(calls, 2);
+    assert.equal(cancelled, 2, 'each body given up on is cancelled, and its connection let go');
   });
 
   it('a 429 passes on its Retry-After, and frees the key: a repeat after the wait deletes', async () => {

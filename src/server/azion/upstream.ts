@@ -44,10 +44,11 @@ export function readErrorBody(body: unknown): { sentence: string | undefined; co
   return { sentence: cleanSentence(messagesOf(body)), code: undefined };
 }
 
-/** The body as text, at most `MAX_BODY_BYTES`; a body that breaks off or runs over throws. */
-async function readText(response: Response): Promise<string> {
+/** The body as text, at most `MAX_BODY_BYTES`; a body that breaks off or runs over throws. `signal` ends it. */
+async function readText(response: Response, signal?: AbortSignal): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
+  signal?.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
   const decoder = new TextDecoder();
   let text = '';
   let bytes = 0;
@@ -94,9 +95,12 @@ export async function send(up: Upstream, ctx: DeletionContext, url: string, meth
   }
 }
 
-/** Reads an answer: its status, its JSON body when it is one, its `Retry-After`. A body that breaks off or runs over throws. */
-export async function readAnswer(response: Response): Promise<UpstreamAnswer> {
-  const text = await readText(response);
+/**
+ * Reads an answer: its status, its JSON body when it is one, its `Retry-After`. A body that breaks off
+ * or runs over throws; `signal` cancels the body.
+ */
+export async function readAnswer(response: Response, signal?: AbortSignal): Promise<UpstreamAnswer> {
+  const text = await readText(response, signal);
   const type = response.headers.get('content-type') ?? '';
   let json: unknown;
   let readable = false;
