@@ -300,6 +300,22 @@ test('clear → a lost DELETE answer → the check fails → retry → the repea
   assert.equal(limited.actions.delete, undefined, 'the case the review found: no Delete there');
 });
 
+test('clear → "Acme Corp" → Delete → a lost answer → the name edited to "Acme Cor": the intro still says to type the name and press Delete account', async () => {
+  // Before: "Before the account can be deleted, everything below must be resolved." over checks all
+  // resolved, a reason that asks for the name, and an alert that says to press Delete account again.
+  const edited = await snapshotAfter([
+    { type: 'check' },
+    { type: 'checked', preconditions: CLEAR },
+    { type: 'confirm', value: CLEAR.account.name },
+    { type: 'delete' },
+    { type: 'requested', prevented: false },
+    { type: 'delete-error', error: ERRORS['server']!() },
+    { type: 'confirm', value: CLEAR.account.name.slice(0, -1) },
+  ]);
+  assert.deepEqual([edited.status, edited.actions.delete, edited.reason], ['delete-failed', undefined, 'confirm']);
+  assert.equal(introText(edited, en), en.introReadyConfirm);
+});
+
 test('when the checks were read: just now, minutes ago, then the time of day', async () => {
   const read = await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: { ...CLEAR, checkedAt: '2026-11-28T10:05:00Z' } }]);
   const at = Date.parse('2026-11-28T10:05:00Z');

@@ -85,12 +85,13 @@ export function statusText(snapshot: Snapshot, s: Strings): string {
 
 /**
  * The intro above the checks: what must be resolved, or, once nothing blocks, what is left to do;
- * never that with a failure on show, unless Delete is still the way forward there.
+ * never that with a failure on show that leaves Delete unusable for another reason than the name.
  */
 export function introText(snapshot: Snapshot, s: Strings): string {
   const p = snapshot.preconditions;
   const clear = p !== undefined && p.deletable === true && blockingCount(p) === 0;
-  if (!clear || (snapshot.failure && !snapshot.actions.delete)) return s.intro;
+  const forTheName = snapshot.reason === 'confirm' || snapshot.reason === 'mismatch';
+  if (!clear || (snapshot.failure && !snapshot.actions.delete && !forTheName)) return s.intro;
   return snapshot.confirmation.required ? s.introReadyConfirm : s.introReady;
 }
 
