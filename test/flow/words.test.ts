@@ -316,6 +316,23 @@ test('clear → "Acme Corp" → Delete → a lost answer → the name edited to 
   assert.equal(introText(edited, en), en.introReadyConfirm);
 });
 
+test('clear → "Acme Corp" → Delete → 429 → the name edited: the alert still says to try again after the wait, not to check again', async () => {
+  // Before: "…then check again" beside a reason that asks for the name; Check again was no way forward.
+  const events = [
+    { type: 'check' },
+    { type: 'checked', preconditions: CLEAR },
+    { type: 'confirm', value: CLEAR.account.name },
+    { type: 'delete' },
+    { type: 'requested', prevented: false },
+    { type: 'delete-error', error: ERRORS['rate-limited']!() },
+  ];
+  const limited = await snapshotAfter(events);
+  const edited = await snapshotAfter([...events, { type: 'confirm', value: 'Acme' }]);
+  assert.equal(failureText(limited, en)?.text, en.errorRateLimited(2));
+  assert.equal(edited.reason, 'confirm');
+  assert.equal(failureText(edited, en)?.text, en.errorRateLimited(2));
+});
+
 test('when the checks were read: just now, minutes ago, then the time of day', async () => {
   const read = await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: { ...CLEAR, checkedAt: '2026-11-28T10:05:00Z' } }]);
   const at = Date.parse('2026-11-28T10:05:00Z');

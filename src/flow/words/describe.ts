@@ -83,6 +83,9 @@ export function statusText(snapshot: Snapshot, s: Strings): string {
   return preconditions.deletable === true ? s.readySummary : s.notDeletable;
 }
 
+/** Delete waits only for the name to be typed. */
+const forTheName = (snapshot: Snapshot) => snapshot.reason === 'confirm' || snapshot.reason === 'mismatch';
+
 /**
  * The intro above the checks: what must be resolved, or, once nothing blocks, what is left to do;
  * never that with a failure on show that leaves Delete unusable for another reason than the name.
@@ -90,8 +93,7 @@ export function statusText(snapshot: Snapshot, s: Strings): string {
 export function introText(snapshot: Snapshot, s: Strings): string {
   const p = snapshot.preconditions;
   const clear = p !== undefined && p.deletable === true && blockingCount(p) === 0;
-  const forTheName = snapshot.reason === 'confirm' || snapshot.reason === 'mismatch';
-  if (!clear || (snapshot.failure && !snapshot.actions.delete && !forTheName)) return s.intro;
+  if (!clear || (snapshot.failure && !snapshot.actions.delete && !forTheName(snapshot))) return s.intro;
   return snapshot.confirmation.required ? s.introReadyConfirm : s.introReady;
 }
 
@@ -155,7 +157,7 @@ export function failureText(snapshot: Snapshot, s: Strings): FailureWords | unde
     // "Try again" where Delete is the way forward; else Check again is, and the words name it. A wait
     // of none (0, or a time already past) is a moment, not "0 seconds".
     const wait = (error.retryAfter ?? 0) > 0 ? error.retryAfter : undefined;
-    return say(snapshot.actions.delete ? s.errorRateLimited(wait) : s.errorRateLimitedCheck(wait));
+    return say(snapshot.actions.delete || forTheName(snapshot) ? s.errorRateLimited(wait) : s.errorRateLimitedCheck(wait));
   }
   if (error instanceof ServerError) return say(deleting ? s.errorServerDelete(error.status) : s.errorServerCheck(error.status));
   // No sentence of the server's: the SDK's stand-in is English, the kit's own words are not.
