@@ -56,9 +56,9 @@ export function emit<K extends keyof AccountDeletePanelEventMap>(
 
 /**
  * The panel's events that only tell (checked, error, reauth-required): sent at once on the page. Off
- * it no listener up the tree hears them: those of a DELETE's outcome are held, and sent in order once
- * the panel is back on a page, as if it had never left (as the flow holds `account-deleted`); a
- * check's, news of a moment the return checks again, go as they come.
+ * it no listener up the tree hears them: those of a DELETE's outcome (with any check that follows it)
+ * are held, and sent in order once the panel is back on a page, as if it had never left (as the flow
+ * holds `account-deleted`); a check's alone, news of a moment the return checks again, go as they come.
  */
 export class HeldEvents {
   readonly #held: (() => void)[] = [];
@@ -84,8 +84,9 @@ export class HeldEvents {
 
   emit<K extends 'account-delete-checked' | 'account-delete-error' | 'account-delete-reauth-required'>(type: K, detail: DetailOf<K>): void {
     const send = () => void emit(this.host, type, detail);
-    // On the page, behind what is still held, to keep the order.
-    if (this.onPage() ? this.#held.length > 0 : this.#deleting) this.#held.push(send);
+    // On the page, behind what is still held, to keep the order; off it, a check's news too once a
+    // DELETE's outcome is held (the check the flow starts after a 409 belongs to that outcome).
+    if (this.#held.length > 0 || (!this.onPage() && this.#deleting)) this.#held.push(send);
     else send();
   }
 

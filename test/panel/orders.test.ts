@@ -132,6 +132,33 @@ describe('orders of events', () => {
     }
   });
 
+  it('DELETE out → taken off → 409 that names nothing → the flow\'s own check answers 401 fresh sign-in → put back: the page hears all of it, in order', async () => {
+    // Before (for a moment): the check the flow started after the 409 was taken as a check of its own,
+    // and its news went to the panel off the page, where no listener of the page heard it.
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody()), status(401, reauthBody())], deletes: [gate.reply] });
+    const el = await readyToDelete(api, { redirectDelay: 60_000 });
+    const parent = el.parentElement!;
+    const heard: string[] = [];
+    const hear = (event: Event) => heard.push(event.type);
+    const types = ['account-delete-error', 'account-delete-reauth-required', 'account-delete-checked'];
+    for (const type of types) document.addEventListener(type, hear);
+    try {
+      deleteButton(el).click();
+      await gate.arrived;
+      el.remove();
+      gate.release(status(409, { detail: 'Refused.' }));
+      await eventually(() => api.checks().length === 2 && el.flow.getSnapshot().status === 'check-failed', 'the flow\'s check answered');
+      await quiet(el);
+      expect(heard, 'nothing while away').to.deep.equal([]);
+      parent.append(el);
+      await quiet(el);
+      expect(heard).to.deep.equal(['account-delete-error', 'account-delete-error', 'account-delete-reauth-required']);
+    } finally {
+      for (const type of types) document.removeEventListener(type, hear);
+    }
+  });
+
   it('a check out → taken off the page → it fails → put back: that check\'s news is not kept for the return (only a DELETE\'s outcome is)', async () => {
     const gate = held();
     const api = fakeApi({ checks: [gate.reply, ok(clearBody())] });
