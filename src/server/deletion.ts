@@ -33,8 +33,8 @@ const settledAs = (value: Answer): Attempt => ({ answer: value, final: Promise.r
 
 /**
  * A deletion hook may hand back the upstream's answer (`return fetch(…)` or `request(…)`, from any
- * client) or a result of its own: an `Error`, an `ok` or `success` that is not `true`, or a status
- * (`status`, `statusCode`) that is not 2xx is a failed deletion, never a success. A 401, 403 or 429
+ * client) or a result of its own: an `Error`, an `ok` or `success` that is false (`false`, `0`), or a
+ * status (`status`, `statusCode`) that is not 2xx is a failed deletion, never a success. A 401, 403 or 429
  * keeps its sentence, `reauthentication_required` and wait, as `azion()` keeps them (its body read
  * within `timeout`); any other is a 502. Anything else (a row count, `true`) is a success, as before.
  */
@@ -43,11 +43,9 @@ async function unlessFailed(value: unknown, timeout: number): Promise<void> {
   const result = value as { ok?: unknown; success?: unknown; status?: unknown; statusCode?: unknown };
   const raw = result.status ?? result.statusCode;
   const status = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{3}$/.test(raw) ? Number(raw) : undefined;
-  const failed =
-    value instanceof Error ||
-    ('ok' in result && result.ok !== true) ||
-    ('success' in result && result.success !== true) ||
-    (status !== undefined && !(status >= 200 && status <= 299));
+  // `ok: 1` (Mongoose, the MongoDB driver) or `ok: undefined` is no failure: only a false one is.
+  const saysNo = (flag: unknown) => flag !== undefined && flag !== null && !flag;
+  const failed = value instanceof Error || saysNo(result.ok) || saysNo(result.success) || (status !== undefined && !(status >= 200 && status <= 299));
   if (!failed) return;
   if (status === undefined || !(status >= 400)) throw new UpstreamError(502, 'The upstream service did not confirm the deletion.');
   const unread = { status, json: undefined, readable: false, retryAfter: undefined };

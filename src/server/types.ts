@@ -92,8 +92,8 @@ export interface DeletionHandlerOptions {
    * Carries out the deletion of `accountId` (already checked to be the signed-in account, with every
    * check passed). Resolve once it is done; throw when it is not (an `UpstreamError` 401 or 403 is
    * passed on as such; anything else is a 502). Should it resolve to the upstream's `Response` all
-   * the same (plain JavaScript's `return fetch(…)`) or to a result of its own, an `Error`, an `ok` or
-   * `success` not `true`, or a `status` or `statusCode` not 2xx is a failure too (401, 403 and 429
+   * the same (plain JavaScript's `return fetch(…)`) or to a result of its own, an `Error`, a false
+   * `ok` or `success`, or a `status` or `statusCode` not 2xx is a failure too (401, 403 and 429
    * passed on, any other a 502), never a success. Once it has ended without success, its key is freed
    * and a repeat tries again. One still running at its time limit is answered 504, and its key waits
    * for how it ends. Its `signal` aborts at that limit: pass it on only where an
