@@ -156,8 +156,7 @@ export class AccountDeleteDialog extends LitElement {
     const dialog = this.dialog;
     if (!dialog || !changed.has('open')) return;
     if (this.open && !dialog.open) {
-      // Opened off the page (after it had been on it): nothing is asked and nothing shows. It is closed
-      // again, with no close to tell, and its button opens it once it is back.
+      // Opened off the page: nothing asked or shown; closed again untold, its button opens it once back.
       if (!this.isConnected) {
         this.#unseen = true;
         this.open = false;

@@ -134,8 +134,7 @@ export class AccountDeletePanel extends LitElement {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onReturn);
     window.addEventListener('focus', this.#onReturn);
-    // On a page means in a document with a window: not one made by document.implementation. Shown
-    // for the first time, the flow starts its first check.
+    // On a page: in a document with a window (not document.implementation's). First shown, it checks.
     this.flow.send({ type: this.ownerDocument.defaultView ? 'show' : 'hide' });
     this.#events.back();
   }
