@@ -255,22 +255,25 @@ test('the intro follows the state: what must be resolved, then what is left to d
   assert.equal(introText(await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: { ...CLEAR, deletable: false } }]), en), en.intro);
 });
 
+/** Clear, no name asked, Delete, its answer lost, then a check that fails: Delete repeats the lost deletion. */
+const LOST_THEN_CHECK_FAILED = [
+  { type: 'configure', settings: { confirmation: 'none' } },
+  { type: 'check' },
+  { type: 'checked', preconditions: CLEAR },
+  { type: 'delete' },
+  { type: 'requested', prevented: false },
+  { type: 'delete-error', error: ERRORS['network']!() },
+  { type: 'check' },
+  { type: 'check-error', error: ERRORS['server']!() },
+];
+
 test('clear → Check again → the check fails: the intro no longer says to press Delete account, which is unusable', async () => {
   // Before: "Everything below is resolved. To delete the account, type its name and press Delete account."
   // over a locked Delete and an alert that says the account could not be checked.
   const failed = await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: CLEAR }, { type: 'check' }, { type: 'check-error', error: ERRORS['server']!() }]);
   assert.deepEqual([failed.status, failed.actions.delete, introText(failed, en)], ['check-failed', undefined, en.intro]);
   // Where Delete still repeats a deletion of unknown outcome, it still says so.
-  const lost = await snapshotAfter([
-    { type: 'configure', settings: { confirmation: 'none' } },
-    { type: 'check' },
-    { type: 'checked', preconditions: CLEAR },
-    { type: 'delete' },
-    { type: 'requested', prevented: false },
-    { type: 'delete-error', error: ERRORS['network']!() },
-    { type: 'check' },
-    { type: 'check-error', error: ERRORS['server']!() },
-  ]);
+  const lost = await snapshotAfter(LOST_THEN_CHECK_FAILED);
   assert.equal(lost.actions.delete, 'retry');
   assert.equal(introText(lost, en), en.introReady);
 });
@@ -278,14 +281,7 @@ test('clear → Check again → the check fails: the intro no longer says to pre
 test('clear → a lost DELETE answer → the check fails → retry → the repeat answers 429: the intro no longer says to press Delete account, which is unusable', async () => {
   const after = (error: string) =>
     snapshotAfter([
-      { type: 'configure', settings: { confirmation: 'none' } },
-      { type: 'check' },
-      { type: 'checked', preconditions: CLEAR },
-      { type: 'delete' },
-      { type: 'requested', prevented: false },
-      { type: 'delete-error', error: ERRORS['network']!() },
-      { type: 'check' },
-      { type: 'check-error', error: ERRORS['server']!() },
+      ...LOST_THEN_CHECK_FAILED,
       { type: 'retry' },
       { type: 'requested', prevented: false },
       { type: 'delete-error', error: ERRORS[error]!() },
