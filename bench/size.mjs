@@ -20,9 +20,9 @@ const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
   'SDK with ky': 9_120,
-  'flow with the SDK, ky external': 12_060,
-  'panel, dependencies external': 21_740,
-  'standalone module': 33_310,
+  'flow with the SDK, ky external': 12_230,
+  'panel, dependencies external': 21_900,
+  'standalone module': 33_490,
   'server half': 10_330,
   'Spanish, dist/locales/es.js': 2_750,
 };
