@@ -108,9 +108,12 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   }
 
   function emit<K extends keyof FlowNotifications>(type: K, detail: FlowNotifications[K]): void {
-    for (const listener of [...(listeners.get(type) ?? [])]) {
+    const set = listeners.get(type) ?? new Set();
+    for (const listener of [...set]) {
       // After dispose() (by an earlier listener), no listener is called.
       if (disposed) return;
+      // Nor one an earlier listener removed, as with the DOM's events.
+      if (!set.has(listener)) continue;
       try {
         (listener as (detail: FlowNotifications[K]) => void)(detail);
       } catch (error) {
@@ -253,6 +256,7 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
       if (state.status === 'delete-failed' && !state.ctx.away) shown.add(state.failure);
       for (const subscriber of [...subscribers]) {
         if (disposed) return;
+        if (!subscribers.has(subscriber)) continue;
         try {
           subscriber();
         } catch (error) {

@@ -175,3 +175,18 @@ test('check, then dispose() at once: no request; delete, then dispose() at once:
   await rest();
   assert.deepEqual([reads, w.log(), v.log()], [0, [], ['GET 200']]);
 });
+
+test('two listeners of one notification, or two subscribers: the first removes the second, which is not called that round', async () => {
+  const w = world({ resolved: true });
+  const calls: string[] = [];
+  let offListener = (): void => undefined;
+  let offSubscriber = (): void => undefined;
+  w.flow.on('checked', () => (calls.push('listener 1'), offListener()));
+  offListener = w.flow.on('checked', () => void calls.push('listener 2'));
+  w.flow.subscribe(() => (calls.push('subscriber 1'), offSubscriber()));
+  offSubscriber = w.flow.subscribe(() => void calls.push('subscriber 2'));
+  w.flow.send({ type: 'check' });
+  await rest();
+  assert.deepEqual([...new Set(calls)], ['subscriber 1', 'listener 1']);
+  w.flow.dispose();
+});
