@@ -58,7 +58,8 @@ export interface DeletionFlow {
 export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
   if (!isClient(options?.client)) throw new TypeError('createDeletionFlow needs a client made by createAccountDeletionClient.');
   // A host's clock or key maker that throws or gives no time or key is reported; the kit's own stands in.
-  const now = guard(options.now, Date.now, Number.isFinite);
+  // A time must be one a Date holds (the checks a 409 sends back are dated with it).
+  const now = guard(options.now, Date.now, (time) => Number.isFinite(time) && Math.abs(time) <= 8.64e15);
   const newKey = guard(options.newKey, newIdempotencyKey, isIdempotencyKey);
   const read = options.read ?? ((client, signal) => client.getPreconditions({ signal }));
   const ctx: Context = {

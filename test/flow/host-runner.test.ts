@@ -176,6 +176,28 @@ test('check, then dispose() at once: no request; delete, then dispose() at once:
   assert.deepEqual([reads, w.log(), v.log()], [0, [], ['GET 200']]);
 });
 
+test('a host clock past the dates a Date holds (1e16 ms) → Delete → 409 with what blocks: reported, and the checks on show, not deleting for ever', async () => {
+  const errors: unknown[] = [];
+  const reportError = globalThis.reportError;
+  globalThis.reportError = (error) => void errors.push(error);
+  try {
+    // Before: the clock was taken, the 409's checks could not be dated, and the flow stayed in deleting.
+    const w = toldWorld({ now: () => 1e16 });
+    w.flow.send({ type: 'check' });
+    await rest();
+    w.backend.failNext('race');
+    w.flow.send({ type: 'delete' });
+    await rest();
+    const snapshot = w.flow.getSnapshot();
+    assert.deepEqual([snapshot.status, snapshot.failure?.outcome, snapshot.reason], ['delete-failed', 'conflict', 'blocked']);
+    assert.ok(Number.isFinite(Date.parse(String(snapshot.preconditions?.checkedAt))));
+    assert.ok(errors.length >= 1 && errors.every((error) => error instanceof TypeError));
+    w.flow.dispose();
+  } finally {
+    globalThis.reportError = reportError;
+  }
+});
+
 test('two listeners of one notification, or two subscribers: the first removes the second, which is not called that round', async () => {
   const w = world({ resolved: true });
   const calls: string[] = [];
