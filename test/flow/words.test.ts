@@ -341,3 +341,12 @@ test('when the checks were read: just now, minutes ago, then the time of day', a
   assert.equal(checkedText(await snapshotAfter([{ type: 'check' }, { type: 'checked', preconditions: { ...CLEAR, checkedAt: undefined } }]), en, at), undefined);
   assert.equal(checkedText(connect(initialState()), en, at), undefined);
 });
+
+test('counts in Portuguese: singular for 1 alone, so the countdown\'s last tick says "0 segundos", not "1 segundo"', () => {
+  // Before: the CLDR rule counts 0 as "one", and the singular sentence wrote 1 for it.
+  assert.equal(ptBR.redirecting(0), 'Você será redirecionado em 0 segundos.');
+  assert.equal(ptBR.redirecting(1), 'Você será redirecionado em 1 segundo.');
+  assert.equal(ptBR.redirecting(2), 'Você será redirecionado em 2 segundos.');
+  assert.equal(ptBR.errorRateLimited(1), 'Muitas tentativas. Aguarde 1 segundo e tente de novo.');
+  assert.equal(en.redirecting(0), 'You will be taken onward in 0 seconds.');
+});

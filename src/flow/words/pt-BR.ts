@@ -1,8 +1,9 @@
 import { formatDecimal } from './format.js';
 import type { Strings } from './strings.js';
 
-const plural = new Intl.PluralRules('pt-BR');
-const one = (count: number) => plural.select(count) === 'one';
+// Singular for 1 alone: Brazilian Portuguese says "0 segundos" (the CLDR rule would give "0 segundo"
+// to zero, and the sentences below write 1 for it).
+const one = (count: number) => count === 1;
 
 /** Português do Brasil. */
 export const ptBR: Strings = {
