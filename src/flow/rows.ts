@@ -110,7 +110,8 @@ function carriedFrom(state: DeleteFailedState, event: MachineEvent): Carried {
   const untold = ctx.away || event.unseen;
   if (attempt) return { unknown: untold ? { attempt, failure, untold } : { attempt, failure } };
   if (untold && failure.outcome === 'unknown' && ctx.lastUnknown) return { unknown: { attempt: ctx.lastUnknown, failure, untold } };
-  return failure.outcome === 'reauth' ? { after: failure } : {};
+  // A deletion of unknown outcome its repeat left pending (answered 429, 401) goes along as well.
+  return { after: failure.outcome === 'reauth' ? failure : undefined, unknown: state.unknown };
 }
 
 export const checkCarryingFailure = (state: DeleteFailedState, event: MachineEvent) => startCheck(state.ctx, event.now, carriedFrom(state, event));
@@ -121,7 +122,8 @@ export const checkCarryingFailure = (state: DeleteFailedState, event: MachineEve
  */
 export function checkWithNewClientCarryingFailure(state: DeleteFailedState, event: EventOf<'client'>): Transition {
   const attempt = state.attempt ?? (state.failure.outcome === 'unknown' ? state.ctx.lastUnknown : undefined);
-  return checkThroughNewClient(state, event, attempt ? { unknown: { attempt, failure: state.failure, untold: true } } : {});
+  const unknown = attempt ? { attempt, failure: state.failure } : state.unknown;
+  return checkThroughNewClient(state, event, unknown ? { unknown: { ...unknown, untold: true } } : {});
 }
 
 /**

@@ -91,7 +91,7 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
     return { state: { status: 'blocked', ctx, reading, after, unknown }, effects };
   }
   // A refusal that nothing blocking explains (a 409, a fresh sign-in still to make) stays on show.
-  if (state.after && !another) return { state: { status: 'delete-failed', ctx, failure: state.after, reading }, effects };
+  if (state.after && !another) return { state: { status: 'delete-failed', ctx, failure: state.after, reading, unknown: state.unknown }, effects };
   // A deletion of unknown outcome never on show (its answer came after the client changed) goes on show
   // now, with this check. Through another client than this check's, a retry is a new request on it.
   // A retry asked before it was known does not go on past it: the user reads it first.
@@ -158,9 +158,11 @@ export function repeatDeletion(state: DeleteFailedState): Transition {
 export function sendUnlessPrevented(state: DeletingState, event: Event<'requested'>): Transition {
   const asked = state.asking;
   if (!asked) return same(state);
+  // The deletion of unknown outcome this one may repeat.
+  const held = asked.status === 'ready' || !asked.attempt ? asked.unknown : { attempt: asked.attempt, failure: asked.failure };
   // Another client: its server reads the checks first. A deletion of unknown outcome this would have
   // repeated goes along, to be on show again once a check allows deletion: nothing settled it.
-  const unknown = asked.status === 'ready' ? asked.unknown : asked.attempt && { attempt: asked.attempt, failure: asked.failure, untold: true as const };
+  const unknown = asked.status === 'ready' || !held ? held : { ...held, untold: true as const };
   if (state.ctx.client !== state.attempt.client) return startCheck(state.ctx, event.now, { unknown });
   // Prevented, off the page, or no longer confirmed (a listener asked for the name meanwhile): it waits.
   if (event.prevented || state.ctx.away || !confirmed(state.ctx, state.attempt.account)) return { state: { ...asked, ctx: state.ctx }, effects: [] };
@@ -168,7 +170,8 @@ export function sendUnlessPrevented(state: DeletingState, event: Event<'requeste
   // one's outcome no longer decides a key.
   const repeat = state.ctx.lastUnknown?.key === state.attempt.key;
   const ctx = { ...state.ctx, lastUnknown: repeat ? state.ctx.lastUnknown : undefined };
-  return { state: { ...state, ctx, asking: undefined }, effects: [{ type: 'send-delete', id: state.id, attempt: state.attempt }] };
+  const repeats = held?.attempt.key === state.attempt.key ? held : undefined;
+  return { state: { ...state, ctx, asking: undefined, repeats }, effects: [{ type: 'send-delete', id: state.id, attempt: state.attempt }] };
 }
 
 /** The DELETE succeeded: the account is gone. It is told now, or when the view is back on the page. */
@@ -207,20 +210,25 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   const sure = outcome === 'refused' || blocking || (outcome === 'conflict' && 'code' in event.error && event.error.code === 'account_has_blockers');
   const lastUnknown = outcome === 'unknown' ? attempt : sure ? undefined : state.ctx.lastUnknown;
   const ctx = { ...state.ctx, lastUnknown };
+  // The repeat of a deletion of unknown outcome that the server did not look at: that deletion is still
+  // pending (a failed check shows it again; after a plain 401 signing in comes first, and the words say
+  // it may be gone).
+  const unknown = outcome !== 'unknown' && outcome !== 'signed-out' && lastUnknown ? state.repeats : undefined;
   // A 409 that settles nothing, on the repeat of a deletion of unknown outcome: never "nothing was deleted".
   if (outcome === 'conflict' && lastUnknown) failure = { ...failure, mayBeDeleted: true };
   const effects = told(failure, ctx, attempt.account);
   // The client changed while the DELETE was out: its server must read the checks before anything else,
   // and an unknown outcome goes along, to be on show once they are read.
-  if (attempt.client !== ctx.client) return then(startCheck(ctx, event.now, outcome === 'unknown' ? { unknown: { attempt, failure, untold: true } } : {}), effects);
+  if (attempt.client !== ctx.client) return then(startCheck(ctx, event.now, { unknown: outcome === 'unknown' ? { attempt, failure, untold: true } : unknown }), effects);
   if (outcome === 'unknown') return { state: { status: 'delete-failed', ctx, failure, attempt, reading }, effects };
   if (outcome === 'conflict') {
     // Checks that show what blocks are the way forward; none says nothing, so the account is read again.
     if (blocking) return { state: { status: 'delete-failed', ctx: { ...ctx, preconditions: conflictChecks(state, blocking, event.now) }, failure }, effects };
-    return then(startCheck(ctx, event.now, { after: failure }), effects);
+    return then(startCheck(ctx, event.now, { after: failure, unknown }), effects);
   }
-  // Sure that nothing was deleted: a retry (after signing in, after the wait) is a new request, with a new key.
-  return { state: { status: 'delete-failed', ctx, failure, reading }, effects };
+  // Sure that nothing was deleted (or a pending deletion kept): a retry (after signing in, after the
+  // wait) is a new request, with a new key (or the pending one's).
+  return { state: { status: 'delete-failed', ctx, failure, reading, unknown }, effects };
 }
 
 /** The listeners are told first, then the effects of the next step run. */
@@ -233,15 +241,16 @@ export function retryDeletion(state: DeleteFailedState, event: MachineEvent): Tr
   const { failure, reading } = state;
   // Nor a listener's retry before any view was told of a deletion of unknown outcome: the user reads it first.
   if (failure.outcome === 'refused' || (failure.outcome === 'unknown' && event.unseen)) return same(state);
-  if (failure.outcome === 'signed-out') return startCheck(state.ctx, event.now);
+  const carried = { unknown: state.unknown };
+  if (failure.outcome === 'signed-out') return startCheck(state.ctx, event.now, carried);
   if (failure.outcome === 'unknown' && state.attempt) return repeatDeletion(state);
   // A refusal that sending again can answer (a fresh sign-in, the wait, a 409 nothing explains), or an
   // unknown outcome through a client since replaced: back to ready on the check that allowed it, then
   // the user's Delete again, with a new key. Off the page that Delete could not go: the retry waits
   // for the view to be back, and the failure stays on show.
-  if (!reading) return startCheck(state.ctx, event.now);
+  if (!reading) return startCheck(state.ctx, event.now, carried);
   if (state.ctx.away) return same(state);
-  return { state: { status: 'ready', ctx: state.ctx, reading }, effects: [{ type: 'raise', event: { type: 'delete' } }] };
+  return { state: { status: 'ready', ctx: state.ctx, reading, ...carried }, effects: [{ type: 'raise', event: { type: 'delete' } }] };
 }
 
 /** The `deleted` listeners answered: the redirect is scheduled, kept back by the host, or refused. */

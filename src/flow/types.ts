@@ -151,6 +151,8 @@ export interface DeletingState extends Base {
   reading: Reading | undefined;
   /** While the request notification is out: where the flow goes back to if a listener prevents it. */
   asking?: ReadyState | DeleteFailedState | undefined;
+  /** The deletion of unknown outcome this one repeats (the same key), once sent. */
+  repeats?: Unknown | undefined;
 }
 
 export interface DeleteFailedState extends Base {
@@ -163,6 +165,8 @@ export interface DeleteFailedState extends Base {
   attempt?: Attempt | undefined;
   /** The check that allowed the deletion, when a retry may send a new one without checking first. */
   reading?: Reading | undefined;
+  /** A deletion of unknown outcome still pending: its repeat was answered 429 or 401. A failed check shows it again. */
+  unknown?: Unknown | undefined;
 }
 
 export interface DeletedState extends Base {

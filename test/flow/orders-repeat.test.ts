@@ -1,0 +1,51 @@
+/**
+ * Orders of events, each named: the repeat of a deletion whose answer was lost, answered by something
+ * the server said without looking at that deletion (a 429, a 409 it cannot read). The lost deletion
+ * stays pending: a check that fails shows it again, with Delete repeating it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect } from '../../src/flow/connect.js';
+import type { MachineEvent, State } from '../../src/flow/types.js';
+import { keysSent, lost, play, ready, sendDelete } from './play.js';
+import { ERRORS } from './walk.js';
+
+const repeat: Partial<MachineEvent>[] = [...lost, { type: 'retry' }, { type: 'requested', prevented: false }];
+const checkFails: Partial<MachineEvent>[] = [{ type: 'check-error', error: ERRORS['server']!() }];
+
+/** What the user sees, and the keys of the DELETEs that Delete sends from there. */
+function then(state: State, effects: Parameters<typeof keysSent>[0]) {
+  const snapshot = connect(state);
+  const again = play([{ type: 'retry' }, { type: 'requested', prevented: false }], state);
+  return { seen: [snapshot.status, snapshot.failure?.outcome, snapshot.actions.delete], keys: keysSent([...effects, ...again.effects]) };
+}
+
+test('lost answer → retry → 429 → Check again → the check fails: the lost deletion on show again, and Delete repeats it', () => {
+  // Before: "the account could not be checked", Check again alone, and the lost deletion out of sight.
+  const { state, effects } = play([...repeat, { type: 'delete-error', error: ERRORS['rate-limited']!() }, { type: 'check' }, ...checkFails]);
+  const { seen, keys } = then(state, effects);
+  assert.deepEqual(seen, ['delete-failed', 'unknown', 'retry']);
+  assert.deepEqual([keys.length, new Set(keys).size], [3, 1]);
+});
+
+test('lost answer → retry → 429 → retry (a new request, the same key) → 429 → Check again → the check fails: still the lost deletion on show', () => {
+  const limited: Partial<MachineEvent> = { type: 'delete-error', error: ERRORS['rate-limited']!() };
+  // The retry goes through ready and raises the Delete it sends (the pure machine plays it here).
+  const again: Partial<MachineEvent>[] = [{ type: 'retry' }, { type: 'delete' }, { type: 'requested', prevented: false }];
+  const { state, effects } = play([...repeat, limited, ...again, limited, { type: 'check' }, ...checkFails]);
+  const { seen, keys } = then(state, effects);
+  assert.deepEqual(seen, ['delete-failed', 'unknown', 'retry']);
+  assert.deepEqual([keys.length, new Set(keys).size], [4, 1]);
+});
+
+test('lost answer → retry → a 409 it cannot read → the check the flow starts fails: the lost deletion on show again, and Delete repeats it', () => {
+  const { state, effects } = play([...repeat, { type: 'delete-error', error: ERRORS['conflict-empty']!() }, ...checkFails]);
+  const { seen, keys } = then(state, effects);
+  assert.deepEqual(seen, ['delete-failed', 'unknown', 'retry']);
+  assert.deepEqual([keys.length, new Set(keys).size], [3, 1]);
+});
+
+test('a first Delete → 429 → Check again → the check fails: nothing pending, Check again is the way forward', () => {
+  const { state } = play([...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['rate-limited']!() }, { type: 'check' }, ...checkFails]);
+  assert.deepEqual([connect(state).status, connect(state).actions.delete, connect(state).actions.check], ['check-failed', undefined, true]);
+});
