@@ -1,12 +1,15 @@
 /**
  * Orders of events, each named: the repeat of a deletion whose answer was lost, answered by something
- * the server said without looking at that deletion (a 429, a 409 it cannot read). The lost deletion
- * stays pending: a check that fails shows it again, with Delete repeating it.
+ * the server said without looking at that deletion (a 429, a 409 it cannot read, a request for a fresh
+ * sign-in). The lost deletion stays pending: a check that fails shows it again, with Delete repeating
+ * it, and no sentence says that nothing was deleted.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from '../../src/flow/connect.js';
 import type { MachineEvent, State } from '../../src/flow/types.js';
+import { en, failureText, ptBR } from '../../src/flow/index.js';
+import { es } from '../../src/flow/words/es.js';
 import { keysSent, lost, play, ready, sendDelete } from './play.js';
 import { ERRORS } from './walk.js';
 
@@ -48,4 +51,15 @@ test('lost answer → retry → a 409 it cannot read → the check the flow star
 test('a first Delete → 429 → Check again → the check fails: nothing pending, Check again is the way forward', () => {
   const { state } = play([...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['rate-limited']!() }, { type: 'check' }, ...checkFails]);
   assert.deepEqual([connect(state).status, connect(state).actions.delete, connect(state).actions.check], ['check-failed', undefined, true]);
+});
+
+test('lost answer → retry → a fresh sign-in asked for: the words say the earlier try may have deleted the account, never "Nothing was deleted"', () => {
+  // Before: "… sign in again before deleting the account. Nothing was deleted.", of a deletion that may have happened.
+  const { state } = play([...repeat, { type: 'delete-error', error: ERRORS['reauth']!() }]);
+  const snapshot = connect(state);
+  assert.deepEqual([snapshot.failure?.outcome, snapshot.failure?.mayBeDeleted], ['reauth', true]);
+  for (const words of [en, ptBR, es]) assert.equal(failureText(snapshot, words)?.text, words.errorReauthMayBeDeleted);
+  // A fresh sign-in asked for on a first DELETE: nothing was deleted, and the words say so.
+  const first = connect(play([...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['reauth']!() }]).state);
+  assert.deepEqual([first.failure?.mayBeDeleted, failureText(first, en)?.text], [undefined, en.errorReauth]);
 });

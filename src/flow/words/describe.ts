@@ -151,7 +151,7 @@ export function failureText(snapshot: Snapshot, s: Strings): FailureWords | unde
     // with the server's own sentence, the only word on why.
     return snapshot.reason === 'blocked' ? say(s.errorConflict) : say(s.errorConflictUnexplained, error.fromServer ? error.detail : undefined);
   }
-  if (error instanceof ReauthenticationRequiredError) return say(s.errorReauth);
+  if (error instanceof ReauthenticationRequiredError) return say(failure.mayBeDeleted ? s.errorReauthMayBeDeleted : s.errorReauth);
   if (error instanceof AuthenticationError) return say(failure.mayBeDeleted ? s.errorSignedOutMayBeDeleted : s.errorSignedOut);
   if (error instanceof RateLimitError) {
     // "Try again" where Delete is the way forward; else Check again is, and the words name it. A wait

@@ -80,6 +80,8 @@ export const en: Strings = {
   errorConflictUnexplained:
     'The server refused the deletion, yet nothing blocks it now. Nothing was deleted. Press Delete account to try again; if it happens again, contact support.',
   errorReauth: 'For your security, sign in again before deleting the account. Nothing was deleted.',
+  errorReauthMayBeDeleted:
+    'For your security, sign in again before deleting the account. The earlier try may already have deleted it: if so, a confirmation e-mail is on its way.',
   errorSignedOut: 'You are signed out. Sign in again, then check again.',
   errorSignedOutMayBeDeleted:
     'You are signed out, which may mean the account was deleted: if so, a confirmation e-mail is on its way. If not, sign in again, then check again.',

@@ -106,6 +106,8 @@ export const es: Strings = {
   errorConflictUnexplained:
     'El servidor rechazó la eliminación, aunque ahora nada la impide. No se eliminó nada. Presiona Eliminar cuenta para intentarlo de nuevo; si vuelve a pasar, comunícate con soporte.',
   errorReauth: 'Por tu seguridad, inicia sesión de nuevo antes de eliminar la cuenta. No se eliminó nada.',
+  errorReauthMayBeDeleted:
+    'Por tu seguridad, inicia sesión de nuevo antes de eliminar la cuenta. Es posible que el intento anterior ya la haya eliminado: en ese caso, un correo electrónico de confirmación va en camino.',
   errorSignedOut: 'Tu sesión se cerró. Inicia sesión de nuevo y luego verifica otra vez.',
   errorSignedOutMayBeDeleted:
     'Tu sesión se cerró, lo que puede significar que la cuenta se eliminó: en ese caso, un correo electrónico de confirmación va en camino. Si no, inicia sesión de nuevo y luego verifica otra vez.',

@@ -82,6 +82,8 @@ export const ptBR: Strings = {
   errorConflictUnexplained:
     'O servidor recusou a exclusão, mas nada a impede agora. Nada foi excluído. Pressione Excluir conta para tentar de novo; se acontecer outra vez, fale com o suporte.',
   errorReauth: 'Por segurança, entre de novo antes de excluir a conta. Nada foi excluído.',
+  errorReauthMayBeDeleted:
+    'Por segurança, entre de novo antes de excluir a conta. A tentativa anterior pode já tê-la excluído: nesse caso, um e-mail de confirmação está a caminho.',
   errorSignedOut: 'Sua sessão terminou. Entre de novo e verifique outra vez.',
   errorSignedOutMayBeDeleted:
     'Sua sessão terminou, o que pode significar que a conta foi excluída: nesse caso, um e-mail de confirmação está a caminho. Se não, entre de novo e verifique outra vez.',

@@ -93,6 +93,8 @@ export interface Strings {
   /** A 409, and then a check in which nothing blocks. */
   errorConflictUnexplained: string;
   errorReauth: string;
+  /** A request for a fresh sign-in on the repeat of a deletion whose outcome was unknown: the account may be gone. */
+  errorReauthMayBeDeleted: string;
   errorSignedOut: string;
   /** A plain 401 on the repeat of a deletion whose outcome was unknown: the account may be gone. */
   errorSignedOutMayBeDeleted: string;
