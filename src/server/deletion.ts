@@ -33,19 +33,24 @@ const settledAs = (value: Answer): Attempt => ({ answer: value, final: Promise.r
 
 /**
  * A deletion hook may hand back the upstream's answer (`return fetch(…)` or `request(…)`, from any
- * client) or a result of its own: an `Error`, an `ok` or `success` that is false (`false`, `0`), or a
- * status (`status`, `statusCode`) that is not 2xx is a failed deletion, never a success. A 401, 403 or 429
- * keeps its sentence, `reauthentication_required` and wait, as `azion()` keeps them (its body read
- * within `timeout`); any other is a 502. Anything else (a row count, `true`) is a success, as before.
+ * client) or a result of its own: an `Error`, an `ok` or `success` that is false (`false`, `0`), an
+ * `error` that is set (not `null`, `undefined` or `false`: Supabase's `{ data, error }`), JSend's
+ * `status` `'error'` or `'fail'` (in any case), or a status (`status`, `statusCode`) that is not 2xx
+ * is a failed deletion, never a success. A 401, 403 or 429 keeps its sentence,
+ * `reauthentication_required` and wait, as `azion()` keeps them (its body read within `timeout`);
+ * any other is a 502. Anything else (a row count, `true`, `{ status: 'success' }`) is a success.
  */
 async function unlessFailed(value: unknown, timeout: number): Promise<void> {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return;
-  const result = value as { ok?: unknown; success?: unknown; status?: unknown; statusCode?: unknown };
+  const result = value as { ok?: unknown; success?: unknown; status?: unknown; statusCode?: unknown; error?: unknown };
   const raw = result.status ?? result.statusCode;
   const status = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{3}$/.test(raw) ? Number(raw) : undefined;
   // `ok: 1` (Mongoose, the MongoDB driver) or `ok: undefined` is no failure: only a false one is.
   const saysNo = (flag: unknown) => flag !== undefined && flag !== null && !flag;
-  const failed = value instanceof Error || saysNo(result.ok) || saysNo(result.success) || (status !== undefined && !(status >= 200 && status <= 299));
+  const erred = result.error !== undefined && result.error !== null && result.error !== false;
+  const jsend = typeof result.status === 'string' && ['error', 'fail'].includes(result.status.toLowerCase());
+  const failed =
+    value instanceof Error || erred || jsend || saysNo(result.ok) || saysNo(result.success) || (status !== undefined && !(status >= 200 && status <= 299));
   if (!failed) return;
   if (status === undefined || !(status >= 400)) throw new UpstreamError(502, 'The upstream service did not confirm the deletion.');
   const unread = { status, json: undefined, readable: false, retryAfter: undefined };

@@ -93,11 +93,15 @@ export interface DeletionHandlerOptions {
    * check passed). Resolve once it is done; throw when it is not (an `UpstreamError` 401 or 403 is
    * passed on as such; anything else is a 502). Should it resolve to the upstream's `Response` all
    * the same (plain JavaScript's `return fetch(…)`) or to a result of its own, an `Error`, a false
-   * `ok` or `success`, or a `status` or `statusCode` not 2xx is a failure too (401, 403 and 429
-   * passed on, any other a 502), never a success. Once it has ended without success, its key is freed
-   * and a repeat tries again. One still running at its time limit is answered 504, and its key waits
-   * for how it ends. Its `signal` aborts at that limit: pass it on only where an
-   * abort cannot lose a deletion's answer (`azion()`'s DELETE never does).
+   * `ok` or `success`, an `error` that is set (not `null`, `undefined` or `false`: Supabase's
+   * `{ data, error }`), JSend's `status` `'error'` or `'fail'` (in any case), or a `status` or
+   * `statusCode` (a number, or a string of three digits) not 2xx is a failure too (401, 403 and 429
+   * passed on, any other a 502), never a success. Anything else is a success: `undefined`, `null`,
+   * `true`, a row count, `{ ok: 1 }`, `{ status: 'deleted' }` or `'success'`, `{ error: null }`.
+   * Once it has ended without success, its key is freed and a repeat tries again. One still running
+   * at its time limit is answered 504, and its key waits for how it ends. Its `signal` aborts at
+   * that limit: pass it on only where an abort cannot lose a deletion's answer (`azion()`'s DELETE
+   * never does).
    */
   deleteAccount(ctx: DeletionContext, accountId: number): Promise<void> | void;
   /** Where outcomes are kept per key: `memoryStore()` for one instance, a shared store for many. */

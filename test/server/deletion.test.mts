@@ -275,13 +275,42 @@ describe('refusals and failures of the deletion', () => {
       () => ({ id: 1234, ok: null }),
       () => ({ status: 204 }),
       () => ({ status: 'deleted' }),
+      () => ({ status: 'success', data: null }), // JSend
+      () => ({ data: { user: null }, error: null }), // Supabase
+      () => ({ error: null }),
       () => 1,
       () => true,
+      () => null,
+      () => undefined,
     ];
     for (const fine of successes) {
       const ok = setUp({ resolved: true, handler: hookAnswering(fine) });
       assert.equal((await ok.handler(deleteAccount(1234, 'key-1'))).status, 204, `${String(fine)} is a success`);
     }
+  });
+
+  it('a hook resolving a failure of its own ({ data, error }, JSend\'s "error" or "fail"), then a repeat with its key: a 502 each time, the hook called again', async () => {
+    // Before: each was read as a success: a 204, and the key kept done, so the repeat deleted nothing.
+    const failures: unknown[] = [
+      { data: { user: null }, error: { name: 'AuthApiError', message: 'User not found', status: undefined } }, // Supabase
+      { error: 'boom' },
+      { status: 'error', message: 'database unavailable' }, // JSend
+      { status: 'fail', data: { id: 'locked' } },
+      { status: 'ERROR' },
+      { status: 'Fail' },
+    ];
+    await Promise.all(
+      failures.map(async (failure) => {
+        let calls = 0;
+        const { handler } = setUp({ resolved: true, handler: hookAnswering(() => (calls++, failure)) });
+        for (const attempt of ['first', 'repeat']) {
+          const response = await handler(deleteAccount(1234, 'key-1'));
+          assert.equal(response.status, 502, `${JSON.stringify(failure)}: the ${attempt}`);
+          assert.match((await contractBody(response)).errors[0].detail, /did not confirm the deletion/);
+        }
+        assert.equal(calls, 2, `${JSON.stringify(failure)}: the repeat tried again`);
+      }),
+    );
   });
 
   it('a hook\'s failed answer whose body never ends: read for the deletion\'s time limit at most, the key freed, a repeat tries again', async () => {
