@@ -235,6 +235,19 @@ describe('authentication and options', () => {
     assert.doesNotThrow(() => azion({ auth: 'forward', apiBase: 'http://127.0.0.1:9999', ssoBase: 'http://localhost:9999/' }));
   });
 
+  it('a plain http base whose host name only starts with "127." (127.attacker.example): refused at start-up, before a session could go there', () => {
+    // Before: /^127\./ let them through, and the session cookie went in the clear to whoever owns the name.
+    for (const base of ['http://127.attacker.example', 'http://127.0.0.1.attacker.example', 'http://127.0.0.1.example.com:8080/api']) {
+      for (const name of ['apiBase', 'ssoBase']) {
+        assert.throws(() => azion({ auth: 'forward', [name]: base }), (error: unknown) => error instanceof TypeError && /https/.test((error as Error).message), `${name} ${base}`);
+      }
+    }
+    // Every IPv4 loopback address still may, as the URL parser writes it (`127.1` is 127.0.0.1), and [::1].
+    for (const base of ['http://127.0.0.1', 'http://127.255.255.254:8080', 'http://127.1', 'http://[::1]:9999', 'http://[0:0:0:0:0:0:0:1]', 'http://localhost']) {
+      assert.doesNotThrow(() => azion({ auth: 'forward', apiBase: base, ssoBase: base }), base);
+    }
+  });
+
   it('points each Resolve link where it is told', async () => {
     const upstream = createFakeAzionApi();
     const handler = createDeletionHandler({

@@ -56,7 +56,9 @@ function base(raw: unknown, name: string, fallback: string): string {
   if (url.username || url.password || url.search || url.hash || String(value).includes('?') || String(value).includes('#')) {
     fail(`${name} must have no credentials, query or fragment.`);
   }
-  const local = LOOPBACK.has(url.hostname) || /^127\./.test(url.hostname);
+  // An IPv4 address in 127.0.0.0/8, as the URL parser writes it (`127.1` is `127.0.0.1`): not a name
+  // that starts with `127.` (`127.attacker.example`), which resolves wherever its owner says.
+  const local = LOOPBACK.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
     fail(`${name} must use https (plain http only for a loopback host): the session or token travels with every call.`);
   }
