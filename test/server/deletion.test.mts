@@ -342,6 +342,22 @@ describe('refusals and failures of the deletion', () => {
     assert.equal(upstreamDeletes(upstream).length, 2);
   });
 
+  it('a 429 to the DELETE (Azion\'s, or a hook\'s Response) whose Retry-After is no whole seconds nor HTTP date, then the answer: no Retry-After, not 0', async () => {
+    // Before: `1.5` or `5, 10` went through Date.parse, a date long past: "Retry-After: 0".
+    const throttled = (value: string) => Response.json({ detail: 'Slow down.' }, { status: 429, headers: { 'retry-after': value } });
+    for (const value of ['1.5', '5, 10']) {
+      const fake = setUp({ resolved: true });
+      const fetch = (input: string, init: RequestInit) => (init.method === 'DELETE' ? Promise.resolve(throttled(value)) : fake.upstream.fetch(input, init));
+      const viaAzion = setUp({ resolved: true, handler: azion({ auth: 'forward', apiBase: 'https://api.azion.test', ssoBase: 'https://sso.azion.test', fetch }) });
+      const viaHook = setUp({ resolved: true, handler: hookAnswering(() => throttled(value)) });
+      for (const { handler } of [viaAzion, viaHook]) {
+        const response = await handler(deleteAccount(1234, 'key-1'));
+        assert.equal(response.status, 429);
+        assert.equal(response.headers.get('retry-after'), null, `Retry-After: ${value}`);
+      }
+    }
+  });
+
   it('Azion answering the DELETE 410, already deleted (an earlier try whose answer was lost): a 204, and the key done', async () => {
     const { handler, upstream } = setUp({ resolved: true });
     upstream.failNext('gone', { on: 'delete' });

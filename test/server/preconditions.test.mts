@@ -2,7 +2,7 @@
 // failing closed: a check that fails, times out or answers nonsense is `unavailable`, never `passed`.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createDeletionHandler, memoryStore, UpstreamError, type CheckSource } from '../../src/server/index.ts';
+import { azion, createDeletionHandler, memoryStore, UpstreamError, type CheckSource } from '../../src/server/index.ts';
 import { checkAnswer } from './openapi.mts';
 import { bodyOf, getChecks, ORIGIN, setUp } from './helpers.mts';
 
@@ -124,6 +124,30 @@ describe('preconditions from Azion', () => {
     assert.equal(response.headers.get('retry-after'), '30');
     const body = (await checkAnswer(PATH, 'GET', response)).body as any;
     assert.match(body.errors[0].detail, /throttled/);
+  });
+
+  it('Azion rate-limits the account call with a Retry-After that is neither whole seconds nor an HTTP date, then the answer: a 429 with no Retry-After, not 0', async () => {
+    // Before: `1.5`, `-1`, `12/31` or `5, 10` went through Date.parse, a date long past: "Retry-After: 0".
+    const retryAfterFor = async (value: string) => {
+      const fake = setUp({ resolved: true });
+      const throttled = () => Response.json({ detail: 'Request was throttled.' }, { status: 429, headers: { 'retry-after': value } });
+      const fetch = (input: string, init: RequestInit) => (/\/account\/info$/.test(new URL(input).pathname) ? Promise.resolve(throttled()) : fake.upstream.fetch(input, init));
+      const { handler } = setUp({ resolved: true, handler: azion({ auth: 'forward', apiBase: 'https://api.azion.test', ssoBase: 'https://sso.azion.test', fetch }) });
+      const response = await handler(getChecks());
+      assert.equal(response.status, 429, value);
+      return response.headers.get('retry-after');
+    };
+    for (const value of ['1.5', '-1', '12/31', '5, 10', '+5', '1e3', 'soon']) {
+      assert.equal(await retryAfterFor(value), null, `Retry-After: ${value}`);
+    }
+    // Delay-seconds and the three forms of an HTTP date are still read: a date ahead is the seconds
+    // until it, one past is 0.
+    assert.equal(await retryAfterFor('7'), '7');
+    assert.equal(await retryAfterFor('Sunday, 06-Nov-94 08:49:37 GMT'), '0');
+    assert.equal(await retryAfterFor('Sun Nov  6 08:49:37 1994'), '0');
+    const ahead = Number(await retryAfterFor(new Date(Date.now() + 60_000).toUTCString()));
+    assert.ok(ahead >= 59 && ahead <= 61, `a date a minute ahead is ${ahead} s`);
+    assert.equal(await retryAfterFor('Sun, 06 Nov 1994 08:49:37 GMT'), '0');
   });
 
   it('a 429 from one check\'s upstream makes that check unavailable, and the others stand', async () => {

@@ -70,13 +70,18 @@ export interface UpstreamAnswer {
   json: unknown;
   /** True when the body was JSON that parsed (an empty body is not). */
   readable: boolean;
-  /** `Retry-After` in whole seconds (from seconds or a date), when it could be read. */
+  /** `Retry-After` in whole seconds (from delay-seconds or an HTTP date), when it could be read. */
   retryAfter: number | undefined;
 }
 
+/**
+ * Only delay-seconds or an HTTP date (each of its three forms has a time of day): anything else (`1.5`,
+ * `-1`, `12/31`, `5, 10`) is unknown, and no wait is passed on. `Date.parse` alone reads most of those
+ * as dates long past: a wait of 0.
+ */
 function secondsOf(retryAfter: string | null): number | undefined {
-  if (!retryAfter) return undefined;
-  const seconds = /^\s*\d+\s*$/.test(retryAfter) ? Number(retryAfter) : (Date.parse(retryAfter) - Date.now()) / 1000;
+  const value = retryAfter?.trim() ?? '';
+  const seconds = /^\d+$/.test(value) ? Number(value) : /\d\d:\d\d:\d\d/.test(value) ? (Date.parse(value) - Date.now()) / 1000 : Number.NaN;
   return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }
 
