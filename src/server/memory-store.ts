@@ -10,7 +10,7 @@ export interface MemoryStoreOptions {
    * (a few MB): enough for every deletion of a day on one instance, bounded against a flood of keys.
    */
   maxEntries?: number;
-  /** The clock in milliseconds, for tests. Default `Date.now`. */
+  /** The clock in milliseconds, for tests: a function (anything else is a `TypeError`). Default `Date.now`. */
   now?: () => number;
 }
 
@@ -37,6 +37,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const maxEntries = options.maxEntries ?? 100_000;
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) throw new RangeError(`maxEntries must be a whole number of at least 1, not ${maxEntries}`);
   const now = options.now ?? Date.now;
+  // Checked here, not at the first write: a clock that is no function would make every DELETE a 503.
+  if (typeof now !== 'function') throw new TypeError(`now, when given, must be a function returning milliseconds, not ${typeof now}`);
   const entries = new Map<string, { json: string; expires: number }>();
   let writes = 0;
 

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoryStore } from '../../src/server/index.ts';
+import { deleteAccount, setUp } from './helpers.mts';
 
 describe('memoryStore', () => {
   it('keeps a value until its time is up, then forgets it', () => {
@@ -71,6 +72,17 @@ describe('memoryStore', () => {
     store.set('k', 1, 5);
     store.clear();
     assert.equal(store.size, 0);
+  });
+
+  it('a now that is no function (5, a Date, a string): a TypeError at construction, before any DELETE could answer 503', async () => {
+    // Before: memoryStore({ now: 5 }) was accepted, and every write to it threw: each DELETE answered 503.
+    for (const now of [5, new Date(), '1000']) {
+      assert.throws(() => memoryStore({ now: now as never }), (error: unknown) => error instanceof TypeError && /now/.test((error as Error).message), String(now));
+    }
+    // Left out or undefined, it is Date.now; a clock that is a function deletes as before.
+    assert.doesNotThrow(() => memoryStore({ now: undefined }));
+    const { handler } = setUp({ resolved: true, handler: { idempotency: memoryStore({ now: () => Date.now() }) } });
+    assert.equal((await handler(deleteAccount(1234, 'key-1'))).status, 204);
   });
 
   it('a done record, then a set over it with a time it refuses (or a value that is not JSON): it throws, and the done record stays', () => {
