@@ -279,8 +279,8 @@ export class AccountDeleteDialog extends LitElement {
     this.#drawn = this.#closeState;
     const mayClose = this.#drawn === '';
     const why = this.#drawn === 'deleted' ? s.cannotCloseDeleted : s.cannotClose;
-    return html`<button part="trigger" class="trigger" type="button" @click=${() => this.show()} @keydown=${ignoreAutoRepeat}>${s.deleteButton}</button>
-      <dialog part="dialog" aria-label=${s.heading} @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
+    return html`<button part="trigger" class="trigger" type="button" lang=${this.#words.locale} @click=${() => this.show()} @keydown=${ignoreAutoRepeat}>${s.deleteButton}</button>
+      <dialog part="dialog" lang=${this.#words.locale} aria-label=${s.heading} @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
         <div class="bar">
           <button
             part="close-button"

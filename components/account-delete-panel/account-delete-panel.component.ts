@@ -2,7 +2,7 @@ import { LitElement, type PropertyValues, type ReactiveControllerHost, type Temp
 import { Task } from '@lit/task';
 import { DEFAULT_API_BASE, type AccountDeletionClient, type Preconditions } from '../../src/index.js';
 import { hostLinks } from './links.js';
-import { createDeletionFlow, localeFor, type DeletionFlow, type Snapshot, type Strings } from '../../src/flow/index.js';
+import { createDeletionFlow, type DeletionFlow, type Snapshot, type Strings } from '../../src/flow/index.js';
 import { styles } from './account-delete-panel.styles.js';
 import { emit, HeldEvents } from './events.js';
 import { HostWords, nearestLang } from './words.js';
@@ -291,7 +291,7 @@ export class AccountDeletePanel extends LitElement {
   }
 
   override render(): TemplateResult {
-    const view = { s: this.#words.of(this.#lang, this.strings), on: this.#handlers, locale: localeFor(this.#lang), links: hostLinks(this), now: Date.now() };
+    const view = { s: this.#words.of(this.#lang, this.strings), on: this.#handlers, locale: this.#words.locale, links: hostLinks(this), now: Date.now() };
     const snapshot = this.flow.getSnapshot();
     // While the first check is out, and only as long as nothing has changed since.
     if (!this.hasUpdated && snapshot.status === 'checking') rehearse(snapshot, view, () => this.isConnected && this.flow.getSnapshot() === snapshot);

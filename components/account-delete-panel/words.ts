@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { onLocalesChange, stringsFor, withOverrides, type Strings } from '../../src/flow/index.js';
+import { localeFor, onLocalesChange, stringsFor, withOverrides, type Strings } from '../../src/flow/index.js';
 import { sharedLocales } from '../../src/flow/words/registry.js';
 
 /**
@@ -56,8 +56,12 @@ export class HostWords implements ReactiveController {
     this.#langs?.disconnect();
   }
 
+  /** The locale of the words given last: the `lang` to mark them with (`en` where the page's is lacking). */
+  locale = 'en';
+
   of(lang: string, overrides: unknown): Strings {
     this.#version = sharedLocales().version;
+    this.locale = localeFor(lang);
     const { strings, ignored } = withOverrides(stringsFor(lang), overrides, (key) => this.#warn([key]));
     this.#warn(ignored);
     return strings;

@@ -498,6 +498,37 @@ describe('<account-delete-dialog>', () => {
     expect(dialog(el).open).to.equal(true);
   });
 
+  it('in a French part of the page → opened → Esc while the DELETE is out: its English words are marked English', async () => {
+    // Before: the button, the window's name, Close and the reason fell back to English but inherited
+    // lang="fr", so a screen reader read them with French rules. Only the panel's words were marked.
+    const gate = held();
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] });
+    const root = fixtureSync<HTMLElement>(html`<div lang="fr">
+      <account-delete-dialog .client=${api.client} confirmation="none" redirect-url="#gone"></account-delete-dialog>
+    </div>`);
+    const el = root.querySelector('account-delete-dialog')!;
+    await el.updateComplete;
+    /** The language of a node's text, as HTML computes it: the nearest lang, through the shadow roots. */
+    const langOf = (node: Element): string | null => {
+      for (let at: Element | null = node; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
+        if (at.hasAttribute('lang')) return at.getAttribute('lang');
+      }
+      return null;
+    };
+    expect([trigger(el).textContent!.trim(), langOf(trigger(el))]).to.deep.equal(['Delete account', 'en']);
+    await open(el);
+    inPanel(el, '[part="delete-button"]')!.click();
+    await gate.arrived;
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    const reason = shadow(el).querySelector('[part="close-reason"]')!;
+    expect(reason.textContent).to.contain('this window stays open');
+    for (const node of [trigger(el), dialog(el), closeButton(el), reason, inPanel(el, 'h2')!]) expect(langOf(node), node.outerHTML.slice(0, 60)).to.equal('en');
+    await expect(el).to.be.accessible();
+    gate.release(status(500));
+    await quiet(panelOf(el)!);
+  });
+
   it('open in en → its lang removed (the page is pt-BR) → lang set to en: the panel inside follows the window each time', async () => {
     const api = fakeApi({ checks: [ok(blockedBody())] });
     const root = fixtureSync<HTMLElement>(html`<div lang="pt-BR">
