@@ -257,8 +257,8 @@ export class AccountDeleteDialog extends LitElement {
   readonly #onKeydown = (event: KeyboardEvent): void => {
     // Enter held on the button that opened it, repeated on Close: one press, not a window that flickers.
     ignoreAutoRepeat(event);
-    // A second Esc may close a dialog whatever its cancel listener does: the key itself is taken here.
-    if (event.key === 'Escape') this.#onCancel(event);
+    // Taken here: a second Esc may close a dialog whatever its cancel listener does. Not an IME's, ending a composition.
+    if (event.key === 'Escape' && !event.isComposing && event.keyCode !== 229) this.#onCancel(event);
   };
 
   /** The native close event: only a close the browser made by itself is news here (ours was told already). */

@@ -172,6 +172,25 @@ describe('<account-delete-dialog>', () => {
     }
   });
 
+  it('a name being composed with an IME → Esc ends the composition: the window stays open; the next Esc closes it', async () => {
+    // Before: the Esc that cancels a Japanese or Chinese candidate closed the window with the name in it.
+    const { el } = await page(fakeApi({ checks: [ok(blockedBody())] }));
+    await open(el);
+    const input = inPanel(el, '[part="confirm-input"]')!;
+    input.focus();
+    // What browsers send for it: isComposing and keyCode 229; keyCode 229 alone in Safari, whose composition has ended by then.
+    for (const init of [{ isComposing: true, keyCode: 229 }, { isComposing: true }, { keyCode: 229 }]) {
+      const esc = new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true, composed: true, cancelable: true, ...init });
+      input.dispatchEvent(esc);
+      await el.updateComplete;
+      expect([dialog(el).open, esc.defaultPrevented], JSON.stringify(init)).to.deep.equal([true, false]);
+    }
+    const closed = oneEvent(el, 'account-delete-dialog-close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    expect(dialog(el).open).to.equal(false);
+  });
+
   it('gives the focus back to the button when close() or the open property closes it', async () => {
     const { el } = await page(fakeApi({ checks: [ok(blockedBody())] }));
     for (const how of ['close()', 'open = false'] as const) {
