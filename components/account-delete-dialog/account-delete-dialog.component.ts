@@ -9,27 +9,8 @@ import { styles } from './account-delete-dialog.styles.js';
 
 /** The panel's parts, offered through the window as they are. */
 const PANEL_PARTS = [
-  'base',
-  'heading',
-  'status',
-  'checks',
-  'check',
-  'check-passed',
-  'check-blocking',
-  'resolve-link',
-  'recheck-button',
-  'consequences',
-  'error',
-  'form',
-  'confirm-input',
-  'delete-button',
-  'reason',
-  'success',
-  'go-now-link',
-  'stay-button',
-  'support-link',
-  'feedback-link',
-  'signup-link',
+  'base', 'heading', 'status', 'checks', 'check', 'check-passed', 'check-blocking', 'resolve-link', 'recheck-button', 'consequences',
+  'error', 'form', 'confirm-input', 'delete-button', 'reason', 'success', 'go-now-link', 'stay-button', 'support-link', 'feedback-link', 'signup-link',
 ];
 
 /**
@@ -104,6 +85,8 @@ export class AccountDeleteDialog extends LitElement {
   #unsubscribe: (() => void) | undefined;
   /** The close state of the last render (see `#closeState`). */
   #drawn = '';
+  /** Why it stays, as in its live region: dropped at each refused close, so that a new node tells it again. */
+  #said: Text | undefined;
   readonly #words = new HostWords(this, 'account-delete-dialog');
   /** Settles once the window opened last is on screen: `updateComplete` waits for it. */
   #shown: Promise<void> = Promise.resolve();
@@ -133,7 +116,10 @@ export class AccountDeleteDialog extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings')) this.#words.forget();
     // Closed through the property or the attribute: the same rule as Close. It stays open, and says why.
-    if (changed.has('open') && !this.open && !this.#mayClose) this.open = true;
+    if (changed.has('open') && !this.open && !this.#mayClose) {
+      this.open = true;
+      this.#said = undefined;
+    }
     // Opened by the attribute or the property as much as by show(): the panel is made then, on the page.
     if (this.open && !this.#unsubscribe && this.isConnected) {
       const flow = this.#panelOf().flow;
@@ -222,6 +208,7 @@ export class AccountDeleteDialog extends LitElement {
   /** Closes the window, unless the DELETE is out or the redirect still to come: then it stays, and says why. */
   close(): void {
     if (!this.#mayClose) {
+      this.#said = undefined;
       this.requestUpdate();
       return;
     }
@@ -266,9 +253,10 @@ export class AccountDeleteDialog extends LitElement {
     const dialog = this.dialog;
     // It comes a moment after the window closed: it may have opened again since, or been closed by us.
     if (!dialog || dialog.open || !this.open) return;
-    // Closed by the browser while it must stay (a close request it forced): open again.
+    // Closed by the browser while it must stay (a close request it forced): open again, and say why.
     if (!this.#mayClose) {
       dialog.showModal();
+      this.close();
       return;
     }
     this.open = false;
@@ -278,7 +266,8 @@ export class AccountDeleteDialog extends LitElement {
     const s = this.#words.of(this.lang || nearestLang(this), this.strings);
     this.#drawn = this.#closeState;
     const mayClose = this.#drawn === '';
-    const why = this.#drawn === 'deleted' ? s.cannotCloseDeleted : s.cannotClose;
+    const why = mayClose ? '' : this.#drawn === 'deleted' ? s.cannotCloseDeleted : s.cannotClose;
+    if (this.#said?.data !== why) this.#said = new Text(why);
     return html`<button part="trigger" class="trigger" type="button" lang=${this.#words.locale} @click=${() => this.show()} @keydown=${ignoreAutoRepeat}>${s.deleteButton}</button>
       <dialog part="dialog" lang=${this.#words.locale} aria-label=${s.heading} @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
         <div class="bar">
@@ -294,7 +283,7 @@ export class AccountDeleteDialog extends LitElement {
           </button>
         </div>
         ${this.#panel && this.open ? this.#panel : nothing}
-        <p id="close-reason" part="close-reason" class="close-reason" ?hidden=${mayClose} aria-live="polite">${mayClose ? '' : why}</p>
+        <p id="close-reason" part="close-reason" class="close-reason" ?hidden=${mayClose} aria-live="polite">${this.#said}</p>
       </dialog>`;
   }
 }

@@ -455,6 +455,38 @@ describe('<account-delete-dialog>', () => {
     expect(api.deletes()).to.have.length(1);
   });
 
+  it('the DELETE out → Esc → Close → Esc: each refused close is said again in the live region', async () => {
+    // Before: the reason was shown, filled, as the DELETE went out, and never changed: a screen reader
+    // user pressing Esc or Close heard nothing, the window simply stayed.
+    const gate = held();
+    const { el } = await page(fakeApi({ checks: [ok(clearBody())], deletes: [gate.reply] }), 'confirmation');
+    el.setAttribute('confirmation', 'none');
+    await open(el);
+    inPanel(el, '[part="delete-button"]')!.click();
+    await gate.arrived;
+    await el.updateComplete;
+    const reason = shadow(el).querySelector<HTMLElement>('[part="close-reason"]')!;
+    expect(reason.getAttribute('aria-live')).to.equal('polite');
+    const changes: MutationRecord[] = [];
+    const watch = new MutationObserver((records) => changes.push(...records));
+    watch.observe(reason, { subtree: true, childList: true, characterData: true });
+    const escape = () => sendKeys({ press: 'Escape' });
+    try {
+      for (const [what, attempt] of [['Esc', escape], ['Close', () => closeButton(el).click()], ['Esc again', escape]] as const) {
+        await attempt();
+        await el.updateComplete;
+        watch.takeRecords().forEach((record) => changes.push(record));
+        expect(changes.length, `${what}: the live region changed`).to.be.above(0);
+        expect([dialog(el).open, reason.hidden, reason.textContent!.trim()]).to.deep.equal([true, false, 'The account is being deleted: this window stays open until the deletion has ended.']);
+        changes.length = 0;
+      }
+    } finally {
+      watch.disconnect();
+    }
+    gate.release(status(500));
+    await eventually(() => reason.hidden, 'no reason once the DELETE failed');
+  });
+
   it('stays on the success message until the redirect', async () => {
     const api = fakeApi({ checks: [ok(clearBody())] });
     const { el } = await page(api);
