@@ -6,15 +6,16 @@ import { sharedLocales } from '../../src/flow/words/registry.js';
  * The nearest `lang` up the tree of `element`, through the shadow roots it may sit in (`closest()`
  * stops at one), else the document's, else `en`. Above the element, not on it: its own `lang` is its
  * property, reflected after Lit renders, so a lang just removed by property is still there at render.
+ * The nearest wins even when empty: `lang=""` says the language is unknown (so `en`), not "look further".
  */
 export function nearestLang(element: Element): string {
   let root: Node = element.getRootNode();
-  let lang = element.parentElement?.closest('[lang]')?.getAttribute('lang');
-  while (!lang && root instanceof ShadowRoot) {
-    lang = root.host.closest('[lang]')?.getAttribute('lang');
+  let holder = element.parentElement?.closest('[lang]');
+  while (!holder && root instanceof ShadowRoot) {
+    holder = root.host.closest('[lang]');
     root = root.host.getRootNode();
   }
-  return lang || element.ownerDocument.documentElement.lang || 'en';
+  return (holder ? holder.getAttribute('lang') : element.ownerDocument.documentElement.lang) || 'en';
 }
 
 /**

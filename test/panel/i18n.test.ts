@@ -82,6 +82,27 @@ describe('in Brazilian Portuguese', () => {
     expect(words(heading(el))).to.equal('Excluir conta');
   });
 
+  it('a pt-BR page → lang="" on the nearest ancestor (language unknown): English, not the page\'s Portuguese', async () => {
+    // Before: an empty lang was passed over as if absent, and the panel spoke the language further up.
+    document.documentElement.lang = 'pt-BR';
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el } = await mountIn(html`<section lang="pt-BR"><div lang="">
+      <account-delete-panel .client=${api.client} redirect-url="#deleted"></account-delete-panel>
+    </div></section>`);
+    expect(words(heading(el))).to.equal('Delete account');
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en');
+    // Through an enclosing shadow root too: its host's lang="" is the nearest.
+    const outer = fixtureSync<HTMLElement>(html`<div lang="pt-BR"><div lang=""></div></div>`);
+    const shadow = outer.querySelector('[lang=""]')!.attachShadow({ mode: 'open' });
+    const checked = oneEvent(document, 'account-delete-checked');
+    const inside = document.createElement('account-delete-panel');
+    inside.client = fakeApi({ checks: [ok(blockedBody())] }).client;
+    shadow.append(inside);
+    await checked;
+    await inside.updateComplete;
+    expect(words(heading(inside))).to.equal('Delete account');
+  });
+
   it('takes the language from the document', async () => {
     document.documentElement.lang = 'pt-BR';
     const el = await mount(fakeApi({ checks: [ok(blockedBody())] }));
