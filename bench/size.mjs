@@ -19,11 +19,11 @@ const STANDALONE = 'dist/account-delete-panel.standalone.js';
 const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
-  'SDK with ky': 9_120,
+  'SDK with ky': 9_230,
   'flow with the SDK, ky external': 12_230,
-  'panel, dependencies external': 21_920,
-  'standalone module': 33_580,
-  'server half': 10_450,
+  'panel, dependencies external': 22_030,
+  'standalone module': 33_680,
+  'server half': 10_420,
   'Spanish, dist/locales/es.js': 2_750,
 };
 const TARGETS = { 'SDK with ky': 7_500, 'standalone module': 20_000 };
