@@ -115,6 +115,11 @@ function isJson(response: Response): boolean {
   return /^application\/([\w.+-]*\+)?json\b/.test((response.headers.get('content-type') ?? '').toLowerCase());
 }
 
+/** An answer that is not the API's for this request: nothing is known of what the server did. */
+function notTheApi(status: number, how: string, what = 'the account may not have been deleted'): InvalidResponseError {
+  return new InvalidResponseError(`The server answered ${status}${how}; ${what}.`, { status });
+}
+
 /** The body as JSON; InvalidResponseError when it is not (empty, not JSON, broken, cut off). */
 async function readJson(response: Response, read: (response: Response) => Promise<string>): Promise<unknown> {
   const unreadable = (why: string, cause?: unknown) =>
@@ -266,15 +271,16 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
           // redirect) is not the API saying yes: the outcome is unknown, and a try with the same key tells.
           if (response.status !== 204 || response.redirected) {
             void response.body?.cancel().catch(() => undefined);
-            throw new InvalidResponseError(
-              `The server answered ${response.status}${response.redirected ? ' after a redirect' : ''} instead of 204; the account may not have been deleted.`,
-              { status: response.status },
-            );
+            throw notTheApi(response.status, `${response.redirected ? ' after a redirect' : ''} instead of 204`);
           }
           return { accountId, alreadyDeleted: false, idempotencyKey, requestId: response.headers.get('x-request-id') ?? undefined };
         });
       } catch (error) {
         if (error instanceof ApiError && error.status === 410) {
+          // The API's 410 is empty or JSON; another body (a gateway's page) is not the API saying "gone".
+          if (typeof error.body === 'string') {
+            throw notTheApi(410, ' with a body that is not JSON');
+          }
           return { accountId, alreadyDeleted: true, idempotencyKey, requestId: error.requestId };
         }
         throw error;

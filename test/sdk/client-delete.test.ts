@@ -66,6 +66,22 @@ describe('deleteAccount', () => {
       expect(result.requestId).to.equal(undefined);
     });
 
+    for (const [what, body, type] of [
+      ["a gateway's HTML page", '<html><body>410 Gone - nginx</body></html>', 'text/html'],
+      ['plain text', 'Gone', 'text/plain'],
+      ['broken JSON', '{"detail": "Go', 'application/json'],
+    ] as const) {
+      it(`refuses to call a 410 with ${what} "already deleted": the outcome is unknown`, async () => {
+        const net = fakeNetwork(raw(body, 410, { 'content-type': type }));
+        const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234))) as InvalidResponseError;
+
+        expect(error).to.be.instanceOf(InvalidResponseError);
+        expect(error.status).to.equal(410);
+        expect(error.message).to.include('may not have been deleted');
+        expect(outcomeOf('delete', error)).to.equal('unknown');
+      });
+    }
+
     it('refuses to call a gateway HTML page a deletion, even with status 200', async () => {
       const net = fakeNetwork(raw(PROXY_HTML, 200, { 'content-type': 'text/html; charset=utf-8' }));
       const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234))) as InvalidResponseError;
