@@ -240,6 +240,8 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
         },
         request,
         async (response, read) => {
+          // Only a 200 carries the checks: another 2xx (a 206, say) is not the API's answer.
+          if (response.status !== 200) throw notTheApi(response.status, ' instead of 200', 'the checks were not read');
           const body = await readJson(response, read);
           try {
             return parsePreconditions(body);

@@ -51,6 +51,18 @@ describe('getPreconditions', () => {
       expect(result.checkedAt).to.equal('2026-11-28T10:05:00Z');
     });
 
+    for (const status of [201, 203, 206]) {
+      it(`refuses a ${status}, even with a body that says deletable: only a 200 carries the checks`, async () => {
+        const net = fakeNetwork(json(clearBody(), status));
+        const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).getPreconditions())) as InvalidResponseError;
+
+        expect(error).to.be.instanceOf(InvalidResponseError);
+        expect(error.status).to.equal(status);
+        expect(error.message).to.equal(`The server answered ${status} instead of 200; the checks were not read.`);
+        expect(net.requests).to.have.length(1);
+      });
+    }
+
     it('hands back values the app cannot change by accident', async () => {
       const net = fakeNetwork(json(blockedBody()));
       const result = await createAccountDeletionClient({ fetch: net.fetch }).getPreconditions();
