@@ -92,19 +92,23 @@ export function statusSentence(status: number): string {
 }
 
 /**
- * How long ky would wait before repeating this answer, in milliseconds, read as ky reads it: from
- * `Retry-After` or a rate-limit header, in seconds, as a date, or as a timestamp. NaN when unreadable;
- * undefined when no header asks for a wait.
+ * How long ky would wait before repeating this answer, in milliseconds: from `Retry-After` (whole
+ * seconds or an HTTP date such as `Wed, 21 Oct 2015 07:28:00 GMT`) or a rate-limit header (read as ky
+ * reads it: in seconds, as a date, or as a timestamp). NaN when unreadable; undefined when no header asks for a wait.
  */
 export function askedWait(response: Response): number | undefined {
   const headers = response.headers;
+  const retryAfter = headers.get('Retry-After');
   const value =
-    headers.get('Retry-After') ??
+    retryAfter ??
     headers.get('RateLimit-Reset') ??
     headers.get('X-RateLimit-Retry-After') ??
     headers.get('X-RateLimit-Reset') ??
     headers.get('X-Rate-Limit-Reset');
   if (!value) return undefined;
+  // Whole seconds, or an HTTP date (each of its three forms has a time of day): not `1.5`, `-1`, nor
+  // `5, 10` or `12/31`, which Date.parse reads as days in 2001 (no wait: the tries at once).
+  if (value === retryAfter && !/^\d+$|\d\d:\d\d:\d\d/.test(value)) return NaN;
   const seconds = Number(value);
   if (Number.isNaN(seconds)) return Date.parse(value) - Date.now();
   // ky reads a number this large as a timestamp in milliseconds.

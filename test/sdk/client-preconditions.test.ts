@@ -387,6 +387,17 @@ describe('getPreconditions', () => {
       });
     }
 
+    for (const value of ['5, 10', '12/31', '-1']) {
+      it(`gives up at once on a 429 with Retry-After: ${value}, a wait it cannot read`, async () => {
+        const net = fakeNetwork(...[1, 2, 3].map(() => json({ detail: 'Slow down.' }, 429, { 'Retry-After': value })));
+        const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch, retry: NO_DELAY }).getPreconditions())) as RateLimitError;
+
+        expect(error).to.be.instanceOf(RateLimitError);
+        expect(error.retryAfter).to.equal(undefined);
+        expect(net.requests).to.have.length(1);
+      });
+    }
+
     it('tells how long to wait from a rate-limit header when Retry-After is missing', async () => {
       const net = fakeNetwork(json({ detail: 'Slow down.' }, 429, { 'RateLimit-Reset': '60' }));
       const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).getPreconditions())) as RateLimitError;

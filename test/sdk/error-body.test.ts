@@ -174,9 +174,6 @@ describe('reading an error answer', () => {
       expect(await waitFor({ 'Retry-After': '0' })).to.equal(0);
       expect(await waitFor({ 'Retry-After': '12' })).to.equal(12);
       expect(await waitFor({ 'Retry-After': ' 7 ' })).to.equal(7);
-      // Read as a GET's repeat reads it: part of a second is a whole second, a wait in the past is none.
-      expect(await waitFor({ 'Retry-After': '1.5' })).to.equal(2);
-      expect(await waitFor({ 'Retry-After': '-5' })).to.equal(0);
     });
 
     it('reads an HTTP date as the seconds left until then', async () => {
@@ -184,14 +181,23 @@ describe('reading an error answer', () => {
       // The date is in whole seconds: 44 s and some milliseconds left, or 45.
       expect(wait).to.be.within(44, 45);
       expect(await waitFor({ 'Retry-After': 'Sat, 28 Nov 2026 09:00:00 GMT' })).to.equal(0);
-      // The older RFC 850 form, which HTTP still allows.
+      // The older RFC 850 and asctime forms, which a recipient must still accept (RFC 9110, 5.6.7).
       expect(await waitFor({ 'Retry-After': 'Saturday, 28-Nov-26 10:01:00 GMT' })).to.equal(0);
+      expect(await waitFor({ 'Retry-After': 'Sat Nov 28 10:01:00 2026' })).to.equal(0);
     });
 
-    it('reads a rate-limit header when Retry-After is missing', async () => {
+    it('reads a rate-limit header when Retry-After is missing, as ky reads it', async () => {
       expect(await waitFor({ 'RateLimit-Reset': '30' })).to.equal(30);
       expect(await waitFor({ 'X-RateLimit-Reset': '4' })).to.equal(4);
+      expect(await waitFor({ 'RateLimit-Reset': '1.5' })).to.equal(2);
     });
+
+    // Neither whole seconds nor an HTTP date: Date.parse would take `5, 10` or `12/31` for a day in 2001.
+    for (const header of ['5, 10', '1.5', '-1', '12/31']) {
+      it(`gives no wait for Retry-After: ${header}, neither whole seconds nor an HTTP date`, async () => {
+        expect(await waitFor({ 'Retry-After': header })).to.equal(undefined);
+      });
+    }
 
     it('gives no wait when none is asked or it cannot be read', async () => {
       expect(await waitFor({})).to.equal(undefined);
