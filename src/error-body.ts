@@ -235,6 +235,7 @@ export async function toKitError(
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new RequestAbortedError('The request was cancelled.', { cause: error });
   }
-  // The request may have reached the server all the same: its answer broke off, or the browser kept it back.
+  // The request may have reached the server all the same: the connection broke before the answer's headers,
+  // or the browser kept the answer back.
   return new ConnectionError('No answer came through from the server. Check the connection and try again.', { cause: error });
 }

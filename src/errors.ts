@@ -106,8 +106,10 @@ export class ServerError extends ApiError {
 }
 
 /**
- * No answer came through: the network failed, the answer broke off, or the browser kept it back (a
- * cross-origin answer without CORS headers). The request may still have reached the server.
+ * No answer came through: the network failed, the connection broke before the answer's headers, or
+ * the browser kept the answer back (a cross-origin answer without CORS headers). The request may
+ * still have reached the server. A body that breaks off after the headers is no ConnectionError: it
+ * is an InvalidResponseError, or for an error status the ApiError of that status.
  */
 export class ConnectionError extends AccountDeletionError {
   static override readonly errorName: string = 'ConnectionError';
@@ -132,7 +134,7 @@ export class RequestAbortedError extends AccountDeletionError {
 }
 
 /**
- * The answer could not be read: not JSON, empty, or not of the shape of the API.
+ * The answer could not be read: not JSON, empty, cut off, or not of the shape or status of the API.
  * The kit never treats such an answer as permission to delete.
  */
 export class InvalidResponseError extends AccountDeletionError {
