@@ -273,7 +273,7 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
           // redirect) is not the API saying yes: the outcome is unknown, and a try with the same key tells.
           if (response.status !== 204 || response.redirected) {
             void response.body?.cancel().catch(() => undefined);
-            throw notTheApi(response.status, `${response.redirected ? ' after a redirect' : ''} instead of 204`);
+            throw notTheApi(response.status, response.redirected ? ' after a redirect' : ' instead of 204');
           }
           return { accountId, alreadyDeleted: false, idempotencyKey, requestId: response.headers.get('x-request-id') ?? undefined };
         });
