@@ -158,10 +158,9 @@ export function repeatDeletion(state: DeleteFailedState): Transition {
 export function sendUnlessPrevented(state: DeletingState, event: Event<'requested'>): Transition {
   const asked = state.asking;
   if (!asked) return same(state);
-  // The deletion of unknown outcome this one may repeat.
-  const held = asked.status === 'ready' || !asked.attempt ? asked.unknown : { attempt: asked.attempt, failure: asked.failure };
   // Another client: its server reads the checks first. A deletion of unknown outcome this would have
   // repeated goes along, to be on show again once a check allows deletion: nothing settled it.
+  const held = asked.status === 'ready' || !asked.attempt ? asked.unknown : { attempt: asked.attempt, failure: asked.failure };
   const unknown = asked.status === 'ready' || !held ? held : { ...held, untold: true as const };
   if (state.ctx.client !== state.attempt.client) return startCheck(state.ctx, event.now, { unknown });
   // Prevented, off the page, or no longer confirmed (a listener asked for the name meanwhile): it waits.
@@ -170,8 +169,7 @@ export function sendUnlessPrevented(state: DeletingState, event: Event<'requeste
   // one's outcome no longer decides a key.
   const repeat = state.ctx.lastUnknown?.key === state.attempt.key;
   const ctx = { ...state.ctx, lastUnknown: repeat ? state.ctx.lastUnknown : undefined };
-  const repeats = held?.attempt.key === state.attempt.key ? held : undefined;
-  return { state: { ...state, ctx, asking: undefined, repeats }, effects: [{ type: 'send-delete', id: state.id, attempt: state.attempt }] };
+  return { state: { ...state, ctx, asking: undefined }, effects: [{ type: 'send-delete', id: state.id, attempt: state.attempt }] };
 }
 
 /** The DELETE succeeded: the account is gone. It is told now, or when the view is back on the page. */
@@ -208,12 +206,12 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   // account, there and not to be deleted now); else (a repeat answered 429 or 401, which the server did
   // not look at, or a 409 it cannot read) as it was.
   const sure = outcome === 'refused' || blocking || (outcome === 'conflict' && 'code' in event.error && event.error.code === 'account_has_blockers');
-  const lastUnknown = outcome === 'unknown' ? attempt : sure ? undefined : state.ctx.lastUnknown;
+  const lastUnknown = outcome === 'unknown' ? { ...attempt, failure } : sure ? undefined : state.ctx.lastUnknown;
   const ctx = { ...state.ctx, lastUnknown };
   // The repeat of a deletion of unknown outcome that the server did not look at: that deletion is still
   // pending (a failed check shows it again; after a plain 401 signing in comes first, and the words say
   // it may be gone), and never "nothing was deleted" (a 409 that settles nothing, a fresh sign-in asked for).
-  const unknown = outcome !== 'unknown' && outcome !== 'signed-out' && lastUnknown ? state.repeats : undefined;
+  const unknown = outcome !== 'unknown' && outcome !== 'signed-out' && lastUnknown ? { attempt: lastUnknown, failure: lastUnknown.failure } : undefined;
   if ((outcome === 'conflict' || outcome === 'reauth') && lastUnknown) failure = { ...failure, mayBeDeleted: true };
   const effects = told(failure, ctx, attempt.account);
   // The client changed while the DELETE was out: its server must read the checks before anything else,

@@ -44,6 +44,11 @@ export interface Attempt {
   key: string;
 }
 
+/** A DELETE whose outcome is unknown, with the failure that left it so. */
+export interface Lost extends Attempt {
+  failure: Failure;
+}
+
 /** A check that was read, with the client that read it. */
 export interface Reading {
   preconditions: Preconditions;
@@ -94,7 +99,7 @@ export interface Context {
    * for sure (a 403, a 409 `account_has_blockers` or with what blocks), or a check through that client
    * finds that account still there and blocked.
    */
-  lastUnknown?: Attempt | undefined;
+  lastUnknown?: Lost | undefined;
 }
 
 interface Base {
@@ -151,8 +156,6 @@ export interface DeletingState extends Base {
   reading: Reading | undefined;
   /** While the request notification is out: where the flow goes back to if a listener prevents it. */
   asking?: ReadyState | DeleteFailedState | undefined;
-  /** The deletion of unknown outcome this one repeats (the same key), once sent. */
-  repeats?: Unknown | undefined;
 }
 
 export interface DeleteFailedState extends Base {
@@ -165,7 +168,7 @@ export interface DeleteFailedState extends Base {
   attempt?: Attempt | undefined;
   /** The check that allowed the deletion, when a retry may send a new one without checking first. */
   reading?: Reading | undefined;
-  /** A deletion of unknown outcome still pending: its repeat was answered 429 or 401. A failed check shows it again. */
+  /** A deletion of unknown outcome still pending: its repeat was answered 429, a sign-in asked or a 409 it cannot read. A failed check shows it again. */
   unknown?: Unknown | undefined;
 }
 

@@ -11,7 +11,7 @@ import type { MachineEvent, State } from '../../src/flow/types.js';
 import { en, failureText, ptBR } from '../../src/flow/index.js';
 import { es } from '../../src/flow/words/es.js';
 import { keysSent, lost, play, ready, sendDelete } from './play.js';
-import { ERRORS } from './walk.js';
+import { BLOCKED, CLEAR, ERRORS, OTHER_ACCOUNT } from './walk.js';
 
 const repeat: Partial<MachineEvent>[] = [...lost, { type: 'retry' }, { type: 'requested', prevented: false }];
 const checkFails: Partial<MachineEvent>[] = [{ type: 'check-error', error: ERRORS['server']!() }];
@@ -62,4 +62,40 @@ test('lost answer → retry → a fresh sign-in asked for: the words say the ear
   // A fresh sign-in asked for on a first DELETE: nothing was deleted, and the words say so.
   const first = connect(play([...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['reauth']!() }]).state);
   assert.deepEqual([first.failure?.mayBeDeleted, failureText(first, en)?.text], [undefined, en.errorReauth]);
+});
+
+test('lost answer → retry → signed out (401) → the host retries once signed in → clear → Delete (the same key) → 429 → Check again → the check fails: the lost deletion on show', () => {
+  // Before: nothing carried the lost deletion through the sign-in, so the repeat's 429 forgot it.
+  const limited: Partial<MachineEvent> = { type: 'delete-error', error: ERRORS['rate-limited']!() };
+  const { state, effects } = play([
+    ...repeat,
+    { type: 'delete-error', error: ERRORS['signed-out']!() },
+    { type: 'retry' },
+    { type: 'checked', preconditions: CLEAR },
+    ...sendDelete,
+    limited,
+    { type: 'check' },
+    ...checkFails,
+  ]);
+  const { seen, keys } = then(state, effects);
+  assert.deepEqual(seen, ['delete-failed', 'unknown', 'retry']);
+  assert.deepEqual([keys.length, new Set(keys).size], [4, 1]);
+});
+
+test('lost answer → another account read → the first account again, clear → Delete (the same key) → 429 → Check again → the check fails: the lost deletion on show', () => {
+  const { state, effects } = play([
+    ...lost,
+    { type: 'check' },
+    { type: 'checked', preconditions: OTHER_ACCOUNT },
+    { type: 'check' },
+    { type: 'checked', preconditions: CLEAR },
+    { type: 'confirm', value: 'Acme Corp' },
+    ...sendDelete,
+    { type: 'delete-error', error: ERRORS['rate-limited']!() },
+    { type: 'check' },
+    ...checkFails,
+  ]);
+  const { seen, keys } = then(state, effects);
+  assert.deepEqual(seen, ['delete-failed', 'unknown', 'retry']);
+  assert.deepEqual([keys.length, new Set(keys).size], [3, 1]);
 });
