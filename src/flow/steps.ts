@@ -87,7 +87,9 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
     // happen. One through another client, this check says nothing of: it goes on to the next check, as
     // does a fresh sign-in still to make. A 409 nothing explained is explained now.
     const unknown = notDeleted || another ? undefined : state.unknown;
-    const after = state.after?.outcome === 'reauth' ? state.after : undefined;
+    const owed = state.after?.outcome === 'reauth' ? state.after : undefined;
+    // That sign-in's words no longer say the account may be gone: this check shows it is not.
+    const after = owed && notDeleted ? { step: owed.step, error: owed.error, outcome: owed.outcome } : owed;
     return { state: { status: 'blocked', ctx, reading, after, unknown }, effects };
   }
   // A refusal that nothing blocking explains (a 409, a fresh sign-in still to make) stays on show.

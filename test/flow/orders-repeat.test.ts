@@ -99,3 +99,19 @@ test('lost answer → another account read → the first account again, clear �
   assert.deepEqual(seen, ['delete-failed', 'unknown', 'retry']);
   assert.deepEqual([keys.length, new Set(keys).size], [3, 1]);
 });
+
+test('lost answer → retry → a fresh sign-in asked → Check again → blocked, through the same client → resolved → clear: "Nothing was deleted" again, and a new key', () => {
+  // Before: the words kept saying the earlier try may have deleted the account, after a check that showed it had not.
+  const { state, effects } = play([
+    ...repeat,
+    { type: 'delete-error', error: ERRORS['reauth']!() },
+    { type: 'check' },
+    { type: 'checked', preconditions: BLOCKED },
+    { type: 'check' },
+    { type: 'checked', preconditions: CLEAR },
+  ]);
+  const snapshot = connect(state);
+  assert.deepEqual([snapshot.failure?.outcome, failureText(snapshot, en)?.text], ['reauth', en.errorReauth]);
+  const keys = keysSent([...effects, ...play([{ type: 'retry' }, { type: 'delete' }, { type: 'requested', prevented: false }], state).effects]);
+  assert.notEqual(keys.at(-1), keys[0]);
+});
