@@ -126,6 +126,8 @@ function failCheck(state: CheckingState, error: AccountDeletionError): Transitio
   // Only a deletion through this check's client is the thing on show; one through another client (on
   // show before or not) is carried on, to be on show once a check allows deletion.
   if (unknown?.attempt.client === state.client) {
+    // A fresh sign-in the server asked for comes first: it stays on show, the deletion carried under it.
+    if (state.after?.outcome === 'reauth') return { state: { status: 'delete-failed', ctx: state.ctx, failure: state.after, unknown }, effects };
     return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt }, effects };
   }
   return { state: { status: 'check-failed', ctx: state.ctx, failure, after: state.after, unknown }, effects };

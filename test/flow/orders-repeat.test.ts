@@ -115,3 +115,11 @@ test('lost answer → retry → a fresh sign-in asked → Check again → blocke
   const keys = keysSent([...effects, ...play([{ type: 'retry' }, { type: 'delete' }, { type: 'requested', prevented: false }], state).effects]);
   assert.notEqual(keys.at(-1), keys[0]);
 });
+
+test('lost answer → retry → a fresh sign-in asked → Check again → the check fails → Check again → clear: the sign-in still owed, Delete unusable', () => {
+  // Before: the failed check dropped the sign-in the server asked for, and the clear check made Delete usable without it.
+  const { state } = play([...repeat, { type: 'delete-error', error: ERRORS['reauth']!() }, { type: 'check' }, ...checkFails]);
+  assert.deepEqual([connect(state).status, connect(state).failure?.outcome, connect(state).actions.delete], ['delete-failed', 'reauth', undefined]);
+  const cleared = connect(play([{ type: 'check' }, { type: 'checked', preconditions: CLEAR }], state).state);
+  assert.deepEqual([cleared.status, cleared.failure?.outcome, cleared.canDelete, cleared.reason], ['delete-failed', 'reauth', false, 'sign-in']);
+});
