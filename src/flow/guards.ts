@@ -46,14 +46,14 @@ export function outcomeOf(step: 'check' | 'delete', error: AccountDeletionError)
 }
 
 /**
- * A failure and what it means. A plain 401 while a deletion of unknown outcome stands (`standing`: one
- * through this client, or one carried to the checks of its account) may be that deletion's doing, since
- * a deletion ends the account's sessions: it says so (`mayBeDeleted`), on the repeat of that DELETE and
- * on the checks after it alike.
+ * A failure and what it means. A 401 (plain, or asking for a fresh sign-in) while a deletion of unknown
+ * outcome stands (`standing`: one through this client, or one carried to the checks of its account) may
+ * be that deletion's doing, since a deletion ends the account's sessions: it says so (`mayBeDeleted`),
+ * on the repeat of that DELETE and on the checks after it alike.
  */
 export function failureOf(step: 'check' | 'delete', error: AccountDeletionError, standing: boolean): Failure {
   const outcome = outcomeOf(step, error);
-  return outcome === 'signed-out' && standing ? { step, error, outcome, mayBeDeleted: true } : { step, error, outcome };
+  return (outcome === 'signed-out' || outcome === 'reauth') && standing ? { step, error, outcome, mayBeDeleted: true } : { step, error, outcome };
 }
 
 /**

@@ -214,9 +214,10 @@ export function takeDeleteFailure(state: DeletingState, event: Event<'delete-err
   const ctx = { ...state.ctx, lastUnknown };
   // The repeat of a deletion of unknown outcome that the server did not look at: that deletion is still
   // pending (a failed check shows it again; after a plain 401 signing in comes first, and the words say
-  // it may be gone), and never "nothing was deleted" (a 409 that settles nothing, a fresh sign-in asked for).
+  // it may be gone), and never "nothing was deleted" (a 409 that settles nothing; a fresh sign-in
+  // asked for, see failureOf).
   const unknown = outcome !== 'unknown' && outcome !== 'signed-out' && lastUnknown ? { attempt: lastUnknown, failure: lastUnknown.failure } : undefined;
-  if ((outcome === 'conflict' || outcome === 'reauth') && lastUnknown) failure = { ...failure, mayBeDeleted: true };
+  if (outcome === 'conflict' && lastUnknown) failure = { ...failure, mayBeDeleted: true };
   const effects = told(failure, ctx, attempt.account);
   // The client changed while the DELETE was out: its server must read the checks before anything else,
   // and an unknown outcome goes along, to be on show once they are read.

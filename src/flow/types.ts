@@ -26,10 +26,10 @@ export interface Failure {
   error: AccountDeletionError;
   outcome: Outcome;
   /**
-   * True when a plain 401 (`signed-out`) answered while a DELETE of unknown outcome through the same
-   * client stands (its repeat, or a check after that): a deletion ends the account's sessions, so the
-   * account may be gone. True too when a 409 that settles nothing (no code of the API's, nothing
-   * blocking) or a request for a fresh sign-in answered the repeat of such a DELETE. Absent otherwise.
+   * True when a 401 (`signed-out`, or `reauth`: a fresh sign-in asked) answered while a DELETE of
+   * unknown outcome through the same client stands (its repeat, or a check after that): a deletion
+   * ends the account's sessions, so the account may be gone. True too when a 409 that settles nothing
+   * (no code of the API's, nothing blocking) answered the repeat of such a DELETE. Absent otherwise.
    */
   mayBeDeleted?: true;
 }

@@ -123,3 +123,8 @@ test('lost answer → retry → a fresh sign-in asked → Check again → the ch
   const cleared = connect(play([{ type: 'check' }, { type: 'checked', preconditions: CLEAR }], state).state);
   assert.deepEqual([cleared.status, cleared.failure?.outcome, cleared.canDelete, cleared.reason], ['delete-failed', 'reauth', false, 'sign-in']);
 });
+
+test('lost answer → retry → signed out (401) → the host retries → the check asks a fresh sign-in: the words say the account may be gone, not "Nothing was deleted"', () => {
+  const { state } = play([...repeat, { type: 'delete-error', error: ERRORS['signed-out']!() }, { type: 'retry' }, { type: 'check-error', error: ERRORS['reauth']!() }]);
+  assert.deepEqual([connect(state).failure?.mayBeDeleted, failureText(connect(state), en)?.text], [true, en.errorReauthMayBeDeleted]);
+});
