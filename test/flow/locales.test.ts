@@ -167,3 +167,19 @@ test('a listener that throws does not keep the others from hearing', () => {
   assert.deepEqual(heard, ['first', 'last']);
   assert.equal(errors.length, 1);
 });
+
+test('a locale an older copy of the kit added, without words made since: English stands in for those, the rest as added', async () => {
+  // Before: a word the older locale lacked (a failure's sentence) came out undefined.
+  const { addLocale } = await import('../../src/flow/words/registry.js');
+  const older: Partial<Strings> = marked('es-older');
+  delete older.errorReauthMayBeDeleted;
+  addLocale('es', older as Strings);
+  const words = stringsFor('es-419');
+  assert.equal(words.errorReauthMayBeDeleted, en.errorReauthMayBeDeleted);
+  assert.equal(words.heading, 'es-older heading');
+  assert.equal(stringsFor('es'), words, 'the same object each time');
+  // A whole locale is given as it is.
+  const whole = marked('nl');
+  addLocale('nl', whole);
+  assert.equal(stringsFor('nl'), whole);
+});

@@ -16,6 +16,8 @@ const BUILT_IN: Readonly<Record<string, Strings>> = { en, 'pt-BR': ptBR };
 let merged = new Map<string, Strings>();
 let mergedAt = -1;
 const warned = new Set<string>();
+/** Each added locale with English under it. */
+const complete = new WeakMap<Strings, Strings>();
 
 function warn(message: string): void {
   if (!warned.has(message)) console.warn(`account-deletion-kit: ${message}`);
@@ -100,7 +102,11 @@ export function localeFor(lang: string | undefined): string {
 export function stringsFor(lang: string | undefined): Strings {
   const shared = sharedLocales();
   const tag = localeFor(lang);
-  const words = shared.words.get(tag) ?? BUILT_IN[tag] ?? en;
+  const added = shared.words.get(tag);
+  // A locale that a copy of an older version added may lack words made since: English stands in for those.
+  let words = added && complete.get(added);
+  if (added && !words) complete.set(added, (words = Object.keys(en).every((key) => key in added) ? added : { ...en, ...added }));
+  words ??= BUILT_IN[tag] ?? en;
   const overrides = shared.overrides.get(tag);
   if (!overrides) return words;
   if (mergedAt !== shared.version) merged = new Map();
