@@ -262,18 +262,7 @@ export interface Transition {
 }
 
 /** Why the destructive button cannot be used now. */
-export type Reason =
-  | 'checking'
-  | 'check-failed'
-  | 'blocked'
-  | 'not-deletable'
-  | 'confirm'
-  | 'mismatch'
-  | 'deleting'
-  | 'deleted'
-  | 'refused'
-  | 'sign-in'
-  | 'signed-out';
+export type Reason = 'checking' | 'check-failed' | 'blocked' | 'not-deletable' | 'confirm' | 'mismatch' | 'deleting' | 'deleted' | 'refused' | 'sign-in' | 'signed-out';
 
 /** What a view shows and offers now. Frozen; the same object until something changed. */
 export interface Snapshot {
@@ -306,10 +295,7 @@ export interface Snapshot {
     check: boolean;
     /** Whether "Stay on this page" stops a scheduled redirect not yet made (show the count by it). */
     stay: boolean;
-    /**
-     * Whether a window that holds the flow may close now: not while the DELETE is out, nor once the
-     * account is deleted and the redirect still to come.
-     */
+    /** Whether a window that holds the flow may close now: not while the DELETE is out, nor once deleted with the redirect to come. */
     leave: boolean;
   };
   /** Why the destructive button is unusable, or undefined when it is usable. */
