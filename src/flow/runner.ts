@@ -113,7 +113,7 @@ export function createDeletionFlow(options: DeletionFlowOptions): DeletionFlow {
     for (const listener of [...set]) {
       // After dispose() (by an earlier listener), no listener is called.
       if (disposed) return;
-      // Nor one an earlier listener removed, as with the DOM's events.
+      // Nor one an earlier listener removed (one it removed and added back is called, unlike the DOM's).
       if (!set.has(listener)) continue;
       try {
         (listener as (detail: FlowNotifications[K]) => void)(detail);
