@@ -19,11 +19,11 @@ const STANDALONE = 'dist/account-delete-panel.standalone.js';
 const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
-  'SDK with ky': 9_230,
-  'flow with the SDK, ky external': 12_300,
-  'panel, dependencies external': 22_120,
-  'standalone module': 33_760,
-  'server half': 10_420,
+  'SDK with ky': 9_280,
+  'flow with the SDK, ky external': 12_320,
+  'panel, dependencies external': 22_180,
+  'standalone module': 33_880,
+  'server half': 10_480,
   'Spanish, dist/locales/es.js': 2_750,
 };
 const TARGETS = { 'SDK with ky': 7_500, 'standalone module': 20_000 };
