@@ -281,7 +281,7 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
         if (error instanceof ApiError && error.status === 410) {
           // The API's 410 is empty or JSON; another body (a gateway's page) is not the API saying "gone".
           if (typeof error.body === 'string') {
-            throw notTheApi(410, ' with a body that is not JSON');
+            throw notTheApi(410, " with a body that is not the API's");
           }
           return { accountId, alreadyDeleted: true, idempotencyKey, requestId: error.requestId };
         }

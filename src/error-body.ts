@@ -171,13 +171,14 @@ export async function errorFromResponse(
   response: Response,
   reader: (response: Response) => Promise<string> = (r) => r.text(),
 ): Promise<ApiError> {
-  let raw = '';
+  let raw: string | undefined;
   try {
     raw = await reader(response);
   } catch {
-    // The body broke off or took too long: the status alone still tells what happened.
+    // The body broke off or took too long: the status alone still tells what happened. The body is
+    // then an empty text, not none: a 410 cut off is no empty 410 of the API's.
   }
-  const body = parseBodyText(raw, response.headers.get('content-type') ?? '');
+  const body = raw === undefined ? '' : parseBodyText(raw, response.headers.get('content-type') ?? '');
   const read = readBody(body);
   const status = response.status;
   const init: ApiErrorInit = {

@@ -82,6 +82,21 @@ describe('deleteAccount', () => {
       });
     }
 
+    for (const [what, answer] of [
+      ['breaks off', () => breakingOff('<html><body>502 Bad Gat', 410, { 'content-type': 'text/html' })],
+      ['stalls', () => stalling('<html><body>502 Bad Gat', 410, { 'content-type': 'text/html' })],
+    ] as const) {
+      it(`refuses to call a 410 whose body ${what} "already deleted": a body cut off is no empty one`, async () => {
+        // Before: the body that could not be read counted as none, and the 410 as the API's empty one.
+        const net = fakeNetwork(answer());
+        const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch, timeout: 100 }).deleteAccount(1234))) as InvalidResponseError;
+
+        expect(error).to.be.instanceOf(InvalidResponseError);
+        expect(error.status).to.equal(410);
+        expect(outcomeOf('delete', error)).to.equal('unknown');
+      });
+    }
+
     it('refuses to call a gateway HTML page a deletion, even with status 200', async () => {
       const net = fakeNetwork(raw(PROXY_HTML, 200, { 'content-type': 'text/html; charset=utf-8' }));
       const error = (await rejectionOf(createAccountDeletionClient({ fetch: net.fetch }).deleteAccount(1234))) as InvalidResponseError;
