@@ -93,8 +93,9 @@ export function statusSentence(status: number): string {
 
 /**
  * How long ky would wait before repeating this answer, in milliseconds: from `Retry-After` (whole
- * seconds or an HTTP date such as `Wed, 21 Oct 2015 07:28:00 GMT`) or a rate-limit header (read as ky
- * reads it: in seconds, as a date, or as a timestamp). NaN when unreadable; undefined when no header asks for a wait.
+ * seconds or an HTTP date in GMT such as `Wed, 21 Oct 2015 07:28:00 GMT`) or a rate-limit header (read
+ * as ky reads it: in seconds or as a timestamp; or such a date). NaN when unreadable; undefined when no
+ * header asks for a wait.
  */
 export function askedWait(response: Response): number | undefined {
   const headers = response.headers;
@@ -106,11 +107,13 @@ export function askedWait(response: Response): number | undefined {
     headers.get('X-RateLimit-Reset') ??
     headers.get('X-Rate-Limit-Reset');
   if (!value) return undefined;
-  // Whole seconds, or an HTTP date (each of its three forms has a time of day): not `1.5`, `-1`, nor
-  // `5, 10` or `12/31`, which Date.parse reads as days in 2001 (no wait: the tries at once).
-  if (value === retryAfter && !/^\d+$|\d\d:\d\d:\d\d/.test(value)) return NaN;
+  // A date only in GMT, as HTTP writes it (IMF-fixdate, RFC 850): not `5, 10`, `12/31` or `12/31 10:00:00`,
+  // which Date.parse reads as days in 2001 (no wait: the tries at once), nor asctime, which has no zone
+  // (ky would read it in local time). In Retry-After, else whole seconds only: not `1.5` or `-1`.
+  const date = /^\w+, \d\d[ -]\w{3}[ -]\d\d(\d\d)? \d\d:\d\d:\d\d GMT$/.test(value);
+  if (value === retryAfter && !date && !/^\d+$/.test(value)) return NaN;
   const seconds = Number(value);
-  if (Number.isNaN(seconds)) return Date.parse(value) - Date.now();
+  if (Number.isNaN(seconds)) return date ? Date.parse(value) - Date.now() : NaN;
   // ky reads a number this large as a timestamp in milliseconds.
   return seconds * 1000 >= Date.parse('2024-01-01') ? seconds * 1000 - Date.now() : seconds * 1000;
 }

@@ -137,7 +137,7 @@ describe('preconditions from Azion', () => {
       assert.equal(response.status, 429, value);
       return response.headers.get('retry-after');
     };
-    for (const value of ['1.5', '-1', '12/31', '5, 10', '+5', '1e3', 'soon']) {
+    for (const value of ['1.5', '-1', '12/31', '5, 10', '+5', '1e3', 'soon', '12/31 10:00:00', '5 10:00:00']) {
       assert.equal(await retryAfterFor(value), null, `Retry-After: ${value}`);
     }
     // Delay-seconds and the three forms of an HTTP date are still read: a date ahead is the seconds
@@ -148,6 +148,18 @@ describe('preconditions from Azion', () => {
     const ahead = Number(await retryAfterFor(new Date(Date.now() + 60_000).toUTCString()));
     assert.ok(ahead >= 59 && ahead <= 61, `a date a minute ahead is ${ahead} s`);
     assert.equal(await retryAfterFor('Sun, 06 Nov 1994 08:49:37 GMT'), '0');
+    // asctime writes no zone: it is GMT, whatever the server's own time zone.
+    const zone = process.env['TZ'];
+    process.env['TZ'] = 'Asia/Tokyo';
+    try {
+      const [weekday, day, month, year, time] = new Date(Date.now() + 120_000).toUTCString().replace(',', '').split(' ');
+      const asctime = `${weekday} ${month} ${String(Number(day)).padStart(2, ' ')} ${time} ${year}`;
+      const inTokyo = Number(await retryAfterFor(asctime));
+      assert.ok(inTokyo >= 119 && inTokyo <= 121, `an asctime date two minutes ahead is ${inTokyo} s`);
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
   });
 
   it('a 429 from one check\'s upstream makes that check unavailable, and the others stand', async () => {

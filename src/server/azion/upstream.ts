@@ -75,13 +75,19 @@ export interface UpstreamAnswer {
 }
 
 /**
- * Only delay-seconds or an HTTP date (each of its three forms has a time of day): anything else (`1.5`,
- * `-1`, `12/31`, `5, 10`) is unknown, and no wait is passed on. `Date.parse` alone reads most of those
- * as dates long past: a wait of 0.
+ * Only delay-seconds or an HTTP date in one of its three forms (IMF-fixdate, RFC 850, asctime, each in
+ * GMT): anything else (`1.5`, `-1`, `12/31`, `5, 10`, `12/31 10:00:00`) is unknown, and no wait is
+ * passed on. `Date.parse` alone reads most of those as dates long past (a wait of 0), and asctime, which
+ * writes no zone, in the server's local time.
  */
 function secondsOf(retryAfter: string | null): number | undefined {
   const value = retryAfter?.trim() ?? '';
-  const seconds = /^\d+$/.test(value) ? Number(value) : /\d\d:\d\d:\d\d/.test(value) ? (Date.parse(value) - Date.now()) / 1000 : Number.NaN;
+  const at = /^\w+, \d\d[ -]\w{3}[ -]\d\d(\d\d)? \d\d:\d\d:\d\d GMT$/.test(value)
+    ? Date.parse(value)
+    : /^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/.test(value)
+      ? Date.parse(`${value} GMT`)
+      : Number.NaN;
+  const seconds = /^\d+$/.test(value) ? Number(value) : (at - Date.now()) / 1000;
   return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }
 
