@@ -88,8 +88,8 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
     // does a fresh sign-in still to make. A 409 nothing explained is explained now.
     const unknown = notDeleted || another ? undefined : state.unknown;
     const owed = state.after?.outcome === 'reauth' ? state.after : undefined;
-    // That sign-in's words no longer say the account may be gone: this check shows it is not.
-    const after = owed && notDeleted ? { step: owed.step, error: owed.error, outcome: owed.outcome } : owed;
+    // That sign-in's words no longer say the account may be gone: this check shows it is not, or reads another.
+    const after = owed && (notDeleted || another) ? { step: owed.step, error: owed.error, outcome: owed.outcome } : owed;
     return { state: { status: 'blocked', ctx, reading, after, unknown }, effects };
   }
   // A refusal that nothing blocking explains (a 409, a fresh sign-in still to make) stays on show.
@@ -116,8 +116,11 @@ export function takeCheckFailure(state: CheckingState, event: Event<'check-error
  * on it: a later refusal of the repeat (sign in again, wait) checks first.
  */
 function failCheck(state: CheckingState, error: AccountDeletionError): Transition {
-  // A lost answer carried here, through whichever client, is of the account this check is about.
-  const failure = failureOf('check', error, state.ctx.lastUnknown?.client === state.client || state.unknown !== undefined);
+  // A lost answer carried here, through whichever client, is of the account this check is about; the
+  // last one through this client, only while the checks on show are of its account.
+  const last = state.ctx.lastUnknown;
+  const standing = (last?.client === state.client && last.account.id === state.ctx.preconditions?.account.id) || state.unknown !== undefined;
+  const failure = failureOf('check', error, standing);
   const effects = told(failure, state.ctx);
   const unknown = state.unknown;
   // A retry asked for meanwhile goes on from the failure, as it does from an answer. (None is taken

@@ -128,3 +128,25 @@ test('lost answer → retry → signed out (401) → the host retries → the ch
   const { state } = play([...repeat, { type: 'delete-error', error: ERRORS['signed-out']!() }, { type: 'retry' }, { type: 'check-error', error: ERRORS['reauth']!() }]);
   assert.deepEqual([connect(state).failure?.mayBeDeleted, failureText(connect(state), en)?.text], [true, en.errorReauthMayBeDeleted]);
 });
+
+test('lost answer → retry → a fresh sign-in asked → Check again → another account, blocked → Check again → it, clear: no "may have deleted it" of an account never deleted', () => {
+  const OTHER_BLOCKED = { ...BLOCKED, account: OTHER_ACCOUNT.account };
+  const { state } = play([
+    ...repeat,
+    { type: 'delete-error', error: ERRORS['reauth']!() },
+    { type: 'check' },
+    { type: 'checked', preconditions: OTHER_BLOCKED },
+    { type: 'check' },
+    { type: 'checked', preconditions: OTHER_ACCOUNT },
+  ]);
+  const snapshot = connect(state);
+  assert.deepEqual([snapshot.account?.id, snapshot.failure?.mayBeDeleted, failureText(snapshot, en)?.text], [OTHER_ACCOUNT.account.id, undefined, en.errorReauth]);
+});
+
+test('lost answer → Check again → another account, clear → Check again → a sign-in asked, or signed out: the words do not say that account may be gone', () => {
+  // Before: the lost deletion of the first account made the words about the second say it may be deleted.
+  for (const [error, words] of [['reauth', en.errorReauth], ['signed-out', en.errorSignedOut]] as const) {
+    const { state } = play([...lost, { type: 'check' }, { type: 'checked', preconditions: OTHER_ACCOUNT }, { type: 'check' }, { type: 'check-error', error: ERRORS[error]!() }]);
+    assert.deepEqual([connect(state).failure?.mayBeDeleted, failureText(connect(state), en)?.text], [undefined, words], error);
+  }
+});
