@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { DEFAULT_API_BASE, type AccountDeletionClient } from '../../src/index.js';
 import type { Strings } from '../../src/flow/index.js';
 import { AccountDeletePanel } from '../account-delete-panel/account-delete-panel.component.js';
@@ -263,18 +264,22 @@ export class AccountDeleteDialog extends LitElement {
   };
 
   override render(): TemplateResult {
-    const s = this.#words.of(this.lang || nearestLang(this), this.strings);
+    const asked = this.lang || nearestLang(this);
+    const s = this.#words.of(asked, this.strings);
+    // The kit's words are marked with their locale's language; a host's own (`strings`), with the page's.
+    const lang = (key: keyof Strings) => (this.strings[key] === undefined ? this.#words.locale : asked || undefined);
     this.#drawn = this.#closeState;
     const mayClose = this.#drawn === '';
     const why = mayClose ? '' : this.#drawn === 'deleted' ? s.cannotCloseDeleted : s.cannotClose;
     if (this.#said?.data !== why) this.#said = new Text(why);
-    return html`<button part="trigger" class="trigger" type="button" lang=${this.#words.locale} @click=${() => this.show()} @keydown=${ignoreAutoRepeat}>${s.deleteButton}</button>
-      <dialog part="dialog" lang=${this.#words.locale} aria-label=${s.heading} @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
+    return html`<button part="trigger" class="trigger" type="button" lang=${ifDefined(lang('deleteButton'))} @click=${() => this.show()} @keydown=${ignoreAutoRepeat}>${s.deleteButton}</button>
+      <dialog part="dialog" lang=${ifDefined(lang('heading'))} aria-label=${s.heading} @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
         <div class="bar">
           <button
             part="close-button"
             class="close"
             type="button"
+            lang=${ifDefined(lang('close'))}
             aria-disabled=${mayClose ? 'false' : 'true'}
             aria-describedby=${mayClose ? nothing : 'close-reason'}
             @click=${() => this.close()}
@@ -283,7 +288,7 @@ export class AccountDeleteDialog extends LitElement {
           </button>
         </div>
         ${this.#panel && this.open ? this.#panel : nothing}
-        <p id="close-reason" part="close-reason" class="close-reason" ?hidden=${mayClose} aria-live="polite">${this.#said}</p>
+        <p id="close-reason" part="close-reason" class="close-reason" lang=${ifDefined(lang(this.#drawn === 'deleted' ? 'cannotCloseDeleted' : 'cannotClose'))} ?hidden=${mayClose} aria-live="polite">${this.#said}</p>
       </dialog>`;
   }
 }

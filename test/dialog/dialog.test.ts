@@ -580,6 +580,22 @@ describe('<account-delete-dialog>', () => {
     await quiet(panelOf(el)!);
   });
 
+  it("in a French part of the page, with the host's French words for the button, the name and Close: those marked French, the kit's own English", async () => {
+    // Before: the host's French words were marked English with the kit's fallback.
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const strings = { deleteButton: 'Supprimer le compte', heading: 'Supprimer le compte', close: 'Fermer' };
+    const root = fixtureSync<HTMLElement>(html`<div lang="fr">
+      <account-delete-dialog .client=${api.client} .strings=${strings} redirect-url="#gone"></account-delete-dialog>
+    </div>`);
+    const el = root.querySelector('account-delete-dialog')!;
+    await el.updateComplete;
+    await open(el);
+    const reason = shadow(el).querySelector('[part="close-reason"]')!;
+    expect([trigger(el), dialog(el), closeButton(el), reason].map((node) => node.getAttribute('lang'))).to.deep.equal(['fr', 'fr', 'fr', 'en']);
+    expect([trigger(el).textContent!.trim(), closeButton(el).textContent!.trim()]).to.deep.equal(['Supprimer le compte', 'Fermer']);
+    await quiet(panelOf(el)!);
+  });
+
   it('open in en → its lang removed (the page is pt-BR) → lang set to en: the panel inside follows the window each time', async () => {
     const api = fakeApi({ checks: [ok(blockedBody())] });
     const root = fixtureSync<HTMLElement>(html`<div lang="pt-BR">
