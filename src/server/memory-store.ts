@@ -10,7 +10,7 @@ export interface MemoryStoreOptions {
    * (a few MB): enough for every deletion of a day on one instance, bounded against a flood of keys.
    */
   maxEntries?: number;
-  /** The clock in milliseconds, for tests: a function (anything else is a `TypeError`). Default `Date.now`. */
+  /** The clock in milliseconds, for tests: a function (`null` or `undefined` for the default, anything else a `TypeError`). Default `Date.now`. */
   now?: () => number;
 }
 
