@@ -102,9 +102,7 @@ export interface Context {
   lastUnknown?: Lost | undefined;
 }
 
-interface Base {
-  ctx: Context;
-}
+interface Base { ctx: Context }
 
 export interface CheckingState extends Base {
   status: 'checking';
@@ -125,10 +123,7 @@ export interface CheckingState extends Base {
 export interface BlockedState extends Base {
   status: 'blocked';
   reading: Reading;
-  /**
-   * A refusal still to lift (a fresh sign-in asked for), and a deletion of unknown outcome this check
-   * says nothing of (read through another client): the next check carries them on.
-   */
+  /** A sign-in still owed, and a deletion of unknown outcome this check says nothing of (another client's): carried on. */
   after?: Failure | undefined;
   unknown?: Unknown | undefined;
 }
