@@ -110,7 +110,7 @@ function carriedFrom(state: DeleteFailedState, event: MachineEvent): Carried {
   const untold = ctx.away || event.unseen;
   if (attempt) return { unknown: untold ? { attempt, failure, untold } : { attempt, failure } };
   if (untold && failure.outcome === 'unknown' && ctx.lastUnknown) return { unknown: { attempt: ctx.lastUnknown, failure, untold } };
-  // A deletion of unknown outcome its repeat left pending (answered 429, 401) goes along as well.
+  // A deletion of unknown outcome its repeat left pending (a 429, a sign-in asked, a 409 it cannot read) goes along too.
   return { after: failure.outcome === 'reauth' ? failure : undefined, unknown: state.unknown };
 }
 
