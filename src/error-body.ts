@@ -108,8 +108,8 @@ export function askedWait(response: Response): number | undefined {
     headers.get('X-Rate-Limit-Reset');
   if (!value) return undefined;
   // A date only in GMT, as HTTP writes it (IMF-fixdate, RFC 850): not `5, 10`, `12/31` or `12/31 10:00:00`,
-  // which Date.parse reads as days in 2001 (no wait: the tries at once), nor asctime, which has no zone
-  // (ky would read it in local time). In Retry-After, else whole seconds only: not `1.5` or `-1`.
+  // which Date.parse reads as days in 2001 (no wait: the tries at once), nor asctime, which names no zone
+  // (ky would read it in local time). Otherwise Retry-After holds whole seconds only: not `1.5` or `-1`.
   const date = /^\w+, \d\d[ -]\w{3}[ -]\d\d(\d\d)? \d\d:\d\d:\d\d GMT$/.test(value);
   if (value === retryAfter && !date && !/^\d+$/.test(value)) return NaN;
   const seconds = Number(value);
