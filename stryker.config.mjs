@@ -9,6 +9,7 @@ export default {
       'test/flow/table.test.ts',
       'test/flow/orders.test.ts',
       'test/flow/orders-carried.test.ts',
+      'test/flow/orders-repeat.test.ts',
       'test/flow/snapshot.test.ts',
       'test/flow/words.test.ts',
       'test/flow/runner.test.ts',
