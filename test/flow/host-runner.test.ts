@@ -193,6 +193,13 @@ test('a host clock past the dates a Date holds (1e16 ms) → Delete → 409 with
     assert.ok(Number.isFinite(Date.parse(String(snapshot.preconditions?.checkedAt))));
     assert.ok(errors.length >= 1 && errors.every((error) => error instanceof TypeError));
     w.flow.dispose();
+    // The last time a Date holds is a time still.
+    errors.length = 0;
+    const last = toldWorld({ now: () => 8.64e15 });
+    last.flow.send({ type: 'check' });
+    await rest();
+    assert.deepEqual(errors, []);
+    last.flow.dispose();
   } finally {
     globalThis.reportError = reportError;
   }
