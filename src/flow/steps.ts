@@ -88,8 +88,9 @@ export function takeCheckAnswer(state: CheckingState, event: Event<'checked'>): 
     // does a fresh sign-in still to make. A 409 nothing explained is explained now.
     const unknown = notDeleted || another ? undefined : state.unknown;
     const owed = state.after?.outcome === 'reauth' ? state.after : undefined;
-    // That sign-in's words no longer say the account may be gone: this check shows it is not, or reads another.
-    const after = owed && (notDeleted || another) ? { step: owed.step, error: owed.error, outcome: owed.outcome } : owed;
+    // That sign-in's words no longer say the account may be gone: this check, through the client of the
+    // lost deletion (a new client drops the sign-in owed), read it there and blocked, or read another.
+    const after = owed && { step: owed.step, error: owed.error, outcome: owed.outcome };
     return { state: { status: 'blocked', ctx, reading, after, unknown }, effects };
   }
   // A refusal that nothing blocking explains (a 409, a fresh sign-in still to make) stays on show.
@@ -167,8 +168,8 @@ export function sendUnlessPrevented(state: DeletingState, event: Event<'requeste
   if (!asked) return same(state);
   // Another client: its server reads the checks first. A deletion of unknown outcome this would have
   // repeated goes along, to be on show again once a check allows deletion: nothing settled it.
-  const held = asked.status === 'ready' || !asked.attempt ? asked.unknown : { attempt: asked.attempt, failure: asked.failure };
-  const unknown = asked.status === 'ready' || !held ? held : { ...held, untold: true as const };
+  // (Only a repeat asks from a failed deletion, and a repeat has its attempt.)
+  const unknown = asked.status === 'ready' ? asked.unknown : asked.attempt && { attempt: asked.attempt, failure: asked.failure, untold: true as const };
   if (state.ctx.client !== state.attempt.client) return startCheck(state.ctx, event.now, { unknown });
   // Prevented, off the page, or no longer confirmed (a listener asked for the name meanwhile): it waits.
   if (event.prevented || state.ctx.away || !confirmed(state.ctx, state.attempt.account)) return { state: { ...asked, ctx: state.ctx }, effects: [] };
@@ -246,8 +247,8 @@ export function retryDeletion(state: DeleteFailedState, event: MachineEvent): Tr
   const { failure, reading } = state;
   // Nor a listener's retry before any view was told of a deletion of unknown outcome: the user reads it first.
   if (failure.outcome === 'refused' || (failure.outcome === 'unknown' && event.unseen)) return same(state);
+  if (failure.outcome === 'signed-out') return startCheck(state.ctx, event.now);
   const carried = { unknown: state.unknown };
-  if (failure.outcome === 'signed-out') return startCheck(state.ctx, event.now, carried);
   if (failure.outcome === 'unknown' && state.attempt) return repeatDeletion(state);
   // A refusal that sending again can answer (a fresh sign-in, the wait, a 409 nothing explains), or an
   // unknown outcome through a client since replaced: back to ready on the check that allowed it, then

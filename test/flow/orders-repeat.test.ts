@@ -11,7 +11,7 @@ import type { MachineEvent, State } from '../../src/flow/types.js';
 import { en, failureText, ptBR } from '../../src/flow/index.js';
 import { es } from '../../src/flow/words/es.js';
 import { keysSent, lost, play, ready, sendDelete } from './play.js';
-import { BLOCKED, CLEAR, ERRORS, OTHER_ACCOUNT } from './walk.js';
+import { BLOCKED, CLEAR, CLIENT_B, ERRORS, OTHER_ACCOUNT } from './walk.js';
 
 const repeat: Partial<MachineEvent>[] = [...lost, { type: 'retry' }, { type: 'requested', prevented: false }];
 const checkFails: Partial<MachineEvent>[] = [{ type: 'check-error', error: ERRORS['server']!() }];
@@ -149,4 +149,21 @@ test('lost answer → Check again → another account, clear → Check again →
     const { state } = play([...lost, { type: 'check' }, { type: 'checked', preconditions: OTHER_ACCOUNT }, { type: 'check' }, { type: 'check-error', error: ERRORS[error]!() }]);
     assert.deepEqual([connect(state).failure?.mayBeDeleted, failureText(connect(state), en)?.text], [undefined, words], error);
   }
+});
+
+test('lost answer → retry → the host gives client B while the repeat is out → 429 → B reads clear: the lost deletion on show, a new request through B', () => {
+  const { state, effects } = play([...repeat, { type: 'client', client: CLIENT_B }, { type: 'delete-error', error: ERRORS['rate-limited']!() }, { type: 'checked', preconditions: CLEAR }]);
+  const { seen, keys } = then(state, effects);
+  assert.deepEqual(seen, ['delete-failed', 'unknown', 'retry']);
+  // Through B that request cannot be repeated (the key is per client): the retry goes through ready, a new one.
+  assert.deepEqual([state.status === 'delete-failed' && state.attempt, keys.length], [undefined, 2]);
+});
+
+test('lost answer → Check again fails → retry (the repeat) → 429 → retry → the check fails again: the lost deletion on show, Delete repeating it', () => {
+  // The failed deletion on show after a failed check holds no check that allowed it: its retry checks first.
+  const limited: Partial<MachineEvent> = { type: 'delete-error', error: ERRORS['rate-limited']!() };
+  const { state, effects } = play([...lost, { type: 'check' }, ...checkFails, { type: 'retry' }, { type: 'requested', prevented: false }, limited, { type: 'retry' }, ...checkFails]);
+  const { seen, keys } = then(state, effects);
+  assert.deepEqual(seen, ['delete-failed', 'unknown', 'retry']);
+  assert.deepEqual([keys.length, new Set(keys).size], [3, 1]);
 });
