@@ -22,8 +22,9 @@ export class AccountDeletionError extends Error {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    const names = typeof value === 'object' && value !== null ? (value as Branded)[BRAND] : undefined;
+    if (super[Symbol.hasInstance](value)) return true;
+    // A primitive, null and undefined have no brand (`?.` reads none on them).
+    const names = (value as Branded | null | undefined)?.[BRAND];
     return Array.isArray(names) && names.includes(this.errorName);
   }
 }
