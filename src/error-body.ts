@@ -44,8 +44,9 @@ function text(value: unknown): string | undefined {
 function readErrors(body: Record<string, unknown>): ReadBody | undefined {
   const errors = body['errors'];
   if (!Array.isArray(errors)) return undefined;
-  const sentences = errors.map(text).filter((sentence): sentence is string => sentence !== undefined);
-  if (sentences.length > 0) return { detail: sentences.join(' ').slice(0, MAX_DETAIL) };
+  // `text` gives undefined or a trimmed sentence: joined, they are trimmed already, and `text` cuts the whole to MAX_DETAIL.
+  const detail = text(errors.map(text).filter(Boolean).join(' '));
+  if (detail) return { detail };
   if (!isObject(errors[0])) return undefined;
   const first = errors[0];
   const source = isObject(first['source']) ? first['source'] : {};
@@ -63,10 +64,10 @@ function readFieldErrors(body: Record<string, unknown>): ReadBody | undefined {
   let pointer: string | undefined;
   for (const [field, messages] of Object.entries(body)) {
     if (!Array.isArray(messages)) continue;
-    const said = messages.map(text).filter((m): m is string => m !== undefined);
-    if (said.length === 0) continue;
+    const said = messages.map(text).filter(Boolean).join(' ');
+    if (!said) continue;
     pointer ??= `/${field}`;
-    sentences.push(field === 'non_field_errors' || field === 'detail' ? said.join(' ') : `${field.replace(/_/g, ' ')}: ${said.join(' ')}`);
+    sentences.push(field === 'non_field_errors' || field === 'detail' ? said : `${field.replace(/_/g, ' ')}: ${said}`);
   }
   return sentences.length ? { detail: sentences.join(' ').slice(0, MAX_DETAIL), pointer } : undefined;
 }
@@ -112,10 +113,10 @@ export function askedWait(response: Response): number | undefined {
   // (ky would read it in local time). Otherwise Retry-After holds whole seconds only: not `1.5` or `-1`.
   const date = /^\w+, \d\d[ -]\w{3}[ -]\d\d(\d\d)? \d\d:\d\d:\d\d GMT$/.test(value);
   if (value === retryAfter && !date && !/^\d+$/.test(value)) return NaN;
-  const seconds = Number(value);
-  if (Number.isNaN(seconds)) return date ? Date.parse(value) - Date.now() : NaN;
+  const after = Number(value) * 1000;
+  if (Number.isNaN(after)) return date ? Date.parse(value) - Date.now() : NaN;
   // ky reads a number this large as a timestamp in milliseconds.
-  return seconds * 1000 >= Date.parse('2024-01-01') ? seconds * 1000 - Date.now() : seconds * 1000;
+  return after >= Date.parse('2024-01-01') ? after - Date.now() : after;
 }
 
 /**
