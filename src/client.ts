@@ -166,7 +166,8 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
     prefixUrl: apiBase,
     credentials: options.credentials ?? 'include',
     headers: options.headers,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // ky falls back to the global fetch when this is undefined.
+    fetch: options.fetch,
     hooks: {
       beforeRequest: [
         async (request, options) => {
@@ -246,9 +247,9 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
           try {
             return parsePreconditions(body);
           } catch (error) {
-            // The parser knows where the body is wrong; the status is known here.
-            if (!(error instanceof InvalidResponseError)) throw error;
-            throw new InvalidResponseError(error.message, { pointer: error.pointer, status: response.status, cause: error.cause });
+            // The parser knows where the body is wrong; the status is known here. The error is the parser's own, fresh.
+            if (error instanceof InvalidResponseError) (error as { status: number | undefined }).status = response.status;
+            throw error;
           }
         },
       );
