@@ -104,10 +104,10 @@ export function newIdempotencyKey(): string {
   const crypto = globalThis.crypto;
   // randomUUID exists only on https pages and localhost; getRandomValues everywhere.
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  // Version 4 in byte 6, the RFC 4122 variant in byte 8.
-  const hex = Array.from(bytes, (byte, i) => (i === 6 ? (byte & 0x0f) | 0x40 : i === 8 ? (byte & 0x3f) | 0x80 : byte).toString(16).padStart(2, '0')).join('');
-  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+  // Each 0 and 1 a random hex digit; the 8 the RFC 4122 variant (8 to b); the 4 stays, the version.
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+    (+digit ^ ((crypto.getRandomValues(new Uint8Array(1))[0] as number) & (15 >> (+digit / 4)))).toString(16),
+  );
 }
 
 /** `application/json` or `application/…+json`, in any letter case (lowered here: see DATE_TIME in parse.ts). */
