@@ -110,37 +110,9 @@ export function newIdempotencyKey(): string {
   );
 }
 
-/** `application/json` or `application/…+json`, in any letter case (lowered here: see DATE_TIME in parse.ts). */
-function isJson(response: Response): boolean {
-  return /^application\/([\w.+-]*\+)?json\b/.test((response.headers.get('content-type') ?? '').toLowerCase());
-}
-
 /** An answer that is not the API's for this request: nothing is known of what the server did. */
 function notTheApi(status: number, how: string, what = 'the account may not have been deleted'): InvalidResponseError {
   return new InvalidResponseError(`The server answered ${status}${how}; ${what}.`, { status });
-}
-
-/** The body as JSON; InvalidResponseError when it is not (empty, not JSON, broken, cut off). */
-async function readJson(response: Response, read: (response: Response) => Promise<string>): Promise<unknown> {
-  const unreadable = (why: string, cause?: unknown) =>
-    new InvalidResponseError(`The server's answer could not be read: ${why} (status ${response.status}).`, {
-      status: response.status,
-      cause,
-    });
-  let raw: string;
-  try {
-    raw = await read(response);
-  } catch (cause) {
-    if (cause instanceof AccountDeletionError) throw cause;
-    throw unreadable('the body broke off', cause);
-  }
-  if (raw.trim() === '') throw unreadable('the body was empty');
-  if (!isJson(response)) throw unreadable('it was not JSON');
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch (cause) {
-    throw unreadable('the JSON was broken', cause);
-  }
 }
 
 /**
@@ -241,14 +213,29 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
         },
         request,
         async (response, read) => {
-          // Only a 200 carries the checks: another 2xx (a 206, say) is not the API's answer.
+          // Only a 200 carries the checks: another 2xx (a 206, say) is not the API's answer. So past this line, the status is 200.
           if (response.status !== 200) throw notTheApi(response.status, ' instead of 200', 'the checks were not read');
-          const body = await readJson(response, read);
+          // The body must be JSON: not empty, not of another type, not broken, not cut off.
+          const unreadable = (why: string, cause?: unknown) =>
+            new InvalidResponseError(`The server's answer could not be read: ${why} (status 200).`, { status: 200, cause });
+          let raw: string;
           try {
-            return parsePreconditions(body);
+            raw = await read(response);
+          } catch (cause) {
+            if (cause instanceof AccountDeletionError) throw cause;
+            throw unreadable('the body broke off', cause);
+          }
+          if (raw.trim() === '') throw unreadable('the body was empty');
+          // `application/json` or `application/…+json`, in any letter case (lowered here: see DATE_TIME in parse.ts).
+          if (!/^application\/([\w.+-]*\+)?json\b/.test((response.headers.get('content-type') ?? '').toLowerCase())) {
+            throw unreadable('it was not JSON');
+          }
+          try {
+            return parsePreconditions(JSON.parse(raw));
           } catch (error) {
-            // The parser knows where the body is wrong; the status is known here. The error is the parser's own, fresh.
-            if (error instanceof InvalidResponseError) (error as { status: number | undefined }).status = response.status;
+            // The parser knows where the body is wrong (its error is fresh; the status is known here); JSON.parse throws the rest.
+            if (!(error instanceof InvalidResponseError)) throw unreadable('the JSON was broken', error);
+            (error as { status: number | undefined }).status = 200;
             throw error;
           }
         },
