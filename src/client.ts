@@ -181,7 +181,7 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
       const perCall = request.headers === undefined ? {} : { headers: request.headers };
       return await use(await http(path, { ...kyOptions, timeout, signal, ...perCall }), read);
     } catch (error) {
-      throw await toKitError(error, request.signal ?? undefined, timeout, read);
+      throw await toKitError(error, request.signal, timeout, read);
     }
   }
 

@@ -203,7 +203,8 @@ export async function errorFromResponse(
   if (status === 429) {
     // The wait the repeats of a GET would take: Retry-After (seconds or a date) or a rate-limit header.
     const wait = askedWait(response);
-    return new RateLimitError({ ...init, retryAfter: wait !== undefined && Number.isFinite(wait) ? Math.max(0, Math.ceil(wait / 1000)) : undefined });
+    // Number.isFinite is false for undefined (no header) and NaN (an unreadable one).
+    return new RateLimitError({ ...init, retryAfter: Number.isFinite(wait) ? Math.max(0, Math.ceil((wait as number) / 1000)) : undefined });
   }
   if (status >= 500) return new ServerError(init);
   return new ApiError(init);

@@ -35,10 +35,11 @@ function nonEmptyString(value: unknown, pointer: string): string {
 }
 
 function integer(value: unknown, pointer: string, min: number): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+  // Number.isSafeInteger is false for anything but a number.
+  if (!Number.isSafeInteger(value) || (value as number) < min) {
     fail(pointer, `a whole number of at least ${min}`);
   }
-  return value;
+  return value as number;
 }
 
 function list(value: unknown, pointer: string): unknown[] {
@@ -94,10 +95,10 @@ function parseAmount(value: unknown, pointer: string) {
 function parseItem(value: unknown, pointer: string) {
   const body = object(value, pointer);
   const id = body['id'];
-  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isSafeInteger(id))) {
+  if (typeof id !== 'string' && !Number.isSafeInteger(id)) {
     fail(`${pointer}/id`, 'a whole number or a string');
   }
-  return Object.freeze({ id, name: string(body['name'], `${pointer}/name`) });
+  return Object.freeze({ id: id as string | number, name: string(body['name'], `${pointer}/name`) });
 }
 
 /** Reads one check. Unknown types and statuses are kept; only status `passed` counts as resolved. */
