@@ -146,18 +146,6 @@ export async function inTime<T>(work: () => T | Promise<T>, timeout: number, onE
   }
 }
 
-function parseBodyText(raw: string, contentType: string): unknown {
-  if (raw.trim() === '') return undefined;
-  if (/json/i.test(contentType) || /^\s*[[{]/.test(raw)) {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      // Not JSON after all: keep the text as the raw body, never as the message.
-    }
-  }
-  return raw;
-}
-
 function conflictChecks(meta: unknown): readonly Check[] | undefined {
   if (!isObject(meta) || meta['checks'] === undefined) return undefined;
   try {
@@ -175,30 +163,31 @@ export async function errorFromResponse(
   response: Response,
   reader: (response: Response) => Promise<string> = (r) => r.text(),
 ): Promise<ApiError> {
-  let raw: string | undefined;
+  // A blank body is none (undefined).
+  let body: unknown;
   try {
-    raw = await reader(response);
+    const raw = await reader(response);
+    if (raw.trim()) {
+      body = raw;
+      if (/json/i.test(response.headers.get('content-type') ?? '') || /^\s*[[{]/.test(raw)) body = JSON.parse(raw);
+    }
   } catch {
     // The body broke off or took too long: the status alone still tells what happened. The body is
-    // then an empty text, not none: a 410 cut off is no empty 410 of the API's.
+    // then an empty text, not none: a 410 cut off is no empty 410 of the API's. Or the body was not
+    // JSON after all: it stays as the text it was (set before JSON.parse), never the message.
+    body ??= '';
   }
-  const body = raw === undefined ? '' : parseBodyText(raw, response.headers.get('content-type') ?? '');
   const read = readBody(body);
   const status = response.status;
+  // The code and the pointer as read (`meta` too, which no error class keeps).
   const init: ApiErrorInit = {
+    ...read,
     status,
-    code: read.code,
     detail: read.detail ?? statusSentence(status),
     fromServer: read.detail !== undefined,
     requestId: response.headers.get('x-request-id') ?? undefined,
     body,
-    pointer: read.pointer,
   };
-  if (status === 401) {
-    return read.code === 'reauthentication_required' ? new ReauthenticationRequiredError(init) : new AuthenticationError(init);
-  }
-  if (status === 403) return new PermissionDeniedError(init);
-  if (status === 404) return new NotFoundError(init);
   if (status === 409) return new ConflictError({ ...init, checks: conflictChecks(read.meta) });
   if (status === 429) {
     // The wait the repeats of a GET would take: Retry-After (seconds or a date) or a rate-limit header.
@@ -206,8 +195,19 @@ export async function errorFromResponse(
     // Number.isFinite is false for undefined (no header) and NaN (an unreadable one).
     return new RateLimitError({ ...init, retryAfter: Number.isFinite(wait) ? Math.max(0, Math.ceil((wait as number) / 1000)) : undefined });
   }
-  if (status >= 500) return new ServerError(init);
-  return new ApiError(init);
+  return new (
+    status === 401
+      ? read.code === 'reauthentication_required'
+        ? ReauthenticationRequiredError
+        : AuthenticationError
+      : status === 403
+        ? PermissionDeniedError
+        : status === 404
+          ? NotFoundError
+          : status >= 500
+            ? ServerError
+            : ApiError
+  )(init);
 }
 
 /** Turns whatever a request threw into one of the kit's errors. */
