@@ -195,7 +195,6 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
           cache: 'no-store',
           retry: {
             limit: retry.limit ?? 2,
-            methods: ['get'],
             statusCodes: RETRY_STATUSES,
             afterStatusCodes: WAIT_STATUSES,
             maxRetryAfter,
@@ -255,8 +254,7 @@ export function createAccountDeletionClient(options: ClientOptions = {}): Accoun
       headers.set('Idempotency-Key', idempotencyKey);
       try {
         // A redirect is not followed: the browser would send the DELETE again, to another address.
-        const kyOptions: KyOptions = { method: 'delete', retry: { limit: 0 }, redirect: 'manual' };
-        return await send(`v3/account/${accountId}`, kyOptions, { ...request, headers }, (response) => {
+        return await send(`v3/account/${accountId}`, { method: 'delete', retry: { limit: 0 }, redirect: 'manual' }, { ...request, headers }, (response) => {
           // Only a 204 says "deleted". Another 2xx (a 200 with some body, a 202 "accepted", the end of a
           // redirect) is not the API saying yes: the outcome is unknown, and a try with the same key tells.
           if (response.status !== 204 || response.redirected) {
