@@ -50,10 +50,16 @@ function list(value: unknown, pointer: string): unknown[] {
 /** How many blocking resources a check lists at most; a longer list is cut to its first ones, never refused. */
 export const MAX_ITEMS = 50;
 
+type Read<T> = (value: unknown, pointer: string) => T;
+
+/** The field `key` of `body` (found at `pointer`), read by `read`. */
+function field<T>(body: Json, key: string, pointer: string, read: Read<T>): T {
+  return read(body[key], `${pointer}/${key}`);
+}
+
 /** An optional field: absent and `null` both mean "not given". */
-function optional<T>(body: Json, key: string, pointer: string, read: (value: unknown, pointer: string) => T): T | undefined {
-  const value = body[key];
-  return value === undefined || value === null ? undefined : read(value, `${pointer}/${key}`);
+function optional<T>(body: Json, key: string, pointer: string, read: Read<T>): T | undefined {
+  return body[key] === undefined || body[key] === null ? undefined : field(body, key, pointer, read);
 }
 
 /**
@@ -80,16 +86,20 @@ function dateTime(value: unknown, pointer: string): string {
   return value as string;
 }
 
-const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
-const CURRENCY = /^[A-Z]{3}$/;
+/** A reader of strings that `pattern` matches: `expected` says what they are. */
+function matching(pattern: RegExp, expected: string): Read<string> {
+  return (value, pointer) => {
+    if (!pattern.test(string(value, pointer))) fail(pointer, expected);
+    return value as string;
+  };
+}
+
+const decimal = matching(/^-?[0-9]+(\.[0-9]+)?$/, 'a decimal number written as a string');
+const currencyCode = matching(/^[A-Z]{3}$/, 'a three-letter currency code');
 
 function parseAmount(value: unknown, pointer: string) {
   const body = object(value, pointer);
-  const amount = string(body['value'], `${pointer}/value`);
-  if (!DECIMAL.test(amount)) fail(`${pointer}/value`, 'a decimal number written as a string');
-  const currency = string(body['currency'], `${pointer}/currency`);
-  if (!CURRENCY.test(currency)) fail(`${pointer}/currency`, 'a three-letter currency code');
-  return { value: amount, currency };
+  return { value: field(body, 'value', pointer, decimal), currency: field(body, 'currency', pointer, currencyCode) };
 }
 
 function parseItem(value: unknown, pointer: string) {
@@ -98,7 +108,7 @@ function parseItem(value: unknown, pointer: string) {
   if (typeof id !== 'string' && !Number.isSafeInteger(id)) {
     fail(`${pointer}/id`, 'a whole number or a string');
   }
-  return Object.freeze({ id: id as string | number, name: string(body['name'], `${pointer}/name`) });
+  return Object.freeze({ id: id as string | number, name: field(body, 'name', pointer, string) });
 }
 
 /** Reads one check. Unknown types and statuses are kept; only status `passed` counts as resolved. */
@@ -110,9 +120,9 @@ export function parseCheck(value: unknown, pointer: string) {
   const resolveUrl = optional(body, 'resolve_url', pointer, string);
   return Object.freeze({
     /** `dns_zones`, `edge_applications`, `debts`, or a type this kit does not know. */
-    type: nonEmptyString(body['type'], `${pointer}/type`),
+    type: field(body, 'type', pointer, nonEmptyString),
     /** `passed` or `blocking`; any other value blocks too. */
-    status: nonEmptyString(body['status'], `${pointer}/status`),
+    status: field(body, 'status', pointer, nonEmptyString),
     /** How many resources block in all (the server's total, or the number listed when it gave none). */
     count: optional(body, 'count', pointer, (v, p) => integer(v, p, 0)) ?? listed.length,
     /** The first 50 (at most) of the blocking resources. */
@@ -138,7 +148,7 @@ function parseAccount(value: unknown, pointer: string) {
   const body = object(value, pointer);
   return Object.freeze({
     id: integer(body['id'], `${pointer}/id`, 1),
-    name: nonEmptyString(body['name'], `${pointer}/name`),
+    name: field(body, 'name', pointer, nonEmptyString),
     /** `client`, `reseller`, `brand` or `group`: informative only. */
     kind: optional(body, 'kind', pointer, string),
   });
