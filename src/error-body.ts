@@ -127,7 +127,8 @@ export function askedWait(response: Response): number | undefined {
  */
 export async function inTime<T>(work: () => T | Promise<T>, timeout: number, onExpire?: () => void, signal?: AbortSignal): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort: (() => void) | undefined;
+  // Set at once: a promise runs its executor before the constructor returns.
+  let onAbort!: () => void;
   const cut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       // The timeout first: aborting the download makes the body fail too, and that must not win the race.
@@ -135,14 +136,15 @@ export async function inTime<T>(work: () => T | Promise<T>, timeout: number, onE
       onExpire?.();
     }, timeout);
     onAbort = () => reject(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // A signal aborts once; the listener goes in the end, whatever happened.
+    signal?.addEventListener('abort', onAbort);
   });
   try {
     signal?.throwIfAborted();
     return await Promise.race([work(), cut]);
   } finally {
     clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', onAbort);
   }
 }
 
