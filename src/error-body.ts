@@ -49,11 +49,11 @@ function readErrors(body: Record<string, unknown>): ReadBody | undefined {
   if (detail) return { detail };
   if (!isObject(errors[0])) return undefined;
   const first = errors[0];
-  const source = isObject(first['source']) ? first['source'] : {};
   return {
     detail: text(first['detail']) ?? text(first['title']),
     code: text(first['code']),
-    pointer: text(source['pointer']),
+    // Of JSON, only an object can have a `pointer` (a text or a list has none); null and undefined give none.
+    pointer: text((first['source'] as Record<string, unknown> | null | undefined)?.['pointer']),
     meta: first['meta'],
   };
 }
