@@ -41,5 +41,5 @@ export function unusableBase(apiBase: string): string | undefined {
     // On a page, not a URL at all: fetch says so on the first request, with nothing secret to tell.
     return page === undefined ? `that is absolute where there is no page to resolve "${apiBase}" against` : undefined;
   }
-  return url.username === '' && url.password === '' ? undefined : astray;
+  return url.username || url.password ? astray : undefined;
 }
