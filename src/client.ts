@@ -101,11 +101,9 @@ export function isIdempotencyKey(key: unknown): key is string {
 
 /** A random key for `Idempotency-Key`: a version 4 UUID. */
 export function newIdempotencyKey(): string {
-  const crypto = globalThis.crypto;
   // randomUUID exists only on https pages and localhost; getRandomValues everywhere.
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   // Each 0 and 1 a random hex digit; the 8 the RFC 4122 variant (8 to b); the 4 stays, the version.
-  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+  return (crypto as { randomUUID?: () => string }).randomUUID?.() ?? '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
     (+digit ^ ((crypto.getRandomValues(new Uint8Array(1))[0] as number) & (15 >> (+digit / 4)))).toString(16),
   );
 }
