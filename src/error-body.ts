@@ -232,7 +232,8 @@ export async function toKitError(
       const redirect = type === 'opaqueredirect' || redirected || /^30[12378]$/.test(String(status));
       return new InvalidResponseError(
         `The server answered with ${redirect ? 'a redirect' : 'a status the API does not send'}${status ? ` (status ${status})` : ''}; the request may not have been carried out.`,
-        status ? { status } : {},
+        // An opaque redirect's status is 0: none to tell.
+        { status: status || undefined },
       );
     }
     const answered = await errorFromResponse(error.response, read);

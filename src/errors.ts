@@ -124,7 +124,7 @@ export class RequestTimeoutError extends AccountDeletionError {
 
   constructor(timeout: number, options?: { cause?: unknown }) {
     const seconds = Math.max(1, Math.ceil(timeout / 1000));
-    super(`The server did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`, options);
+    super(`The server did not answer within ${seconds} second${seconds === 1 ? '' : 's'}.`, options);
     this.timeout = timeout;
   }
 }
