@@ -63,8 +63,7 @@ function readFieldErrors(body: Record<string, unknown>): ReadBody | undefined {
   const sentences: string[] = [];
   let pointer: string | undefined;
   for (const [field, messages] of Object.entries(body)) {
-    if (!Array.isArray(messages)) continue;
-    const said = messages.map(text).filter(Boolean).join(' ');
+    const said = Array.isArray(messages) && messages.map(text).filter(Boolean).join(' ');
     if (!said) continue;
     pointer ??= `/${field}`;
     sentences.push(field === 'non_field_errors' || field === 'detail' ? said : `${field.replace(/_/g, ' ')}: ${said}`);
