@@ -121,10 +121,6 @@ export const controls = css`
     border-radius: calc(var(--_radius) * 0.75);
   }
 
-  .error-title {
-    font-weight: 600;
-  }
-
   .success {
     display: grid;
     gap: 0.5rem;
@@ -143,8 +139,8 @@ export const controls = css`
 
   /* An empty status is out of sight but stays in the accessibility tree: a live region must be there
      before its words change, or the next "Checking your account…" is not announced. (The template
-     leaves no white space inside the status, so that empty it matches :empty.) */
-  .visually-hidden,
+     leaves no white space inside the status, so that empty it matches :empty.) Over the height the
+     panel keeps for its status line (keep-height.ts): empty, it takes no room. */
   .status:empty {
     position: absolute;
     width: 1px;
@@ -153,9 +149,6 @@ export const controls = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  /* Over the height the panel keeps for its status line (keep-height.ts): empty, it takes no room. */
-  .status:empty {
     min-height: 0 !important;
   }
 
