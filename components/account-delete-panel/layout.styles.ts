@@ -74,7 +74,6 @@ export const layout = css`
   }
 
   .checks:focus-visible {
-    outline: 3px solid var(--_accent);
     outline-offset: 4px;
     border-radius: 4px;
   }
@@ -165,10 +164,8 @@ export const layout = css`
     text-underline-offset: 2px;
   }
 
-  a:focus-visible,
-  button:focus-visible,
-  input:focus-visible,
-  .success:focus-visible {
+  /* What takes the focus: the links, the buttons, the textbox, the checks and the success message. */
+  :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
