@@ -68,6 +68,7 @@ const steps = [
   ...browserTests(['chromium', 'Chromium'], ['firefox', 'Firefox ESR'], ['webkit', 'WebKit']),
   ['build for the end-to-end tests', 'npm', ['run', 'build', '--silent'], buildIsStale],
   ['size budgets (no entry may outgrow its budget; see "Size" in README.md)', process.execPath, ['bench/size.mjs', '--budgets']],
+  ["the build's markup minifier (the indentation of html templates, by JSX's rule)", process.execPath, ['--test', 'test/package/markup.test.mjs']],
   ['end-to-end tests (the demo in Chromium)', process.execPath, ['--test', 'test/e2e/']],
   ['hostile input under a strict Content-Security-Policy (the standalone build in Chromium)', process.execPath, ['--test', 'test/security/']],
   ['the packed tarball in a project of its own', process.execPath, ['--test', 'test/package/tarball.test.mjs']],
