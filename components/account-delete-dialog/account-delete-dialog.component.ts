@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { DEFAULT_API_BASE, type AccountDeletionClient } from '../../src/index.js';
 import type { Strings } from '../../src/flow/index.js';
 import { AccountDeletePanel } from '../account-delete-panel/account-delete-panel.component.js';
@@ -267,19 +266,20 @@ export class AccountDeleteDialog extends LitElement {
     const asked = this.lang || nearestLang(this);
     const s = this.#words.of(asked, this.strings);
     // The kit's words are marked with their locale's language; a host's own (`strings`), with the page's.
-    const lang = (key: keyof Strings) => (this.strings[key] === undefined ? this.#words.locale : asked || undefined);
+    const lang = this.#words.langOf;
     this.#drawn = this.#closeState;
     const mayClose = this.#drawn === '';
     const why = mayClose ? '' : this.#drawn === 'deleted' ? s.cannotCloseDeleted : s.cannotClose;
     if (this.#said?.data !== why) this.#said = new Text(why);
-    return html`<button part="trigger" class="trigger" type="button" lang=${ifDefined(lang('deleteButton'))} @click=${() => this.show()} @keydown=${ignoreAutoRepeat}>${s.deleteButton}</button>
-      <dialog part="dialog" lang=${ifDefined(lang('heading'))} aria-label=${s.heading} @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
+    // The panel inside reads the page's language from the div around it, not the window's name's: for a host's words in it.
+    return html`<button part="trigger" class="trigger" type="button" lang=${lang('deleteButton')} @click=${() => this.show()} @keydown=${ignoreAutoRepeat}>${s.deleteButton}</button>
+      <dialog part="dialog" lang=${lang('heading')} aria-label=${s.heading} @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
         <div class="bar">
           <button
             part="close-button"
             class="close"
             type="button"
-            lang=${ifDefined(lang('close'))}
+            lang=${lang('close')}
             aria-disabled=${mayClose ? 'false' : 'true'}
             aria-describedby=${mayClose ? nothing : 'close-reason'}
             @click=${() => this.close()}
@@ -287,8 +287,8 @@ export class AccountDeleteDialog extends LitElement {
             ${s.close}
           </button>
         </div>
-        ${this.#panel && this.open ? this.#panel : nothing}
-        <p id="close-reason" part="close-reason" class="close-reason" lang=${ifDefined(lang(this.#drawn === 'deleted' ? 'cannotCloseDeleted' : 'cannotClose'))} ?hidden=${mayClose} aria-live="polite">${this.#said}</p>
+        <div lang=${asked}>${this.#panel && this.open ? this.#panel : nothing}</div>
+        <p id="close-reason" part="close-reason" class="close-reason" lang=${lang(this.#drawn === 'deleted' ? 'cannotCloseDeleted' : 'cannotClose')} ?hidden=${mayClose} aria-live="polite">${this.#said}</p>
       </dialog>`;
   }
 }

@@ -291,7 +291,7 @@ export class AccountDeletePanel extends LitElement {
   }
 
   override render(): TemplateResult {
-    const view = { s: this.#words.of(this.#lang, this.strings), on: this.#handlers, locale: this.#words.locale, links: hostLinks(this), now: Date.now() };
+    const view = { s: this.#words.of(this.#lang, this.strings), on: this.#handlers, locale: this.#words.locale, k: this.#words.kit, lang: this.#words.langOf, links: hostLinks(this), now: Date.now() };
     const snapshot = this.flow.getSnapshot();
     // While the first check is out, and only as long as nothing has changed since.
     if (!this.hasUpdated && snapshot.status === 'checking') rehearse(snapshot, view, () => this.isConnected && this.flow.getSnapshot() === snapshot);

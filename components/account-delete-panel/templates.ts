@@ -6,6 +6,7 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { checkedText, describeCheck, failureText, introText, reasonText, statusText, type Snapshot, type Strings } from '../../src/flow/index.js';
 import type { Check } from '../../src/index.js';
 import { parseChecks } from '../../src/parse.js';
+import type { HostWords } from './words.js';
 
 export interface Handlers {
   /** Every key pressed in the panel, before its controls act on it. */
@@ -21,6 +22,10 @@ export interface View {
   s: Strings;
   on: Handlers;
   locale: string;
+  /** The kit's own words: `s` before a host's `strings`. */
+  k: Strings;
+  /** The `lang` of a key of the words, or of words on show with their like among `k`: see `HostWords.langOf`. */
+  lang: HostWords['langOf'];
   links: { support: string | undefined; feedback: string | undefined; signup: string | undefined };
   now: number;
 }
@@ -30,21 +35,34 @@ function withSupport(text: string, view: View): TemplateResult | string {
   const { s, links } = view;
   const at = text.indexOf(s.contactSupport);
   if (!links.support || at < 0) return text;
-  const link = html`<a part="support-link" href=${links.support} target="_blank" rel="noopener">${s.contactSupport}</a>`;
+  const link = html`<a part="support-link" lang=${view.lang('contactSupport')} href=${links.support} target="_blank" rel="noopener">${s.contactSupport}</a>`;
   return html`${text.slice(0, at)}${link}${text.slice(at + s.contactSupport.length)}`;
 }
 
 /** The names as the check's words list them, each in its own isolate: one name's bidi controls cannot reorder the next. */
-function names(words: ReturnType<typeof describeCheck>, s: Strings): TemplateResult | typeof nothing {
+function names(words: Words, s: Strings): TemplateResult | typeof nothing {
   if (words.names.length === 0) return nothing;
   const more = words.more > 0 ? ` ${s.andMore(words.more)}` : '';
   return html` (${words.names.map((name, i) => html`${i > 0 ? s.listSeparator : ''}<bdi>${name}</bdi>`)}${more})`;
 }
 
+type Words = ReturnType<typeof describeCheck>;
+
+/**
+ * A check's words after its mark: its title and its sentence, each in the language of its words (a host
+ * may change one and not the other), then the names. `kits`: the kit's own words for the check.
+ */
+function checkText(words: Words, kits: Words, view: View): TemplateResult {
+  const { s, k, lang } = view;
+  // The names' separators and "and 3 more": the host's when either is.
+  const joins = lang([s.andMore, s.listSeparator === k.listSeparator ? k.andMore : 0]);
+  return html`<span class="check-text" lang=${joins}><strong><bdi lang=${lang([words.title, kits.title])}>${words.title}</bdi>:</strong> <bdi lang=${lang([words.sentence, kits.sentence])}>${words.sentence}</bdi>${names(words, s)}</span>`;
+}
+
 /** What the row of a check that blocks holds: its mark, its words, the names, and `link`. */
-function blockingRow(words: ReturnType<typeof describeCheck>, s: Strings, link: TemplateResult | typeof nothing): TemplateResult {
+function blockingRow(words: Words, kits: Words, view: View, link: TemplateResult | typeof nothing): TemplateResult {
   return html`<span class="icon" aria-hidden="true">!</span>
-    <span class="check-text"><strong><bdi>${words.title}</bdi>:</strong> <bdi>${words.sentence}</bdi>${names(words, s)}</span>
+    ${checkText(words, kits, view)}
     ${link}`;
 }
 
@@ -53,24 +71,26 @@ function blockingRow(words: ReturnType<typeof describeCheck>, s: Strings, link: 
  * gets new words rather than the old ones moved ("resolved" may start a line lower than the sentence
  * it replaces), while the row itself stays and keeps its height.
  */
-function passedRow(words: ReturnType<typeof describeCheck>): TemplateResult {
+function passedRow(words: Words, kits: Words, view: View): TemplateResult {
   return html`<span class="icon" aria-hidden="true">✓</span>
-    <span class="check-text"><strong><bdi>${words.title}</bdi>:</strong> <bdi>${words.sentence}</bdi></span>`;
+    ${checkText(words, kits, view)}`;
 }
 
-function check(item: Check, s: Strings): TemplateResult {
-  const words = describeCheck(item, s);
+function check(item: Check, view: View): TemplateResult {
+  const { s, k, lang } = view;
+  const [words, kits] = [describeCheck(item, s), describeCheck(item, k)];
   const link = words.resolveUrl
-    ? html`<a part="resolve-link" href=${words.resolveUrl} target="_blank" rel="noopener" aria-label=${words.resolveLabel}>${s.resolve}</a>`
+    ? html`<a part="resolve-link" lang=${lang([words.resolveLabel, kits.resolveLabel])} href=${words.resolveUrl} target="_blank" rel="noopener" aria-label=${words.resolveLabel}>${s.resolve}</a>`
     : nothing;
-  return html`<li part="check ${words.passed ? 'check-passed' : 'check-blocking'}" class=${words.passed ? 'passed' : 'blocking'} aria-label=${words.label}>
-    ${words.passed ? passedRow(words) : blockingRow(words, s, link)}
+  return html`<li part="check ${words.passed ? 'check-passed' : 'check-blocking'}" class=${words.passed ? 'passed' : 'blocking'} lang=${lang([words.label, kits.label])} aria-label=${words.label}>
+    ${words.passed ? passedRow(words, kits, view) : blockingRow(words, kits, view, link)}
   </li>`;
 }
 
-/** A row of the sample checks: no part, no name, no link, only the shape of one. */
-function sampleCheck(item: Check, s: Strings): TemplateResult {
-  return html`<li class="blocking">${blockingRow(describeCheck(item, s), s, html`<span class="link">${s.resolve}</span>`)}</li>`;
+/** A row of the sample checks: no part, no name, no link, only the shape of one (whose words are never read). */
+function sampleCheck(item: Check, view: View): TemplateResult {
+  const words = describeCheck(item, view.s);
+  return html`<li class="blocking">${blockingRow(words, words, view, html`<span class="link">${view.s.resolve}</span>`)}</li>`;
 }
 
 /** Three checks that block, with names and a link each, a little longer than most answers: the room kept for them. */
@@ -105,11 +125,11 @@ export function rehearse(
 }
 
 function checks(snapshot: Snapshot, view: View): TemplateResult {
-  const { s, on } = view;
+  const { s, k, on, lang } = view;
   const shown = snapshot.preconditions?.checks;
   const checked = checkedText(snapshot, s, view.now);
   const list = shown
-    ? html`<ul id="checks" class="checks" part="checks" aria-label=${s.checksLabel} tabindex="-1">${shown.map((item) => check(item, s))}</ul>`
+    ? html`<ul id="checks" class="checks" part="checks" lang=${lang('checksLabel')} aria-label=${s.checksLabel} tabindex="-1">${shown.map((item) => check(item, view))}</ul>`
     : nothing;
   // Checks like a usual answer, laid under the real ones: drawn as bars while the first check runs,
   // unseen after, they keep the room a usual answer takes at any width and in any engine, so nothing
@@ -118,7 +138,7 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
   const sample =
     shown || snapshot.status !== 'check-failed'
       ? html`<ul class=${shown ? 'checks sample' : 'checks sample placeholder'} aria-hidden="true" .inert=${true}>
-          ${SAMPLE.map((item) => sampleCheck(item, s))}
+          ${SAMPLE.map((item) => sampleCheck(item, view))}
         </ul>`
       : nothing;
   const usable = snapshot.actions.check;
@@ -126,7 +146,7 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
   // narrow panel wraps the row now, not when the checks come. Not the "at 12:59" form of later: the
   // first Intl.DateTimeFormat of a page costs tens of milliseconds, and the first render would wait.
   const room = s.checkedMinutesAgo(59).length > s.checkedJustNow.length ? s.checkedMinutesAgo(59) : s.checkedJustNow;
-  const when = html`<span class=${checked ? 'muted checked' : 'muted checked unseen'}>${checked ?? room}</span>`;
+  const when = html`<span class=${checked ? 'muted checked' : 'muted checked unseen'} lang=${lang([checked, checked && checkedText(snapshot, k, view.now)])}>${checked ?? room}</span>`;
   return html`<div class="checks-region">
     <div class="stack">${sample}${list}</div>
     <div class="recheck">
@@ -134,6 +154,7 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
         part="recheck-button"
         class="secondary"
         type="button"
+        lang=${lang('checkAgain')}
         aria-disabled=${usable ? 'false' : 'true'}
         aria-describedby=${usable ? nothing : 'delete-reason'}
         @click=${on.checkAgain}
@@ -146,39 +167,40 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
 }
 
 function success(snapshot: Snapshot, view: View): TemplateResult {
-  const { s, on, links } = view;
+  const { s, on, links, lang } = view;
   const redirect = snapshot.redirect;
-  const goNow = (url: string) => html`<a part="go-now-link" href=${url}>${s.goNow}</a>`;
+  const goNow = (url: string) => html`<a part="go-now-link" lang=${lang('goNow')} href=${url}>${s.goNow}</a>`;
   const left = redirect?.at === undefined ? 0 : Math.max(0, Math.ceil((redirect.at - view.now) / 1000));
   // It takes the focus, inside the live region that announces it: named by its first sentence, so
   // that the focus reads that sentence and the region the whole message, not the whole message twice.
   return html`<div part="success" class="success" tabindex="-1" role="group" aria-labelledby="deleted">
-    <p><strong id="deleted">${s.deleted}</strong></p>
-    <p>${s.emailOnItsWay}</p>
-    <p class="muted">${s.auditNote}</p>
+    <p><strong id="deleted" lang=${lang('deleted')}>${s.deleted}</strong></p>
+    <p lang=${lang('emailOnItsWay')}>${s.emailOnItsWay}</p>
+    <p class="muted" lang=${lang('auditNote')}>${s.auditNote}</p>
     ${redirect && snapshot.actions.stay
       ? // The count goes down where it is seen; read once, when the message comes, not every second.
-        html`<p aria-live="off" class="countdown">${s.redirecting(left)} ${goNow(redirect.url)}</p>
-          <p><button part="stay-button" class="secondary" type="button" @click=${on.stay}>${s.stayHere}</button></p>`
+        html`<p aria-live="off" class="countdown" lang=${lang('redirecting')}>${s.redirecting(left)} ${goNow(redirect.url)}</p>
+          <p><button part="stay-button" class="secondary" type="button" lang=${lang('stayHere')} @click=${on.stay}>${s.stayHere}</button></p>`
       : nothing}
-    ${redirect?.status === 'stayed' ? html`<p>${s.stayed} ${goNow(redirect.url)}</p>` : nothing}
-    ${redirect?.status === 'refused' ? html`<p>${s.redirectRefused}</p>` : nothing}
+    ${redirect?.status === 'stayed' ? html`<p lang=${lang('stayed')}>${s.stayed} ${goNow(redirect.url)}</p>` : nothing}
+    ${redirect?.status === 'refused' ? html`<p lang=${lang('redirectRefused')}>${s.redirectRefused}</p>` : nothing}
     ${links.feedback || links.signup
       ? html`<p class="ways-on">
-          ${links.feedback ? html`<a part="feedback-link" href=${links.feedback}>${s.feedback}</a>` : nothing}
-          ${links.signup ? html`<a part="signup-link" href=${links.signup}>${s.signup}</a>` : nothing}
+          ${links.feedback ? html`<a part="feedback-link" lang=${lang('feedback')} href=${links.feedback}>${s.feedback}</a>` : nothing}
+          ${links.signup ? html`<a part="signup-link" lang=${lang('signup')} href=${links.signup}>${s.signup}</a>` : nothing}
         </p>`
       : nothing}
   </div>`;
 }
 
 function failure(snapshot: Snapshot, view: View): TemplateResult | typeof nothing {
-  const { s } = view;
+  const { s, k, lang } = view;
   const words = failureText(snapshot, s);
   if (!words) return nothing;
+  const id = words.requestId;
   // The server's sentence in its own isolate: its bidi controls cannot reorder the kit's words after it.
-  return html`<p>${words.server === undefined ? nothing : html`<bdi>${words.server}</bdi> `}${withSupport(words.text, view)}</p>
-    ${words.requestId ? html`<p class="muted">${s.reference(words.requestId)}</p>` : nothing}`;
+  return html`<p lang=${lang([words.text, failureText(snapshot, k)?.text])}>${words.server === undefined ? nothing : html`<bdi>${words.server}</bdi> `}${withSupport(words.text, view)}</p>
+    ${id ? html`<p class="muted" lang=${lang('reference')}>${s.reference(id)}</p>` : nothing}`;
 }
 
 /** The hint with the account name in its own isolate, when the words put the name in one place. */
@@ -190,14 +212,14 @@ function hint(name: string, s: Strings): TemplateResult {
 }
 
 function form(snapshot: Snapshot, view: View): TemplateResult {
-  const { s, on } = view;
+  const { s, k, on, lang } = view;
   const { confirmation, account, actions, status } = snapshot;
   const reason = reasonText(snapshot, s);
   const deleting = status === 'deleting';
   return html`<form part="form" novalidate @submit=${on.submit}>
     ${confirmation.required
-      ? html`<label for="confirm">${s.confirmLabel}</label>
-          <p id="confirm-hint" class="muted hint">${account ? hint(account.name, s) : ''}</p>
+      ? html`<label for="confirm" lang=${lang('confirmLabel')}>${s.confirmLabel}</label>
+          <p id="confirm-hint" class="muted hint" lang=${lang('confirmHint')}>${account ? hint(account.name, s) : ''}</p>
           <input
             id="confirm"
             part="confirm-input"
@@ -215,37 +237,41 @@ function form(snapshot: Snapshot, view: View): TemplateResult {
       part="delete-button"
       class=${deleting ? 'danger busy' : 'danger'}
       type="submit"
+      lang=${lang('deleteButton')}
       aria-disabled=${actions.delete ? 'false' : 'true'}
       aria-describedby=${reason === undefined ? nothing : 'delete-reason'}
     >
       ${deleting ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.deleteButton}
     </button>
-    <p id="delete-reason" part="reason" class="reason" ?hidden=${reason === undefined}>${reason === undefined ? '' : withSupport(reason, view)}</p>
+    <p id="delete-reason" part="reason" class="reason" lang=${lang([reason, reasonText(snapshot, k)])} ?hidden=${reason === undefined}>${reason === undefined ? '' : withSupport(reason, view)}</p>
   </form>`;
 }
 
 /** The intro, over the longest sentence it may become, unseen: it never grows when the checks change. */
-function intro(snapshot: Snapshot, s: Strings): TemplateResult {
+function intro(snapshot: Snapshot, view: View): TemplateResult {
+  const { s, k, lang } = view;
+  const said = introText(snapshot, s);
   const longest = [s.intro, s.introReadyConfirm, s.introReady].reduce((a, b) => (b.length > a.length ? b : a));
-  return html`<p class="muted intro"><span>${introText(snapshot, s)}</span><span class="unseen" aria-hidden="true">${longest}</span></p>`;
+  return html`<p class="muted intro"><span lang=${lang([said, introText(snapshot, k)])}>${said}</span><span class="unseen" aria-hidden="true">${longest}</span></p>`;
 }
 
 /** The whole panel for a snapshot. */
 export function panel(snapshot: Snapshot, view: View): TemplateResult {
-  const { s } = view;
+  const { s, k, lang } = view;
   const deleted = snapshot.status === 'deleted';
+  const said = deleted ? '' : statusText(snapshot, s);
   return html`<section part="base" class="panel" aria-labelledby="heading" lang=${view.locale} @keydown=${view.on.keydown}>
-    <h2 id="heading" part="heading">${s.heading}</h2>
-    ${deleted ? nothing : intro(snapshot, s)}
-    <div part="status" class="status" role="status" aria-live="polite">${deleted
+    <h2 id="heading" part="heading" lang=${lang('heading')}>${s.heading}</h2>
+    ${deleted ? nothing : intro(snapshot, view)}
+    <div part="status" class="status" role="status" aria-live="polite" lang=${lang([said, deleted ? '' : statusText(snapshot, k)])}>${deleted
       ? success(snapshot, view)
-      : withSupport(statusText(snapshot, s), view)}</div>
+      : withSupport(said, view)}</div>
     ${deleted
       ? nothing
       : html`${checks(snapshot, view)}
           <div part="consequences">
-            <h3>${s.consequencesHeading}</h3>
-            <ul class="consequences">
+            <h3 lang=${lang('consequencesHeading')}>${s.consequencesHeading}</h3>
+            <ul class="consequences" lang=${lang('consequences')}>
               ${s.consequences.map((line) => html`<li>${line}</li>`)}
             </ul>
           </div>

@@ -59,14 +59,33 @@ export class HostWords implements ReactiveController {
 
   /** The locale of the words given last: the `lang` to mark them with (`en` where the page's is lacking). */
   locale = 'en';
+  /** The kit's own words: the words given last before a host's `strings`. See `langOf`. */
+  kit!: Strings;
+  /** The words given last, and the language asked then: the page's, unless the element's own `lang` says. */
+  #given!: [Strings, string];
 
   of(lang: string, overrides: unknown): Strings {
     this.#version = sharedLocales().version;
     this.locale = localeFor(lang);
-    const { strings, ignored } = withOverrides(stringsFor(lang), overrides, (key) => this.#warn([key]));
+    this.kit = stringsFor(lang);
+    const { strings, ignored } = withOverrides(this.kit, overrides, (key) => this.#warn([key]));
     this.#warn(ignored);
+    this.#given = [strings, lang];
     return strings;
   }
+
+  /**
+   * The `lang` of some of the words given last: a key of them, or words on show with their like among
+   * the kit's own (a function itself for a function of the words, so that a host's is not called once
+   * more). Their locale where they are the kit's; the language asked (the page's) where a host's
+   * `strings` changed them, since those may be French on a French page. Decided element by element:
+   * with some words given, the rest are still the kit's.
+   */
+  readonly langOf = (said: keyof Strings | readonly [shown: unknown, kits: unknown]): string => {
+    const [given, asked] = this.#given;
+    const [shown, kits] = typeof said === 'string' ? [given[said], this.kit[said]] : said;
+    return shown === kits ? this.locale : asked;
+  };
 
   forget(): void {
     this.#warned.clear();

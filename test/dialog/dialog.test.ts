@@ -596,6 +596,29 @@ describe('<account-delete-dialog>', () => {
     await quiet(panelOf(el)!);
   });
 
+  it("in a French part of the page, with the host's French words for the panel only: those marked French in the panel too", async () => {
+    // Before: the panel inside read its language from the window's name, marked the kit's English, and
+    // marked the host's French words English.
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const strings = { reasonBlocked: (count: number) => `Résolvez d'abord ${count} points`, checkAgain: 'Vérifier à nouveau' };
+    const root = fixtureSync<HTMLElement>(html`<div lang="fr">
+      <account-delete-dialog .client=${api.client} .strings=${strings} redirect-url="#gone"></account-delete-dialog>
+    </div>`);
+    const el = root.querySelector('account-delete-dialog')!;
+    await el.updateComplete;
+    await open(el);
+    const langOf = (node: Element): string | null => {
+      for (let at: Element | null = node; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
+        if (at.hasAttribute('lang')) return at.getAttribute('lang');
+      }
+      return null;
+    };
+    const marked = [dialog(el), inPanel(el, 'h2')!, inPanel(el, '[part="reason"]')!, inPanel(el, '[part="recheck-button"]')!].map(langOf);
+    expect(marked).to.deep.equal(['en', 'en', 'fr', 'fr']);
+    await expect(el).to.be.accessible();
+    await quiet(panelOf(el)!);
+  });
+
   it('open in en → its lang removed (the page is pt-BR) → lang set to en: the panel inside follows the window each time', async () => {
     const api = fakeApi({ checks: [ok(blockedBody())] });
     const root = fixtureSync<HTMLElement>(html`<div lang="pt-BR">

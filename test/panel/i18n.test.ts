@@ -379,3 +379,89 @@ describe('a strings override', () => {
     expect(buttonNamed(el, 'Refresh the checks')).to.exist;
   });
 });
+
+describe("a host's own words on a page in another language", () => {
+  /** The language of a node's text, as HTML computes it: the nearest lang, through the shadow roots. */
+  const langOf = (node: Element): string | null => {
+    for (let at: Element | null = node; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
+      if (at.hasAttribute('lang')) return at.getAttribute('lang');
+    }
+    return null;
+  };
+  const inPanel = (el: AccountDeletePanel, selector: string) => el.shadowRoot!.querySelector(selector)!;
+  // French words for some keys only: every other word on show is the kit's English.
+  const french: Partial<Strings> = {
+    heading: 'Supprimer le compte',
+    dnsZones: 'Zones DNS',
+    reasonBlocked: (count) => `Résolvez d'abord ${count} points`,
+    consequences: ['Tout est supprimé.'],
+    checkAgain: 'Vérifier à nouveau',
+    stayHere: 'Rester sur cette page',
+    deleted: 'Votre compte a été supprimé.',
+  };
+
+  it('marks the words the host gave French, and leaves the kit\'s own English ones English', async () => {
+    // Before: the whole panel was marked lang="en", the host's French words too, read with English rules.
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el } = await mountIn(html`<div lang="fr">
+      <account-delete-panel .client=${api.client} .strings=${french} redirect-url="#deleted"></account-delete-panel>
+    </div>`);
+    expect(words(heading(el))).to.equal('Supprimer le compte');
+    expect(inPanel(el, '[part="base"]').getAttribute('lang'), 'the panel: the kit\'s locale').to.equal('en');
+    const dns = checksList(el)!.querySelector('li')!;
+    const [title, sentence] = dns.querySelectorAll('bdi');
+    const marked = {
+      heading: langOf(heading(el)),
+      'DNS check (its name has French)': langOf(dns),
+      'its title': langOf(title!),
+      'its sentence': langOf(sentence!),
+      reason: langOf(inPanel(el, '[part="reason"]')),
+      'Check again': langOf(buttonNamed(el, 'Vérifier à nouveau')!),
+      consequences: langOf(inPanel(el, '.consequences li')),
+      'consequences heading': langOf(inPanel(el, '[part="consequences"] h3')),
+      'Delete account': langOf(deleteButton(el)),
+      status: langOf(statusRegion(el)),
+      'the textbox label': langOf(inPanel(el, 'label')),
+      'checks list name': langOf(checksList(el)!),
+      'the check that passed': langOf(checksList(el)!.querySelectorAll('li')[1]!),
+    };
+    expect(marked).to.deep.equal({
+      heading: 'fr',
+      'DNS check (its name has French)': 'fr',
+      'its title': 'fr',
+      'its sentence': 'en',
+      reason: 'fr',
+      'Check again': 'fr',
+      consequences: 'fr',
+      'consequences heading': 'en',
+      'Delete account': 'en',
+      status: 'en',
+      'the textbox label': 'en',
+      'checks list name': 'en',
+      'the check that passed': 'en',
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('after deletion too: the host\'s "Stay" and message French, "Go now" and the rest English', async () => {
+    const api = fakeApi({ checks: [ok(clearBody())], deletes: [noContent] });
+    const { el } = await mountIn(html`<div lang="fr">
+      <account-delete-panel .client=${api.client} .strings=${french} confirmation="none" redirect-url="#deleted" redirect-delay="60000"></account-delete-panel>
+    </div>`);
+    await deleteAndSettle(el);
+    const success = successMessage(el)!;
+    expect([langOf(inPanel(el, '#deleted')), langOf(inPanel(el, '[part="stay-button"]'))]).to.deep.equal(['fr', 'fr']);
+    expect([langOf(inPanel(el, '[part="go-now-link"]')), langOf(success.querySelectorAll('p')[1]!)]).to.deep.equal(['en', 'en']);
+    await expect(el).to.be.accessible();
+  });
+
+  it("marks with the page's language only words the host changed: one the same as the kit's, or ignored, stays the kit's", async () => {
+    sinon.stub(console, 'warn');
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const strings = { heading: 'Delete account', checkAgain: 42 } as unknown as Partial<Strings>;
+    const { el } = await mountIn(html`<div lang="fr">
+      <account-delete-panel .client=${api.client} .strings=${strings} redirect-url="#deleted"></account-delete-panel>
+    </div>`);
+    expect([langOf(heading(el)), langOf(buttonNamed(el, 'Check again')!)]).to.deep.equal(['en', 'en']);
+  });
+});

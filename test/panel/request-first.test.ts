@@ -163,6 +163,8 @@ describe('the rehearsal of an answer, while the first check is out', () => {
       s: stringsFor('en'),
       on: { keydown: none, input: none, submit: none, checkAgain: none, stay: none },
       locale: 'en',
+      k: stringsFor('en'),
+      lang: () => 'en',
       links: { support: undefined, feedback: undefined, signup: undefined },
       now: Date.now(),
     };
