@@ -20,8 +20,8 @@ const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
   'SDK with ky': 9_280,
-  'flow with the SDK, ky external': 12_310,
-  'panel, dependencies external': 22_210,
+  'flow with the SDK, ky external': 12_330,
+  'panel, dependencies external': 22_310,
   'standalone module': 33_880,
   'server half': 10_480,
   'Spanish, dist/locales/es.js': 2_750,
