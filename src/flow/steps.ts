@@ -134,7 +134,8 @@ function failCheck(state: CheckingState, error: AccountDeletionError): Transitio
     if (state.after?.outcome === 'reauth') return { state: { status: 'delete-failed', ctx: state.ctx, failure: state.after, unknown }, effects };
     return { state: { status: 'delete-failed', ctx: state.ctx, failure: unknown.failure, attempt: unknown.attempt }, effects };
   }
-  return { state: { status: 'check-failed', ctx: state.ctx, failure, after: state.after, unknown }, effects };
+  // Carried under the failed check, the lost deletion is still said: it may have deleted the account.
+  return { state: { status: 'check-failed', ctx: state.ctx, failure: unknown ? { ...failure, mayBeDeleted: true } : failure, after: state.after, unknown }, effects };
 }
 
 /** Asks the `request` listeners before a DELETE goes; the flow waits in `deleting` for their answer. */

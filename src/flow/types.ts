@@ -29,7 +29,8 @@ export interface Failure {
    * True when a 401 (`signed-out`, or `reauth`: a fresh sign-in asked) answered while a DELETE of
    * unknown outcome through the same client stands (its repeat, or a check after that): a deletion
    * ends the account's sessions, so the account may be gone. True too when a 409 that settles nothing
-   * (no code of the API's, nothing blocking) answered the repeat of such a DELETE. Absent otherwise.
+   * (no code of the API's, nothing blocking) answered the repeat of such a DELETE, and on any check
+   * that failed while a DELETE of unknown outcome through another client is carried. Absent otherwise.
    */
   mayBeDeleted?: true;
 }

@@ -191,3 +191,31 @@ test('retry before the first check, or a second retry while a check runs: nothin
   const checking = play([...lost, { type: 'check' }, { type: 'retry' }]).state;
   assert.equal(play([{ type: 'retry' }], checking).state, checking);
 });
+
+for (const [name, error] of [['a 500', 'server'], ['a 403', 'forbidden'], ['a 429', 'rate-limited'], ['no answer', 'network']] as const) {
+  test(`a DELETE through A out → client B → its answer lost → B's check fails (${name}): the words say the deletion was not confirmed, with Check again`, () => {
+    // Before: only the check's failure, as if no DELETE had been sent; the lost deletion out of sight.
+    const { state } = play([...lostAfterSwap, { type: 'check-error', error: ERRORS[error]!() }]);
+    const snapshot = connect(state);
+    assert.deepEqual([snapshot.status, snapshot.failure?.mayBeDeleted, snapshot.actions.delete, snapshot.actions.check], ['check-failed', true, undefined, true]);
+    for (const words of [en, ptBR, es]) {
+      const text = failureText(snapshot, words)?.text ?? '';
+      assert.ok(text.startsWith(`${words.errorCheckAfterLostDelete} `), text);
+      // The check's own words follow, with their one way forward.
+      const plain = failureText({ ...snapshot, failure: { ...snapshot.failure!, mayBeDeleted: undefined } }, words)?.text;
+      assert.equal(text, `${words.errorCheckAfterLostDelete} ${plain}`);
+    }
+  });
+}
+
+test('a DELETE through A out → client B → its answer lost → B reads blocked → Check again fails: the words say the deletion was not confirmed', () => {
+  const { state } = play([...lostAfterSwap, { type: 'checked', preconditions: BLOCKED }, { type: 'check' }, { type: 'check-error', error: ERRORS['server']!() }]);
+  assert.deepEqual([connect(state).status, connect(state).failure?.mayBeDeleted], ['check-failed', true]);
+  assert.ok(failureText(connect(state), en)?.text.startsWith(en.errorCheckAfterLostDelete));
+});
+
+test('a DELETE refused (403) → Check again fails: nothing was lost, the check\'s words alone', () => {
+  const { state } = play([...ready, ...sendDelete, { type: 'delete-error', error: ERRORS['forbidden']!() }, { type: 'check' }, { type: 'check-error', error: ERRORS['server']!() }]);
+  assert.deepEqual([connect(state).status, connect(state).failure?.mayBeDeleted], ['check-failed', undefined]);
+  assert.equal(failureText(connect(state), en)?.text, en.errorServerCheck(500));
+});

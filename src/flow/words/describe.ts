@@ -141,7 +141,9 @@ export function failureText(snapshot: Snapshot, s: Strings): FailureWords | unde
   const { error, step } = failure;
   const deleting = step === 'delete';
   const requestId = error instanceof ApiError ? error.requestId : undefined;
-  const say = (text: string, server?: string): FailureWords => ({ server, text, requestId });
+  // A check that failed while a lost deletion is carried says that deletion first (a 401 says it in its own words).
+  const lost = !deleting && failure.mayBeDeleted && !(error instanceof AuthenticationError) ? `${s.errorCheckAfterLostDelete} ` : '';
+  const say = (text: string, server?: string): FailureWords => ({ server, text: lost + text, requestId });
   if (deleting && error instanceof ConflictError) {
     // The deletion with this key still under way: its outcome is unknown, never "nothing was deleted";
     // nor after a 409 that settles nothing about a deletion of unknown outcome.

@@ -85,6 +85,8 @@ export const en: Strings = {
   errorSignedOut: 'You are signed out. Sign in again, then check again.',
   errorSignedOutMayBeDeleted:
     'You are signed out, which may mean the account was deleted: if so, a confirmation e-mail is on its way. If not, sign in again, then check again.',
+  errorCheckAfterLostDelete:
+    'The earlier deletion was not confirmed: the account may already be deleted, and if so, a confirmation e-mail is on its way.',
   errorRateLimited: (seconds) =>
     seconds === undefined
       ? 'Too many attempts. Wait a moment, then try again.'

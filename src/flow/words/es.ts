@@ -111,6 +111,8 @@ export const es: Strings = {
   errorSignedOut: 'Tu sesión se cerró. Inicia sesión de nuevo y luego verifica otra vez.',
   errorSignedOutMayBeDeleted:
     'Tu sesión se cerró, lo que puede significar que la cuenta se eliminó: en ese caso, un correo electrónico de confirmación va en camino. Si no, inicia sesión de nuevo y luego verifica otra vez.',
+  errorCheckAfterLostDelete:
+    'La eliminación anterior no se confirmó: es posible que la cuenta ya se haya eliminado y, en ese caso, un correo electrónico de confirmación va en camino.',
   errorRateLimited: (seconds) =>
     seconds === undefined
       ? 'Demasiados intentos. Espera un momento y vuelve a intentarlo.'

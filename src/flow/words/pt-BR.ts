@@ -87,6 +87,8 @@ export const ptBR: Strings = {
   errorSignedOut: 'Sua sessão terminou. Entre de novo e verifique outra vez.',
   errorSignedOutMayBeDeleted:
     'Sua sessão terminou, o que pode significar que a conta foi excluída: nesse caso, um e-mail de confirmação está a caminho. Se não, entre de novo e verifique outra vez.',
+  errorCheckAfterLostDelete:
+    'A exclusão anterior não foi confirmada: a conta pode já ter sido excluída e, nesse caso, um e-mail de confirmação está a caminho.',
   errorRateLimited: (seconds) =>
     seconds === undefined
       ? 'Muitas tentativas. Aguarde um pouco e tente de novo.'

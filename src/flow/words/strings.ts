@@ -98,6 +98,8 @@ export interface Strings {
   errorSignedOut: string;
   /** A plain 401 on the repeat of a deletion whose outcome was unknown: the account may be gone. */
   errorSignedOutMayBeDeleted: string;
+  /** Before a check's failure, while a deletion of unknown outcome through a client since replaced is carried: the account may be gone. */
+  errorCheckAfterLostDelete: string;
   /** A 429 where pressing Delete account again is the way forward. */
   errorRateLimited: (seconds: number | undefined) => string;
   /** A 429 where Check again is the way forward: on a check, or on a DELETE once a check failed. */
