@@ -20,9 +20,9 @@ const SPANISH = 'dist/locales/es.js';
 /** Bytes gzip -9. Each change is a line of the budget table in README.md. */
 export const BUDGETS = {
   'SDK with ky': 9_060,
-  'flow with the SDK, ky external': 12_330,
-  'panel, dependencies external': 22_310,
-  'standalone module': 33_860,
+  'flow with the SDK, ky external': 12_340,
+  'panel, dependencies external': 22_400,
+  'standalone module': 33_950,
   'server half': 10_480,
   'Spanish, dist/locales/es.js': 2_750,
 };
