@@ -263,8 +263,7 @@ export class AccountDeleteDialog extends LitElement {
   };
 
   override render(): TemplateResult {
-    const asked = this.lang || nearestLang(this);
-    const s = this.#words.of(asked, this.strings);
+    const s = this.#words.of(this.lang || nearestLang(this), this.strings);
     // The kit's words are marked with their locale's language; a host's own (`strings`), with the page's.
     const lang = this.#words.langOf;
     this.#drawn = this.#closeState;
@@ -287,7 +286,7 @@ export class AccountDeleteDialog extends LitElement {
             ${s.close}
           </button>
         </div>
-        <div lang=${asked}>${this.#panel && this.open ? this.#panel : nothing}</div>
+        <div lang=${this.#words.page}>${this.#panel && this.open ? this.#panel : nothing}</div>
         <p id="close-reason" part="close-reason" class="close-reason" lang=${lang(this.#drawn === 'deleted' ? 'cannotCloseDeleted' : 'cannotClose')} ?hidden=${mayClose} aria-live="polite">${this.#said}</p>
       </dialog>`;
   }

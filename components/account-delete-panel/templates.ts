@@ -61,9 +61,9 @@ function checkText(words: Words, kits: Words, view: View): TemplateResult {
 
 /** What the row of a check that blocks holds: its mark, its words, the names, and `link`. */
 function blockingRow(words: Words, kits: Words, view: View, link: TemplateResult | typeof nothing): TemplateResult {
-  return html`<span class="icon" aria-hidden="true">!</span>
-    ${checkText(words, kits, view)}
-    ${link}`;
+  // The spaces on one line: the build takes out a line break between two tags (rollup.config.mjs), and
+  // a host's `::part(check)` may make the row a line of text.
+  return html`<span class="icon" aria-hidden="true">!</span> ${checkText(words, kits, view)} ${link}`;
 }
 
 /**
@@ -72,17 +72,17 @@ function blockingRow(words: Words, kits: Words, view: View, link: TemplateResult
  * it replaces), while the row itself stays and keeps its height.
  */
 function passedRow(words: Words, kits: Words, view: View): TemplateResult {
-  return html`<span class="icon" aria-hidden="true">✓</span>
-    ${checkText(words, kits, view)}`;
+  return html`<span class="icon" aria-hidden="true">✓</span> ${checkText(words, kits, view)}`;
 }
 
 function check(item: Check, view: View): TemplateResult {
   const { s, k, lang } = view;
-  const [words, kits] = [describeCheck(item, s), describeCheck(item, k)];
+  const words = describeCheck(item, s);
+  const kits = s === k ? words : describeCheck(item, k);
   const link = words.resolveUrl
     ? html`<a part="resolve-link" lang=${lang([words.resolveLabel, kits.resolveLabel])} href=${words.resolveUrl} target="_blank" rel="noopener" aria-label=${words.resolveLabel}>${s.resolve}</a>`
     : nothing;
-  return html`<li part="check ${words.passed ? 'check-passed' : 'check-blocking'}" class=${words.passed ? 'passed' : 'blocking'} lang=${lang([words.label, kits.label])} aria-label=${words.label}>
+  return html`<li part="check ${words.passed ? 'check-passed' : 'check-blocking'}" class=${words.passed ? 'passed' : 'blocking'} lang=${lang([words.sentence, kits.sentence])} aria-label=${words.label}>
     ${words.passed ? passedRow(words, kits, view) : blockingRow(words, kits, view, link)}
   </li>`;
 }
@@ -146,7 +146,7 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
   // narrow panel wraps the row now, not when the checks come. Not the "at 12:59" form of later: the
   // first Intl.DateTimeFormat of a page costs tens of milliseconds, and the first render would wait.
   const room = s.checkedMinutesAgo(59).length > s.checkedJustNow.length ? s.checkedMinutesAgo(59) : s.checkedJustNow;
-  const when = html`<span class=${checked ? 'muted checked' : 'muted checked unseen'} lang=${lang([checked, checked && checkedText(snapshot, k, view.now)])}>${checked ?? room}</span>`;
+  const when = html`<span class=${checked ? 'muted checked' : 'muted checked unseen'} lang=${lang([checked, s !== k && checked && checkedText(snapshot, k, view.now)])}>${checked ?? room}</span>`;
   return html`<div class="checks-region">
     <div class="stack">${sample}${list}</div>
     <div class="recheck">
@@ -160,17 +160,17 @@ function checks(snapshot: Snapshot, view: View): TemplateResult {
         @click=${on.checkAgain}
       >
         ${s.checkAgain}
-      </button>
-      ${when}
+      </button> ${when}
     </div>
   </div>`;
 }
 
 function success(snapshot: Snapshot, view: View): TemplateResult {
-  const { s, on, links, lang } = view;
+  const { s, k, on, links, lang } = view;
   const redirect = snapshot.redirect;
   const goNow = (url: string) => html`<a part="go-now-link" lang=${lang('goNow')} href=${url}>${s.goNow}</a>`;
   const left = redirect?.at === undefined ? 0 : Math.max(0, Math.ceil((redirect.at - view.now) / 1000));
+  const counted = s.redirecting(left);
   // It takes the focus, inside the live region that announces it: named by its first sentence, so
   // that the focus reads that sentence and the region the whole message, not the whole message twice.
   return html`<div part="success" class="success" tabindex="-1" role="group" aria-labelledby="deleted">
@@ -179,15 +179,14 @@ function success(snapshot: Snapshot, view: View): TemplateResult {
     <p class="muted" lang=${lang('auditNote')}>${s.auditNote}</p>
     ${redirect && snapshot.actions.stay
       ? // The count goes down where it is seen; read once, when the message comes, not every second.
-        html`<p aria-live="off" class="countdown" lang=${lang('redirecting')}>${s.redirecting(left)} ${goNow(redirect.url)}</p>
+        html`<p aria-live="off" class="countdown" lang=${lang([counted, k.redirecting(left)])}>${counted} ${goNow(redirect.url)}</p>
           <p><button part="stay-button" class="secondary" type="button" lang=${lang('stayHere')} @click=${on.stay}>${s.stayHere}</button></p>`
       : nothing}
     ${redirect?.status === 'stayed' ? html`<p lang=${lang('stayed')}>${s.stayed} ${goNow(redirect.url)}</p>` : nothing}
     ${redirect?.status === 'refused' ? html`<p lang=${lang('redirectRefused')}>${s.redirectRefused}</p>` : nothing}
     ${links.feedback || links.signup
       ? html`<p class="ways-on">
-          ${links.feedback ? html`<a part="feedback-link" lang=${lang('feedback')} href=${links.feedback}>${s.feedback}</a>` : nothing}
-          ${links.signup ? html`<a part="signup-link" lang=${lang('signup')} href=${links.signup}>${s.signup}</a>` : nothing}
+          ${links.feedback ? html`<a part="feedback-link" lang=${lang('feedback')} href=${links.feedback}>${s.feedback}</a>` : nothing} ${links.signup ? html`<a part="signup-link" lang=${lang('signup')} href=${links.signup}>${s.signup}</a>` : nothing}
         </p>`
       : nothing}
   </div>`;
@@ -199,14 +198,16 @@ function failure(snapshot: Snapshot, view: View): TemplateResult | typeof nothin
   if (!words) return nothing;
   const id = words.requestId;
   // The server's sentence in its own isolate: its bidi controls cannot reorder the kit's words after it.
+  const ref = id && s.reference(id);
   return html`<p lang=${lang([words.text, failureText(snapshot, k)?.text])}>${words.server === undefined ? nothing : html`<bdi>${words.server}</bdi> `}${withSupport(words.text, view)}</p>
-    ${id ? html`<p class="muted" lang=${lang('reference')}>${s.reference(id)}</p>` : nothing}`;
+    ${id ? html`<p class="muted" lang=${lang([ref, k.reference(id)])}>${ref}</p>` : nothing}`;
 }
 
-/** The hint with the account name in its own isolate, when the words put the name in one place. */
-function hint(name: string, s: Strings): TemplateResult {
-  const marker = '\u0000';
-  const parts = s.confirmHint(marker).split(marker);
+const MARKER = '\u0000';
+
+/** The hint with the account name in its own isolate, when the words (`said` of MARKER) put the name in one place. */
+function hint(name: string, said: string, s: Strings): TemplateResult {
+  const parts = said.split(MARKER);
   if (parts.length !== 2) return html`<bdi>${s.confirmHint(name)}</bdi>`;
   return html`${parts[0]}<bdi>${name}</bdi>${parts[1]}`;
 }
@@ -216,10 +217,11 @@ function form(snapshot: Snapshot, view: View): TemplateResult {
   const { confirmation, account, actions, status } = snapshot;
   const reason = reasonText(snapshot, s);
   const deleting = status === 'deleting';
+  const said = account ? s.confirmHint(MARKER) : '';
   return html`<form part="form" novalidate @submit=${on.submit}>
     ${confirmation.required
       ? html`<label for="confirm" lang=${lang('confirmLabel')}>${s.confirmLabel}</label>
-          <p id="confirm-hint" class="muted hint" lang=${lang('confirmHint')}>${account ? hint(account.name, s) : ''}</p>
+          <p id="confirm-hint" class="muted hint" lang=${lang([said, account ? k.confirmHint(MARKER) : ''])}>${account ? hint(account.name, said, s) : ''}</p>
           <input
             id="confirm"
             part="confirm-input"
@@ -232,8 +234,7 @@ function form(snapshot: Snapshot, view: View): TemplateResult {
             .value=${confirmation.value}
             @input=${on.input}
           />`
-      : nothing}
-    <button
+      : nothing} <button
       part="delete-button"
       class=${deleting ? 'danger busy' : 'danger'}
       type="submit"

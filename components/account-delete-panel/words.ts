@@ -61,30 +61,39 @@ export class HostWords implements ReactiveController {
   locale = 'en';
   /** The kit's own words: the words given last before a host's `strings`. See `langOf`. */
   kit!: Strings;
-  /** The words given last, and the language asked then: the page's, unless the element's own `lang` says. */
-  #given!: [Strings, string];
+  /**
+   * The page's language as a tag (the element's own `lang`, else the nearest), for a host's words; `''`
+   * (unknown) where it is not one: a `lang` is copied into the shadow root only once it is valid.
+   */
+  page = '';
+  /** The words given last. */
+  #given!: Strings;
 
   of(lang: string, overrides: unknown): Strings {
     this.#version = sharedLocales().version;
     this.locale = localeFor(lang);
     this.kit = stringsFor(lang);
+    try {
+      this.page = Intl.getCanonicalLocales(lang)[0] ?? '';
+    } catch {
+      this.page = '';
+    }
     const { strings, ignored } = withOverrides(this.kit, overrides, (key) => this.#warn([key]));
     this.#warn(ignored);
-    this.#given = [strings, lang];
-    return strings;
+    return (this.#given = strings);
   }
 
   /**
-   * The `lang` of some of the words given last: a key of them, or words on show with their like among
-   * the kit's own (a function itself for a function of the words, so that a host's is not called once
-   * more). Their locale where they are the kit's; the language asked (the page's) where a host's
-   * `strings` changed them, since those may be French on a French page. Decided element by element:
-   * with some words given, the rest are still the kit's.
+   * The `lang` of some of the words given last: a key of them (not of a function: a host's function
+   * is always a wrapper), or words on show with their like among the kit's own. Their locale where they are the kit's; the page's
+   * language where a host's `strings` changed them, since those may be French on a French page.
+   * Decided element by element: with some words given, the rest are still the kit's.
    */
   readonly langOf = (said: keyof Strings | readonly [shown: unknown, kits: unknown]): string => {
-    const [given, asked] = this.#given;
+    const given = this.#given;
+    if (given === this.kit) return this.locale;
     const [shown, kits] = typeof said === 'string' ? [given[said], this.kit[said]] : said;
-    return shown === kits ? this.locale : asked;
+    return shown === kits ? this.locale : this.page;
   };
 
   forget(): void {

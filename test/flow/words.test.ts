@@ -194,6 +194,10 @@ test("a host's words win only when they are of the right kind; the rest is liste
   assert.deepEqual(ignored.sort(), ['checking', 'consequencesHeading', 'deleteButton', 'unknownKey']);
   assert.deepEqual(withOverrides(en, undefined), { strings: en, ignored: [] });
   assert.deepEqual(withOverrides(en, 'words'), { strings: en, ignored: ['all of them (not an object)'] });
+  // Nothing put over the words: the same object comes back, so a view can tell that a host gave none.
+  assert.equal(withOverrides(en, {}).strings, en);
+  assert.equal(withOverrides(en, { checkAgain: 42 }).strings, en);
+  assert.notEqual(withOverrides(en, { checkAgain: 'Again' }).strings, en);
 });
 
 test("a host's words of the wrong kind are ignored: a list with a line that is no string, a function for a sentence, a sentence for a function", () => {

@@ -32,5 +32,6 @@ test('code, strings, other tags and files outside components/ are left as they a
 test('the standalone module ships no template indentation', () => {
   const built = readFileSync('dist/account-delete-panel.standalone.js', 'utf8');
   assert.doesNotMatch(built, /\n[ \t]+</);
-  assert.match(built, /<span class="icon" aria-hidden="true">!<\/span>/);
+  // The spaces written on one line stay: a host's `::part(check)` may make a row a line of text.
+  assert.match(built, /<span class="icon" aria-hidden="true">!<\/span> /);
 });

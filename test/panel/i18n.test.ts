@@ -427,7 +427,8 @@ describe("a host's own words on a page in another language", () => {
     };
     expect(marked).to.deep.equal({
       heading: 'fr',
-      'DNS check (its name has French)': 'fr',
+      // Its name, one string, is marked by its sentence, most of its words: here the kit's.
+      'DNS check (its name has French)': 'en',
       'its title': 'fr',
       'its sentence': 'en',
       reason: 'fr',
@@ -463,5 +464,34 @@ describe("a host's own words on a page in another language", () => {
       <account-delete-panel .client=${api.client} .strings=${strings} redirect-url="#deleted"></account-delete-panel>
     </div>`);
     expect([langOf(heading(el)), langOf(buttonNamed(el, 'Check again')!)]).to.deep.equal(['en', 'en']);
+  });
+
+  it("a host's word function that fails shows the kit's word, marked as the kit's; one that works, as the page's", async () => {
+    // Before: a host's function was told apart by identity, and the wrapper around it never is the
+    // kit's, so "The account name is …" in English was marked French.
+    sinon.stub(console, 'warn');
+    const api = fakeApi({ checks: [ok(clearBody())] });
+    const failing = { confirmHint: () => 42 } as unknown as Partial<Strings>;
+    const { el } = await mountIn(html`<div lang="fr"><account-delete-panel .client=${api.client} .strings=${failing}></account-delete-panel></div>`);
+    expect(inPanel(el, '#confirm-hint').textContent).to.contain('The account name is');
+    expect(langOf(inPanel(el, '#confirm-hint'))).to.equal('en');
+    el.strings = { confirmHint: (name: string) => `Le nom du compte est « ${name} ».` };
+    await el.updateComplete;
+    expect(langOf(inPanel(el, '#confirm-hint'))).to.equal('fr');
+  });
+
+  it('a page language that is no language tag is not copied into the panel: the host\'s words are marked unknown, and axe stays clean', async () => {
+    // Before: lang="fr_FR" went onto the heading in the shadow root, and axe failed it (valid-lang).
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el } = await mountIn(html`<div lang="fr_FR"><account-delete-panel .client=${api.client} .strings=${{ heading: 'Supprimer le compte' }}></account-delete-panel></div>`);
+    expect(langOf(heading(el))).to.equal('');
+    expect(langOf(deleteButton(el))).to.equal('en');
+    await expect(el).to.be.accessible();
+  });
+
+  it("only the list's separator given: every check's name is still the kit's English", async () => {
+    const api = fakeApi({ checks: [ok(blockedBody())] });
+    const { el } = await mountIn(html`<div lang="fr"><account-delete-panel .client=${api.client} .strings=${{ listSeparator: ' ; ' }}></account-delete-panel></div>`);
+    expect(langOf(checksList(el)!.querySelector('li')!)).to.equal('en');
   });
 });

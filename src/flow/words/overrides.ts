@@ -6,6 +6,7 @@ import type { Strings } from './strings.js';
  * anything else (an `undefined` from a missing translation, a getter that throws) leaves the panel's
  * own words, and its key is listed in `ignored`; a function that throws or gives no string falls back
  * to the panel's words each time, and tells `onFailed`. Overrides that are no object are ignored whole.
+ * With nothing to put over them, the words themselves come back (the same object).
  */
 export function withOverrides(
   words: Strings,
@@ -47,5 +48,5 @@ export function withOverrides(
       };
     } else ignored.push(key);
   }
-  return { strings: merged as unknown as Strings, ignored };
+  return { strings: ignored.length < keys.length ? (merged as unknown as Strings) : words, ignored };
 }
