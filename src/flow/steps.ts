@@ -117,10 +117,10 @@ export function takeCheckFailure(state: CheckingState, event: Event<'check-error
  * on it: a later refusal of the repeat (sign in again, wait) checks first.
  */
 function failCheck(state: CheckingState, error: AccountDeletionError): Transition {
-  // A lost answer carried here, through whichever client, is of the account this check is about; the
-  // last one through this client, only while the checks on show are of its account.
+  // The last lost answer through this client, while the checks on show are of its account: a 401 may
+  // be its doing. One carried here (through whichever client) is said below, whatever the failure.
   const last = state.ctx.lastUnknown;
-  const standing = (last?.client === state.client && last.account.id === state.ctx.preconditions?.account.id) || state.unknown !== undefined;
+  const standing = last?.client === state.client && last.account.id === state.ctx.preconditions?.account.id;
   const failure = failureOf('check', error, standing);
   const effects = told(failure, state.ctx);
   const unknown = state.unknown;
@@ -128,7 +128,7 @@ function failCheck(state: CheckingState, error: AccountDeletionError): Transitio
   // while a lost answer of this client not yet told is carried: see retryOnceChecked.)
   if (state.retry) effects.push({ type: 'raise', event: { type: 'retry' } });
   // Only a deletion through this check's client is the thing on show; one through another client (on
-  // show before or not) is carried on, to be on show once a check allows deletion.
+  // show before or not) is carried on, said with the failure, and on show once a check allows deletion.
   if (unknown?.attempt.client === state.client) {
     // A fresh sign-in the server asked for comes first: it stays on show, the deletion carried under it.
     if (state.after?.outcome === 'reauth') return { state: { status: 'delete-failed', ctx: state.ctx, failure: state.after, unknown }, effects };
