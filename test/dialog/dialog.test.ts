@@ -11,8 +11,9 @@ import sinon from 'sinon';
 import '../../components/account-delete-dialog/account-delete-dialog.js';
 import type { AccountDeleteDialog } from '../../components/account-delete-dialog/account-delete-dialog.js';
 import type { AccountDeletePanel } from '../../components/account-delete-panel/account-delete-panel.js';
-import { blockedBody, bodyWith, clearBody, eventually, fakeApi, hang, held, noContent, ok, quiet, reauthBody, status, type FakeApi } from '../panel/helpers.js';
+import { blockedBody, bodyWith, clearBody, eventually, fakeApi, hang, held, langOf, noContent, ok, quiet, reauthBody, status, type FakeApi } from '../panel/helpers.js';
 import { createAccountDeletionClient } from '../../src/index.js';
+import type { Strings } from '../../src/flow/index.js';
 import { onlyWhereLauncherCan } from '../launcher.js';
 
 afterEach(() => {
@@ -53,6 +54,17 @@ async function open(el: AccountDeleteDialog): Promise<void> {
   await checked;
   await panelOf(el)!.updateComplete;
   await el.updateComplete;
+}
+
+/** A window in a French part of the page, with the host's `strings`, opened. */
+async function openInFrench(api: FakeApi, strings: Partial<Strings>): Promise<AccountDeleteDialog> {
+  const root = fixtureSync<HTMLElement>(html`<div lang="fr">
+    <account-delete-dialog .client=${api.client} .strings=${strings} redirect-url="#gone"></account-delete-dialog>
+  </div>`);
+  const el = root.querySelector('account-delete-dialog')!;
+  await el.updateComplete;
+  await open(el);
+  return el;
 }
 
 describe('<account-delete-dialog>', () => {
@@ -559,13 +571,6 @@ describe('<account-delete-dialog>', () => {
     </div>`);
     const el = root.querySelector('account-delete-dialog')!;
     await el.updateComplete;
-    /** The language of a node's text, as HTML computes it: the nearest lang, through the shadow roots. */
-    const langOf = (node: Element): string | null => {
-      for (let at: Element | null = node; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
-        if (at.hasAttribute('lang')) return at.getAttribute('lang');
-      }
-      return null;
-    };
     expect([trigger(el).textContent!.trim(), langOf(trigger(el))]).to.deep.equal(['Delete account', 'en']);
     await open(el);
     inPanel(el, '[part="delete-button"]')!.click();
@@ -583,13 +588,7 @@ describe('<account-delete-dialog>', () => {
   it("in a French part of the page, with the host's French words for the button, the name and Close: those marked French, the kit's own English", async () => {
     // Before: the host's French words were marked English with the kit's fallback.
     const api = fakeApi({ checks: [ok(clearBody())] });
-    const strings = { deleteButton: 'Supprimer le compte', heading: 'Supprimer le compte', close: 'Fermer' };
-    const root = fixtureSync<HTMLElement>(html`<div lang="fr">
-      <account-delete-dialog .client=${api.client} .strings=${strings} redirect-url="#gone"></account-delete-dialog>
-    </div>`);
-    const el = root.querySelector('account-delete-dialog')!;
-    await el.updateComplete;
-    await open(el);
+    const el = await openInFrench(api, { deleteButton: 'Supprimer le compte', heading: 'Supprimer le compte', close: 'Fermer' });
     const reason = shadow(el).querySelector('[part="close-reason"]')!;
     expect([trigger(el), dialog(el), closeButton(el), reason].map((node) => node.getAttribute('lang'))).to.deep.equal(['fr', 'fr', 'fr', 'en']);
     expect([trigger(el).textContent!.trim(), closeButton(el).textContent!.trim()]).to.deep.equal(['Supprimer le compte', 'Fermer']);
@@ -600,19 +599,7 @@ describe('<account-delete-dialog>', () => {
     // Before: the panel inside read its language from the window's name, marked the kit's English, and
     // marked the host's French words English.
     const api = fakeApi({ checks: [ok(blockedBody())] });
-    const strings = { reasonBlocked: (count: number) => `Résolvez d'abord ${count} points`, checkAgain: 'Vérifier à nouveau' };
-    const root = fixtureSync<HTMLElement>(html`<div lang="fr">
-      <account-delete-dialog .client=${api.client} .strings=${strings} redirect-url="#gone"></account-delete-dialog>
-    </div>`);
-    const el = root.querySelector('account-delete-dialog')!;
-    await el.updateComplete;
-    await open(el);
-    const langOf = (node: Element): string | null => {
-      for (let at: Element | null = node; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
-        if (at.hasAttribute('lang')) return at.getAttribute('lang');
-      }
-      return null;
-    };
+    const el = await openInFrench(api, { reasonBlocked: (count: number) => `Résolvez d'abord ${count} points`, checkAgain: 'Vérifier à nouveau' });
     const marked = [dialog(el), inPanel(el, 'h2')!, inPanel(el, '[part="reason"]')!, inPanel(el, '[part="recheck-button"]')!].map(langOf);
     expect(marked).to.deep.equal(['en', 'en', 'fr', 'fr']);
     await expect(el).to.be.accessible();

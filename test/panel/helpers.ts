@@ -278,3 +278,11 @@ export async function quiet(el: AccountDeletePanel, ms = 0): Promise<void> {
   if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   await el.updateComplete;
 }
+
+/** The language of a node's text, as HTML computes it: the nearest lang, through the shadow roots. */
+export function langOf(node: Element): string | null {
+  for (let at: Element | null = node; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
+    if (at.hasAttribute('lang')) return at.getAttribute('lang');
+  }
+  return null;
+}

@@ -16,6 +16,7 @@ import {
   held,
   isUnusable,
   labelOf,
+  langOf,
   mount,
   mountIn,
   noContent,
@@ -381,13 +382,6 @@ describe('a strings override', () => {
 });
 
 describe("a host's own words on a page in another language", () => {
-  /** The language of a node's text, as HTML computes it: the nearest lang, through the shadow roots. */
-  const langOf = (node: Element): string | null => {
-    for (let at: Element | null = node; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
-      if (at.hasAttribute('lang')) return at.getAttribute('lang');
-    }
-    return null;
-  };
   const inPanel = (el: AccountDeletePanel, selector: string) => el.shadowRoot!.querySelector(selector)!;
   // French words for some keys only: every other word on show is the kit's English.
   const french: Partial<Strings> = {
